@@ -1,0 +1,17 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'kb/**', 'bin/**', 'charts/**', '*.config.js', 'scripts/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Pure domain libs must stay framework-free: the CLI, services and tests share them.
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['libs/io/**', 'libs/hpo/**', 'libs/genes/**', 'libs/variants-db/**', 'libs/kb/**', 'libs/liftover/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'mongoose', 'bullmq'] }] },
+  },
+);

@@ -1,0 +1,47 @@
+import { InputError, readTsv } from '@rarerank/io';
+import type { GeneDiseaseLink } from './disease-types';
+
+/** genes_to_disease.txt from the HPO release: NCBIGene id, symbol, association type, disease id. */
+export async function readGenesToDisease(file: string): Promise<GeneDiseaseLink[]> {
+  const out: GeneDiseaseLink[] = [];
+  for await (const row of readTsv(file, { required: ['ncbi_gene_id', 'gene_symbol', 'association_type', 'disease_id'] })) {
+    const gene = row.get('ncbi_gene_id');
+    const m = /^NCBIGene:(\d+)$/.exec(gene);
+    if (!m) throw new InputError(`invalid gene id "${gene}"`, { file, line: row.no, field: 'ncbi_gene_id' });
+    out.push({ ncbiGeneId: m[1], symbol: row.get('gene_symbol'), diseaseId: row.get('disease_id'), association: row.get('association_type') });
+  }
+  return out;
+}
+
+/**
+ * NCBI mim2gene_medgen: rows of type "phenotype" with a GeneID link an OMIM disease to its gene.
+ * Symbols are not in this file; they are filled from the symbol map (NCBI id → symbol) given.
+ */
+export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: string) => string | undefined): Promise<{ links: GeneDiseaseLink[]; withoutSymbol: number }> {
+  const links: GeneDiseaseLink[] = [];
+  let withoutSymbol = 0;
+  for await (const row of readTsv(file, { headerPrefix: '#', required: ['MIM number', 'GeneID', 'type'] })) {
+    const mim = row.get('MIM number');
+    const gene = row.get('GeneID');
+    if (!/^\d+$/.test(mim)) throw new InputError(`invalid MIM number "${mim}"`, { file, line: row.no, field: 'MIM number' });
+    if (row.get('type') !== 'phenotype' || gene === '-') continue;
+    if (!/^\d+$/.test(gene)) throw new InputError(`invalid GeneID "${gene}"`, { file, line: row.no, field: 'GeneID' });
+    const symbol = symbolOf(gene);
+    if (!symbol) {
+      withoutSymbol++;
+      continue;
+    }
+    links.push({ ncbiGeneId: gene, symbol, diseaseId: `OMIM:${mim}`, association: 'mim2gene' });
+  }
+  return { links, withoutSymbol };
+}
+
+/** Union of link sources, one link per (gene, disease); the first source's association type wins. */
+export function mergeGeneLinks(...sources: GeneDiseaseLink[][]): GeneDiseaseLink[] {
+  const seen = new Map<string, GeneDiseaseLink>();
+  for (const links of sources) for (const l of links) {
+    const key = `${l.ncbiGeneId}|${l.diseaseId}`;
+    if (!seen.has(key)) seen.set(key, l);
+  }
+  return [...seen.values()].sort((a, b) => a.symbol.localeCompare(b.symbol) || a.diseaseId.localeCompare(b.diseaseId));
+}

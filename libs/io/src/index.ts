@@ -1,0 +1,5 @@
+export * from './input-error';
+export * from './read-lines';
+export * from './tsv';
+export * from './hash';
+export * from './mirror';

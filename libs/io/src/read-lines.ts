@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { InputError } from './input-error';
+
+export interface NumberedLine {
+  /** 1-based line number in the decompressed text */
+  no: number;
+  text: string;
+}
+
+/** True when the file starts with the gzip magic bytes (gzip and bgzip alike). */
+export async function isGzipFile(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(buf, 0, 2, 0);
+    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A text stream of the file, transparently inflating gzip/bgzip (multi-member) input. */
+export async function openText(file: string): Promise<Readable> {
+  // Check (and open) the file first: a stream created before an await would emit an unhandled ENOENT.
+  const gzip = await isGzipFile(file);
+  const raw = createReadStream(file);
+  if (!gzip) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
+}
+
+/**
+ * Streams the lines of a plain or gzip/bgzip file without holding it in memory. CRLF line ends
+ * are accepted. A corrupt or truncated gzip stream becomes an InputError naming the file and the
+ * last line read, instead of a bare zlib error.
+ */
+export async function* readLines(file: string): AsyncGenerator<NumberedLine> {
+  let no = 0;
+  let stream: Readable;
+  try {
+    stream = await openText(file);
+  } catch (e) {
+    throw new InputError(`cannot open: ${(e as Error).message}`, { file });
+  }
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let failure: Error | undefined;
+  stream.on('error', (e) => {
+    failure = e;
+    rl.close();
+  });
+  try {
+    for await (const text of rl) {
+      if (failure) break;
+      no++;
+      yield { no, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    }
+  } catch (e) {
+    failure = failure ?? (e as Error);
+  } finally {
+    rl.close();
+    stream.destroy();
+  }
+  if (failure) {
+    throw new InputError(`unreadable or truncated (compressed) data after line ${no}: ${failure.message}`, { file, line: no + 1 });
+  }
+}

@@ -1,0 +1,55 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildGenes } from './build-genes';
+import { buildPhenotype } from './build-phenotype';
+import { buildVariants } from './build-variants';
+import { KB_FILES } from './kb-files';
+import { KB_SCHEMA_VERSION, MANIFEST_FILE, type KbManifest } from './manifest';
+import { buildAtomically, checksumTree, writeJson } from './write-kb-dir';
+import { rarerankVersion } from './version';
+
+export interface KbBuildOptions {
+  mirror: string;
+  out: string;
+  /** source id → file path(s), comma-separated, to use instead of the mirror's file */
+  overrides?: Record<string, string>;
+  /** progress messages (stderr in the CLI) */
+  log?: (message: string) => void;
+}
+
+/** Reads every reference source from the mirror and writes a versioned KB directory atomically. */
+export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
+  const started = Date.now();
+  const log = opts.log ?? (() => undefined);
+  const overrides = opts.overrides ?? {};
+  return buildAtomically(opts.out, async (dir) => {
+    log('gene models, HGNC, constraint …');
+    const genes = await buildGenes(opts.mirror, overrides);
+    await writeJson(dir, KB_FILES.transcripts, genes.transcripts);
+    log('HPO ontology, annotations, gene links …');
+    const phenotype = await buildPhenotype(opts.mirror, overrides, (ncbi) => genes.symbolOfNcbi.get(ncbi));
+    await writeJson(dir, KB_FILES.phenotype, phenotype.data);
+    await writeJson(dir, KB_FILES.termText, phenotype.termText);
+    // gene table last among gene data: it joins constraint and predictor means with the disease links
+    await writeJson(dir, KB_FILES.genes, genes.genes);
+    log('liftover chain, frequencies, ClinVar …');
+    const variants = await buildVariants(opts.mirror, overrides, dir, log);
+    if (variants.chainFile) {
+      await mkdir(path.join(dir, path.dirname(KB_FILES.chain)), { recursive: true });
+      await copyFile(variants.chainFile, path.join(dir, KB_FILES.chain));
+    }
+    const manifest: KbManifest = {
+      schemaVersion: KB_SCHEMA_VERSION,
+      rarerankVersion: rarerankVersion(),
+      assembly: 'GRCh38',
+      builtAt: new Date().toISOString(),
+      buildSeconds: 0,
+      mirror: opts.mirror,
+      sources: [...phenotype.entries, ...genes.entries, ...variants.entries],
+      outputs: await checksumTree(dir),
+    };
+    manifest.buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+    await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    return manifest;
+  });
+}

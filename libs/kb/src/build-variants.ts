@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ChainFile, isLifted } from '@rarerank/liftover';
+import {
+  read1000gDosage,
+  readClinvarMacarthurVcf,
+  readClinvarVcf,
+  readClinvarWebExport,
+  readGnomadSitesVcf,
+  readIntervarPathogenicMissense,
+  writeVariantTable,
+  type ClinvarRecord,
+  type FrequencyRecord,
+  type ReadResult,
+  type VariantKey,
+} from '@rarerank/variants-db';
+import { KB_FILES } from './kb-files';
+import type { SourceEntry } from './manifest';
+import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
+
+const GNOMAD_TERMS = 'gnomAD terms (ODbL-style)';
+export const VARIANT_SOURCES = {
+  chain: { id: 'liftover-chain', title: 'UCSC liftover chain hg19 → hg38', required: false, licence: 'UCSC (free)', nonCommercial: false, candidates: ['chain/hg19ToHg38.over.chain.gz'] },
+  gnomadSites: { id: 'gnomad-sites', title: 'gnomAD sites VCF (allele frequencies)', required: false, licence: GNOMAD_TERMS, nonCommercial: false, candidates: ['frequency/gnomad*.vcf.bgz', 'frequency/gnomad*.vcf.gz'] },
+  thousandGenomes: { id: '1000g', title: '1000 Genomes phase 3 site/dosage tables', required: false, licence: 'MIT', nonCommercial: false, candidates: ['frequency/1000g*.sites.bed'] },
+  // Sources of one kind are listed best first: when two give the same variant, the record with more
+  // review stars wins, and on a tie the earlier source.
+  clinvarVcf: { id: 'clinvar-vcf', title: 'ClinVar official VCF', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.20*.vcf.gz', 'clinvar/clinvar_*.vcf.gz', 'clinvar/clinvar.vcf.gz'] },
+  clinvarWebExport: { id: 'clinvar-web-export', title: 'ClinVar web export (SPDI)', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.web-export*.tsv.gz', 'clinvar/clinvar.web-export*.tsv', 'clinvar/clinvar_result*.txt'] },
+  clinvarMacarthur: { id: 'clinvar-macarthur', title: 'ClinVar (MacArthur-lab VCF)', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.macarthur*.vcf.gz'] },
+  pathogenicMissense: { id: 'clinvar-pathogenic-missense', title: 'ClinVar pathogenic missense (InterVar PS1 table)', required: false, licence: 'InterVar (non-commercial)', nonCommercial: true, candidates: ['clinvar/intervar*.tsv'] },
+} satisfies Record<string, SourceInfo>;
+
+export interface VariantBuild {
+  entries: SourceEntry[];
+  chainFile?: string;
+}
+
+type Log = (message: string) => void;
+
+/** Typed records as the table writer's loose row type (record interfaces have no index signature). */
+const tableRows = <T extends VariantKey>(rows: Iterable<T>) => rows as Iterable<VariantKey & Record<string, unknown>>;
+
+/** Lifts GRCh37 records to GRCh38 in place of the originals; unliftable ones are counted, not kept. */
+function toGrch38<T extends VariantKey & { assembly?: string }>(result: ReadResult<T>, chain: ChainFile | undefined, notes: string[]): T[] {
+  const assembly = result.assembly;
+  const needsLift = (r: T) => (r.assembly ?? assembly) === 'GRCh37';
+  if (!result.records.some(needsLift)) return result.records;
+  if (!chain) {
+    notes.push('GRCh37 records left out: no liftover chain');
+    return result.records.filter((r) => !needsLift(r));
+  }
+  const out: T[] = [];
+  const unmapped: Record<string, number> = {};
+  for (const r of result.records) {
+    if (!needsLift(r)) {
+      out.push(r);
+      continue;
+    }
+    const lifted = chain.liftVariant(r);
+    if (isLifted(lifted)) out.push({ ...r, chrom: lifted.chrom, pos: lifted.pos, ref: lifted.ref, alt: lifted.alt, assembly: 'GRCh38' });
+    else unmapped[lifted.unmapped] = (unmapped[lifted.unmapped] ?? 0) + 1;
+  }
+  const lost = Object.values(unmapped).reduce((a, b) => a + b, 0);
+  notes.push(`lifted GRCh37 → GRCh38: ${out.length} kept, ${lost} not liftable`);
+  return out;
+}
+
+function skippedNote(result: ReadResult<unknown>): string[] {
+  const parts = Object.entries(result.skipped).map(([k, v]) => `${k}=${v}`);
+  return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
+}
+
+export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log): Promise<VariantBuild> {
+  const S = VARIANT_SOURCES;
+  const entries: SourceEntry[] = [];
+  const find = (info: SourceInfo) => locate(mirror, info.candidates, overrides[info.id]);
+  mkdirSync(path.join(outDir, path.dirname(KB_FILES.frequency)), { recursive: true });
+
+  const chainFound = find(S.chain);
+  let chain: ChainFile | undefined;
+  if (chainFound.files.length) {
+    chain = await ChainFile.load(chainFound.files[0]);
+    entries.push(await loadedEntry(S.chain, chainFound.files, null, { chains: chain.chainCount }, ['copied into the KB for GRCh37 input']));
+  } else entries.push(missingEntry(S.chain, chainFound.why!));
+
+  // Frequencies: one table, the highest population AF over all sources per variant.
+  const freq = new Map<string, FrequencyRecord & { sources: string }>();
+  const addFreq = (records: FrequencyRecord[], tag: string) => {
+    for (const r of records) {
+      const key = `${r.chrom}:${r.pos}:${r.ref}:${r.alt}`;
+      const cur = freq.get(key);
+      if (!cur) freq.set(key, { ...r, sources: tag });
+      else {
+        cur.sources += `,${tag}`;
+        if (r.afPopmax > cur.afPopmax) Object.assign(cur, { ...r, sources: cur.sources });
+      }
+    }
+  };
+  const gnomad = find(S.gnomadSites);
+  if (gnomad.files.length) {
+    const counts: Record<string, number> = {};
+    const notes: string[] = [];
+    let version: string | undefined;
+    for (const f of gnomad.files) {
+      const res = await readGnomadSitesVcf(f);
+      version ??= res.version;
+      const recs = toGrch38(res, chain, notes);
+      addFreq(recs, path.basename(f).replace(/\..*$/, ''));
+      counts[path.basename(f)] = recs.length;
+      notes.push(...skippedNote(res).map((n) => `${path.basename(f)}: ${n}`));
+    }
+    entries.push(await loadedEntry(S.gnomadSites, gnomad.files, version ?? null, { files: gnomad.files.length, records: Object.values(counts).reduce((a, b) => a + b, 0) }, notes));
+  } else entries.push(missingEntry(S.gnomadSites, gnomad.why!));
+
+  const tg = find(S.thousandGenomes);
+  if (tg.files.length) {
+    const files: string[] = [];
+    const notes: string[] = [];
+    let total = 0;
+    for (const sites of tg.files) {
+      const dosage = sites.replace(/\.sites\.bed$/, '.dosage.tsv');
+      const res = await read1000gDosage(sites, dosage);
+      const recs = toGrch38(res, chain, notes);
+      addFreq(recs, '1000g');
+      total += recs.length;
+      files.push(sites, dosage);
+      notes.push(...skippedNote(res));
+    }
+    entries.push(await loadedEntry(S.thousandGenomes, files, 'phase 3', { records: total }, notes));
+  } else entries.push(missingEntry(S.thousandGenomes, tg.why!));
+
+  log(`writing frequency table (${freq.size} variants)`);
+  const freqTable = writeVariantTable(
+    path.join(outDir, KB_FILES.frequency),
+    tableRows(freq.values()),
+    [
+      { name: 'af', type: 'f64' },
+      { name: 'afPopmax', type: 'f64' },
+      { name: 'faf95Max', type: 'f64' },
+      { name: 'homozygotes', type: 'i32' },
+      { name: 'sources', type: 'str' },
+    ],
+    { assembly: 'GRCh38' },
+  );
+
+  // ClinVar: every source into one table; more review stars first, then the earlier source.
+  const clinvar: Array<ClinvarRecord & { rank: number }> = [];
+  const clinvarSources: Array<[SourceInfo, (f: string) => Promise<ReadResult<ClinvarRecord>>]> = [
+    [S.clinvarVcf, (f) => readClinvarVcf(f)],
+    [S.clinvarWebExport, (f) => readClinvarWebExport(f)],
+    [S.clinvarMacarthur, (f) => readClinvarMacarthurVcf(f)],
+  ];
+  for (const [rank, [info, read]] of clinvarSources.entries()) {
+    const found = find(info);
+    if (!found.files.length) {
+      entries.push(missingEntry(info, found.why!));
+      continue;
+    }
+    const notes: string[] = [];
+    let total = 0;
+    const versions: string[] = [];
+    for (const f of found.files) {
+      const res = await read(f);
+      if (res.version) versions.push(res.version);
+      const recs = toGrch38(res, chain, notes);
+      for (const r of recs) clinvar.push({ ...r, rank });
+      total += recs.length;
+      notes.push(...skippedNote(res).map((n) => `${path.basename(f)}: ${n}`));
+    }
+    entries.push(await loadedEntry(info, found.files, versions.length ? versions.join(', ') : null, { records: total }, notes));
+  }
+  clinvar.sort((a, b) => b.stars - a.stars || Number(a.significance === 'other') - Number(b.significance === 'other') || a.rank - b.rank);
+  log(`writing ClinVar table (${clinvar.length} records before de-duplication)`);
+  const clinvarTable = writeVariantTable(
+    path.join(outDir, KB_FILES.clinvar),
+    tableRows(clinvar),
+    [
+      { name: 'significance', type: 'str' },
+      { name: 'reviewStatus', type: 'str' },
+      { name: 'stars', type: 'i32' },
+      { name: 'variationId', type: 'str' },
+      { name: 'geneSymbol', type: 'str' },
+      { name: 'source', type: 'str' },
+    ],
+    { assembly: 'GRCh38' },
+  );
+
+  const pm = find(S.pathogenicMissense);
+  if (pm.files.length) {
+    const res = await readIntervarPathogenicMissense(pm.files[0]);
+    const notes = skippedNote(res);
+    const recs = toGrch38(res, chain, notes);
+    const table = writeVariantTable(
+      path.join(outDir, KB_FILES.pathogenicMissense),
+      tableRows(recs),
+      [
+        { name: 'refAA', type: 'str' },
+        { name: 'altAA', type: 'str' },
+        { name: 'proteinChange', type: 'str' },
+        { name: 'variationId', type: 'str' },
+      ],
+      { assembly: 'GRCh38' },
+    );
+    entries.push(await loadedEntry(S.pathogenicMissense, pm.files, res.version ?? null, { records: table.size }, notes));
+  } else entries.push(missingEntry(S.pathogenicMissense, pm.why!));
+
+  // Counts of what landed in the merged tables, on the first entry of each kind.
+  const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');
+  const f0 = first('gnomad-sites') ?? first('1000g');
+  if (f0) f0.notes.push(`frequency table: ${freqTable.size} distinct variants`);
+  const c0 = first('clinvar-vcf') ?? first('clinvar-web-export') ?? first('clinvar-macarthur');
+  if (c0) c0.notes.push(`ClinVar table: ${clinvarTable.size} distinct variants (${clinvarTable.duplicates} duplicates resolved by review stars)`);
+  return { entries, chainFile: chainFound.files[0] };
+}

@@ -1,0 +1,40 @@
+/** What the KB recorded about one reference source. */
+export interface SourceEntry {
+  id: string;
+  title: string;
+  status: 'loaded' | 'missing';
+  required: boolean;
+  /** files read (absolute paths at build time), with checksums */
+  files: Array<{ path: string; sha256: string; bytes: number }>;
+  /** release version or date as stated inside the file; null when the file does not state one */
+  version: string | null;
+  /** named record counts, e.g. { terms: 19177 } */
+  records: Record<string, number>;
+  licence: string;
+  nonCommercial: boolean;
+  notes: string[];
+}
+
+export interface KbManifest {
+  schemaVersion: 1;
+  rarerankVersion: string;
+  assembly: 'GRCh38';
+  builtAt: string;
+  buildSeconds: number;
+  mirror: string;
+  sources: SourceEntry[];
+  /** the KB's files relative to its directory, with checksums, so a copy can be verified */
+  outputs: Record<string, { sha256: string; bytes: number }>;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const KB_SCHEMA_VERSION = 1;
+
+/** A short identity of the KB for results: HPO version, build time and the sources used. */
+export function manifestSummary(m: KbManifest): { builtAt: string; hpo: string | null; sources: Array<{ id: string; version: string | null }> } {
+  return {
+    builtAt: m.builtAt,
+    hpo: m.sources.find((s) => s.id === 'hpo-ontology')?.version ?? null,
+    sources: m.sources.filter((s) => s.status === 'loaded').map((s) => ({ id: s.id, version: s.version })),
+  };
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { InputError, resolveMirror } from '@rarerank/io';
+import { ChainFile } from './chain-file';
+
+const CHAIN = path.join(resolveMirror(), 'chain', 'hg19ToHg38.over.chain.gz');
+
+describe('ChainFile on the real hg19ToHg38 chain', () => {
+  let chain: ChainFile;
+  let loadMs = 0;
+  beforeAll(async () => {
+    const t0 = performance.now();
+    chain = await ChainFile.load(CHAIN);
+    loadMs = performance.now() - t0;
+  });
+
+  it('loads all 1,278 chains well under a second', () => {
+    expect(chain.chainCount).toBe(1278);
+    expect(loadMs).toBeLessThan(1000);
+    expect(chain.sourceChroms()).toEqual(expect.arrayContaining(['chr1', 'chrX', 'chrY', 'chrM']));
+  });
+
+  it("lifts known '+' strand points (Pfeiffer exome record 1 and ClinVar rows)", () => {
+    // rs60722469: GRCh37 1:866511 is chr1:931131 in the GRCh38 Pfeiffer file
+    expect(chain.liftPosition('1', 866511)).toEqual({ chrom: 'chr1', pos: 931131, strand: '+' });
+    expect(chain.liftPosition('chr1', 866511)).toEqual({ chrom: 'chr1', pos: 931131, strand: '+' });
+    // ClinVar VCV000372878 (ABCB7): X:74290330 (GRCh37) = X:75070495 (GRCh38)
+    expect(chain.liftPosition('X', 74290330)).toEqual({ chrom: 'chrX', pos: 75070495, strand: '+' });
+    // ClinVar VCV001723123 (ABCC8): 11:17417429 = 11:17395882
+    expect(chain.liftPosition('11', 17417429)).toEqual({ chrom: 'chr11', pos: 17395882, strand: '+' });
+  });
+
+  it("lifts through a '-' strand chain with reverse-strand coordinates converted", () => {
+    // chain 98: "chr1 249250621 + 144274511 … chr1 248956422 - 99285234 …", first block 365 bp.
+    // 0-based t 144274511 → q 99285234 on the reverse strand → forward 248956422-1-99285234 = 149671187 (0-based).
+    expect(chain.liftPosition('1', 144274512)).toEqual({ chrom: 'chr1', pos: 149671188, strand: '-' });
+    // one base further right on GRCh37 is one base further LEFT on GRCh38
+    expect(chain.liftPosition('1', 144274513)).toEqual({ chrom: 'chr1', pos: 149671187, strand: '-' });
+    // last base of that 365 bp block
+    expect(chain.liftPosition('1', 144274511 + 365)).toEqual({ chrom: 'chr1', pos: 149671188 - 364, strand: '-' });
+    // the 72 bp gap after it is filled by a nested chain (173: "… 144274481 … chr1 248956422 - 127976928 …",
+    // its block "72 703 703" starts at t 144274876 ↔ q 127977323 → forward 248956422-1-127977323 = 120979098, 0-based)
+    expect(chain.liftPosition('1', 144274877)).toEqual({ chrom: 'chr1', pos: 120979099, strand: '-' });
+  });
+
+  it('returns null / unmapped outside chains', () => {
+    expect(chain.liftPosition('1', 1)).toBeNull(); // telomere N gap, before the first chain (t 10000)
+    expect(chain.liftPosition('chrNotAChrom', 100)).toBeNull();
+    expect(chain.liftVariant({ chrom: 'GL000225.1', pos: 5, ref: 'A', alt: 'G' })).toEqual({
+      unmapped: 'no chains for source chromosome GL000225.1',
+    });
+    expect(chain.liftVariant({ chrom: '1', pos: 1, ref: 'N', alt: 'A' })).toHaveProperty('unmapped');
+  });
+
+  it("lifts variants on a '-' strand chain: reverse-complement, left end as POS", () => {
+    // SNV: position 144274512 → 149671188 (see above), C>T becomes G>A
+    expect(chain.liftVariant({ chrom: '1', pos: 144274512, ref: 'C', alt: 'T' })).toEqual({
+      chrom: 'chr1', pos: 149671188, ref: 'G', alt: 'A', strand: '-',
+    });
+    // MNV over 144274512-144274513 → 149671187-149671188
+    expect(chain.liftVariant({ chrom: '1', pos: 144274512, ref: 'CA', alt: 'GT,TT' })).toEqual({
+      chrom: 'chr1', pos: 149671187, ref: 'TG', alt: 'AC,AA', strand: '-',
+    });
+    // a REF running off the end of the block into the gap does not lift to a same-length span
+    expect(chain.liftVariant({ chrom: '1', pos: 144274511 + 365, ref: 'AC', alt: 'A' })).toHaveProperty('unmapped');
+  });
+
+  it("re-anchors '-' strand indels only when given the new reference base", () => {
+    // Pfeiffer rs11341221: 1:144873962 CT>C lies on a '-' chain; reverse-complemented it reads AG>G at chr1:149010509,
+    // the anchor on the right. Without the GRCh38 base at chr1:149010508 the record cannot be written as VCF.
+    const del = { chrom: '1', pos: 144873962, ref: 'CT', alt: 'C' };
+    expect(chain.liftVariant(del)).toEqual({ unmapped: expect.stringContaining('re-anchoring') });
+    const bases: string[] = [];
+    const lifted = chain.liftVariant(del, { referenceBase: (c, p) => (bases.push(`${c}:${p}`), 'T') });
+    expect(bases).toEqual(['chr1:149010508']);
+    expect(lifted).toEqual({ chrom: 'chr1', pos: 149010508, ref: 'TA', alt: 'T', strand: '-' });
+    // insertion: A>AC at 145016034 → after the rc the inserted G precedes the anchor T at 148868448
+    const ins = chain.liftVariant({ chrom: '1', pos: 145016034, ref: 'A', alt: 'AC' }, { referenceBase: () => 'G' });
+    expect(ins).toEqual({ chrom: 'chr1', pos: 148868447, ref: 'G', alt: 'GG', strand: '-' });
+  });
+
+  it('lifts 40k variants well under a second', () => {
+    const t0 = performance.now();
+    let mapped = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const r = chain.liftVariant({ chrom: String(1 + (i % 22)), pos: 1_000_000 + i * 997, ref: 'A', alt: 'G' });
+      if (!('unmapped' in r)) mapped++;
+    }
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(mapped).toBeGreaterThan(30_000); // acrocentric short arms and gaps stay unmapped
+  });
+});
+
+describe('ChainFile bad input', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rarerank-chain-'));
+  const write = (name: string, text: string, gz = false) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, gz ? gzipSync(text) : text);
+    return f;
+  };
+  const good = 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 70 1\n20 5 5\n25\n\n';
+
+  it('reads a small well-formed chain', async () => {
+    const c = await ChainFile.load(write('good.chain', good));
+    expect(c.liftPosition('1', 11)).toEqual({ chrom: 'chr1', pos: 21, strand: '+' });
+    expect(c.liftPosition('1', 31)).toBeNull(); // in the 5 bp gap
+    expect(c.liftPosition('1', 36)).toEqual({ chrom: 'chr1', pos: 46, strand: '+' });
+  });
+
+  const cases: Array<[string, string, number, RegExp]> = [
+    ['blocks-mismatch.chain', 'chain 100 chr1 1000 + 10 70 chr1 1000 + 20 70 1\n20 5 5\n25\n', 1, /header says/],
+    ['non-numeric.chain', 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 70 1\n20 x 5\n25\n', 2, /dt/],
+    ['short-header.chain', 'chain 100 chr1 1000 + 10 60 chr1\n25\n', 1, /12 or 13 fields/],
+    ['orphan-block.chain', '20 5 5\n', 1, /before any chain header/],
+    ['bad-strand.chain', 'chain 100 chr1 1000 + 10 60 chr1 1000 ? 20 70 1\n50\n', 1, /qStrand/],
+    ['two-fields.chain', 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 70 1\n20 5\n25\n', 2, /3 fields/],
+    ['after-last.chain', 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 70 1\n50\n3 0 0\n', 3, /after the final block/],
+    ['no-end.chain', 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 70 1\n20 5 5\n', 3, /no final block line/],
+  ];
+  it.each(cases)('%s → InputError with file and line', async (name, text, line, reason) => {
+    const f = write(name, text);
+    const err = await ChainFile.load(f).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ file: f, line });
+    expect(err.message).toMatch(reason);
+  });
+
+  it('truncated gzip → InputError naming the file', async () => {
+    const full = gzipSync(good.repeat(200));
+    const f = path.join(dir, 'truncated.chain.gz');
+    writeFileSync(f, full.subarray(0, full.length - 30));
+    const err = await ChainFile.load(f).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.file).toBe(f);
+  });
+
+  it('an empty or non-chain file → InputError', async () => {
+    const f = write('empty.chain', '# nothing here\n');
+    await expect(ChainFile.load(f)).rejects.toThrow(InputError);
+  });
+});

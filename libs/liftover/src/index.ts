@@ -1,0 +1,3 @@
+export * from './chain-file';
+export * from './chain-parser';
+export * from './dna';
