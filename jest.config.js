@@ -12,7 +12,15 @@ const swc = [
   },
 ];
 const moduleNameMapper = { '^@rarerank/([a-z-]+)$': '<rootDir>/libs/$1/src' };
-const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// Nest 12 ships ESM only; Jest on Node 20 cannot require() ESM, so swc compiles those packages too.
+const esmPackages = ['@nestjs'];
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

@@ -18,12 +18,12 @@ export function projectRoot(): string {
 
 /** The one place the data-mirror path is decided: explicit option, then $RARERANK_MIRROR, then ../shared/data. */
 export function resolveMirror(explicit?: string): string {
-  const chosen = explicit ?? process.env[MIRROR_ENV] ?? path.join(projectRoot(), '..', 'shared', 'data');
+  const chosen = explicit || process.env[MIRROR_ENV] || path.join(projectRoot(), '..', 'shared', 'data');
   return path.resolve(chosen);
 }
 
 /** Default KB location: $RARERANK_KB, else kb/current inside the project (gitignored). */
 export const KB_ENV = 'RARERANK_KB';
 export function resolveKbDir(explicit?: string): string {
-  return path.resolve(explicit ?? process.env[KB_ENV] ?? path.join(projectRoot(), 'kb', 'current'));
+  return path.resolve(explicit || process.env[KB_ENV] || path.join(projectRoot(), 'kb', 'current'));
 }

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TabixIndexedFile } from '@gmod/tabix';
+import type { Variant } from '@gmod/vcf';
+import { InputError } from '@rarerank/io';
+import { assemblyFromVcfHeader } from './assembly';
+import { ucscChrom } from './chrom';
+import { SkipCounter } from './skip-counter';
+import type { FrequencyRecord, ReadResult } from './types';
+import { infoNumber, openVcf, parseVcfHeader, parseVcfLine, type VcfHeader } from './vcf';
+
+/** Not genetic-ancestry groups even though they look like AF_<group> keys. */
+const NOT_GROUPS = new Set(['raw', 'joint', 'grpmax', 'popmax', 'remaining', 'oth', 'other']);
+/**
+ * Groups gnomAD leaves out of its grpmax/popmax: founder or small groups (Amish, Ashkenazi
+ * Jewish, Finnish, Middle Eastern) whose AF runs high by drift and would mark pathogenic
+ * variants as common.
+ */
+const BOTTLENECKED = new Set(['ami', 'asj', 'fin', 'mid']);
+
+/** Which INFO keys of a gnomAD sites VCF this reader uses, found from its header. */
+interface GnomadKeys {
+  /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
+  groups: string[];
+  faf95?: string;
+}
+
+function gnomadKeys(header: VcfHeader): GnomadKeys {
+  const groups: string[] = [];
+  for (const [id, decl] of header.info) {
+    const m = /^AF_([a-z]+)$/.exec(id);
+    if (m && !NOT_GROUPS.has(m[1]) && !BOTTLENECKED.has(m[1]) && /ancestry/i.test(decl.description)) groups.push(m[1]);
+  }
+  return { groups, faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)) };
+}
+
+function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: SkipCounter): FrequencyRecord[] {
+  const chrom = v.CHROM === undefined ? undefined : ucscChrom(v.CHROM);
+  if (!chrom) {
+    skip.add('non_primary_contig');
+    return [];
+  }
+  if (!v.ALT?.length) {
+    skip.add('no_alt');
+    return [];
+  }
+  const out: FrequencyRecord[] = [];
+  const n = v.ALT.length;
+  const filter = v.FILTER;
+  const pass = filter === undefined || filter === 'PASS';
+  v.ALT.forEach((alt, i) => {
+    if (!/^[ACGTN]+$/i.test(alt)) {
+      skip.add('symbolic_alt');
+      return;
+    }
+    const num = (key: string) => infoNumber(header, v.INFO, key, i, n);
+    const an = num('AN');
+    const ac = num('AC');
+    const af = num('AF') ?? (an && ac !== undefined ? ac / an : undefined);
+    if (af === undefined) {
+      skip.add('no_af'); // AN=0: no called genotypes at the site
+      return;
+    }
+    let afPopmax = af;
+    let popmaxGroup: string | undefined;
+    let anyGroup = false;
+    for (const g of keys.groups) {
+      const x = num(`AF_${g}`);
+      if (x === undefined) continue;
+      if (!anyGroup || x > afPopmax) {
+        afPopmax = x;
+        popmaxGroup = g;
+      }
+      anyGroup = true;
+    }
+    const rec: FrequencyRecord = { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
+    if (popmaxGroup && afPopmax > 0) rec.popmaxGroup = popmaxGroup;
+    if (keys.faf95) setIf(rec, 'faf95Max', num(keys.faf95));
+    setIf(rec, 'ac', ac);
+    setIf(rec, 'an', an);
+    setIf(rec, 'homozygotes', num('nhomalt'));
+    if (v.ID?.length) rec.id = v.ID.join(';');
+    out.push(rec);
+  });
+  return out;
+}
+
+function setIf<K extends keyof FrequencyRecord>(rec: FrequencyRecord, key: K, value: FrequencyRecord[K] | undefined): void {
+  if (value !== undefined) rec[key] = value;
+}
+
+/** gnomAD does not state its release inside the sites VCF; its file names do (gnomad.exomes.v4.1.sites.chr1.vcf.bgz). */
+function versionFromName(file: string): string | undefined {
+  const m = /v(\d+(?:\.\d+)+)/.exec(path.basename(file));
+  return m ? `v${m[1]}` : undefined;
+}
+
+function result(file: string, header: VcfHeader, keys: GnomadKeys, records: FrequencyRecord[], skip: SkipCounter): ReadResult<FrequencyRecord> {
+  const version = versionFromName(file);
+  const notes = [
+    `afPopmax = max AF over ${keys.groups.length ? keys.groups.join(', ') : 'no ancestry groups (afPopmax = AF)'} (gnomAD's grpmax rule: bottlenecked ami/asj/fin/mid and 'remaining' left out)`,
+    'multi-allelic records are split per ALT (Number=A values per allele)',
+  ];
+  if (version) notes.push('release taken from the file name: gnomAD sites VCFs do not state it in the header');
+  return {
+    records,
+    skipped: skip.counts,
+    version,
+    versionFrom: version ? 'file name' : undefined,
+    assembly: assemblyFromVcfHeader(header.metaLines),
+    notes,
+  };
+}
+
+/**
+ * Reads a whole gnomAD sites VCF (v2–v4 INFO names; bgzip, gzip or plain), one record per ALT.
+ * Records on alt/unplaced contigs, symbolic ALTs and sites without called genotypes (AN=0) are
+ * counted in `skipped`.
+ */
+export async function readGnomadSitesVcf(file: string): Promise<ReadResult<FrequencyRecord>> {
+  const { header, lines } = await openVcf(file);
+  const keys = gnomadKeys(header);
+  const skip = new SkipCounter();
+  const records: FrequencyRecord[] = [];
+  for await (const { variant } of lines) for (const r of gnomadRecords(header, keys, variant, skip)) records.push(r);
+  return result(file, header, keys, records, skip);
+}
+
+/**
+ * A bgzipped, tabix-indexed (.tbi or .csi) gnomAD sites VCF opened for region queries, so a
+ * lab's full-size gnomAD is read in place rather than extracted. Open once, query many times.
+ */
+export class IndexedGnomadVcf {
+  private constructor(
+    readonly file: string,
+    private readonly tbx: TabixIndexedFile,
+    private readonly header: VcfHeader,
+    private readonly keys: GnomadKeys,
+    private readonly refNames: string[],
+  ) {}
+
+  static async open(file: string): Promise<IndexedGnomadVcf> {
+    const csi = `${file}.csi`;
+    const tbx = new TabixIndexedFile(existsSync(`${file}.tbi`) || !existsSync(csi) ? { path: file, tbiPath: `${file}.tbi` } : { path: file, csiPath: csi });
+    let headerText: string;
+    let refNames: string[];
+    try {
+      headerText = await tbx.getHeader();
+      refNames = await tbx.getReferenceSequenceNames();
+    } catch (e) {
+      throw new InputError(`cannot read as a tabix-indexed bgzip VCF: ${(e as Error).message}`, { file });
+    }
+    const headerLines = headerText.split('\n').filter((l) => l !== '');
+    const columnLine = headerLines.find((l) => l.startsWith('#CHROM'));
+    if (!columnLine) throw new InputError('no #CHROM header line: not a VCF', { file });
+    const header = parseVcfHeader(file, headerLines.filter((l) => l.startsWith('##')), columnLine);
+    return new IndexedGnomadVcf(file, tbx, header, gnomadKeys(header), refNames);
+  }
+
+  /**
+   * The records whose POS lies in [start, end] (1-based, inclusive). `chrom` may be spelled
+   * '1' or 'chr1'; the file's own spelling is found from the index.
+   */
+  async query(chrom: string, start: number, end: number): Promise<ReadResult<FrequencyRecord>> {
+    const skip = new SkipCounter();
+    const records: FrequencyRecord[] = [];
+    const wanted = ucscChrom(chrom);
+    const refName = this.refNames.find((r) => r === chrom) ?? this.refNames.find((r) => wanted !== undefined && ucscChrom(r) === wanted);
+    if (refName !== undefined) {
+      const lines: string[] = [];
+      try {
+        await this.tbx.getLines(refName, start - 1, end, (line: string) => void lines.push(line));
+      } catch (e) {
+        throw new InputError(`cannot read ${refName}:${start}-${end} through the index: ${(e as Error).message}`, { file: this.file });
+      }
+      for (const line of lines) {
+        const v = parseVcfLine(this.header, line);
+        // tabix returns records *overlapping* the region; keep those that start in it
+        if (v.POS < start || v.POS > end) continue;
+        for (const r of gnomadRecords(this.header, this.keys, v, skip)) records.push(r);
+      }
+    }
+    return result(this.file, this.header, this.keys, records, skip);
+  }
+}
+
+/** One region query of an indexed gnomAD sites VCF (see `IndexedGnomadVcf` to query repeatedly). */
+export async function queryGnomadSitesVcf(file: string, chrom: string, start: number, end: number): Promise<ReadResult<FrequencyRecord>> {
+  return (await IndexedGnomadVcf.open(file)).query(chrom, start, end);
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export { minimalAlleles, trimKeepingAnchor, parseSpdi, spdiToAlleles, annovarToAlleles, type Alleles, type Spdi } from './alleles';
+export { assemblyFromVcfHeader, assemblyFromFileName, refseqChromosome } from './assembly';
+export { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clinvar-classification';
+export { readGnomadConstraint, type GeneConstraint, type ConstraintResult, type ConstraintVersion } from './gnomad-constraint';
+export { readAlphaMissenseGene, type AlphaMissenseGene } from './alphamissense-gene';
+export { readGnomadSitesVcf, queryGnomadSitesVcf, IndexedGnomadVcf } from './gnomad-sites';
+export { read1000gDosage } from './thousand-genomes';
+export { readClinvarVcf } from './clinvar-vcf';
+export { readClinvarMacarthurVcf } from './clinvar-macarthur';
+export { readClinvarWebExport } from './clinvar-web-export';
+export { readIntervarPathogenicMissense } from './intervar-ps1';
+export { writeVariantTable, VariantTable, type ColumnSpec, type ColumnType, type TableValues, type TableEntry, type WriteTableResult } from './variant-table';

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs the pinned system tools RareRank needs: redis-server (queues), bcftools + tabix
+# (benchmarks), and FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs).
+# Idempotent: when everything is present at the pinned version it only checks and exits.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/tools.sh
+source "$ROOT/scripts/lib/tools.sh"
+
+# Debian bookworm versions, pinned so CI and laptops run the same servers.
+declare -A APT_PINS=(
+  [redis-server]="5:7.0.15-1~deb12u10"
+  [bcftools]="1.16-1"
+  [tabix]="1.16+ds-3"
+)
+
+log() { printf '[install-system-deps] %s\n' "$*" >&2; }
+
+installed_version() { dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null | awk '$3 == "installed" { print $4 }'; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_apt_packages() {
+  local want=() pkg pin have
+  for pkg in "${!APT_PINS[@]}"; do
+    pin="${APT_PINS[$pkg]}"
+    have="$(installed_version "$pkg")"
+    if [ "$have" = "$pin" ]; then continue; fi
+    if [ -n "$have" ]; then log "$pkg $have installed, pinned $pin: will change it"; fi
+    want+=("$pkg")
+  done
+  if [ "${#want[@]}" -eq 0 ]; then
+    log "apt packages present at pinned versions: ${!APT_PINS[*]}"
+    return
+  fi
+
+  # apt-get update only when something is actually missing: keeps the no-op path offline and fast.
+  as_root apt-get update -qq
+  local args=()
+  for pkg in "${want[@]}"; do
+    pin="${APT_PINS[$pkg]}"
+    if apt-cache madison "$pkg" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }' | grep -xF "$pin" >/dev/null; then
+      args+=("$pkg=$pin")
+    else
+      # Debian security updates replace old point releases; an unpinned install beats no install.
+      log "WARNING: $pkg=$pin is no longer in the archive; installing the current candidate instead"
+      args+=("$pkg")
+    fi
+  done
+  log "installing: ${args[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${args[@]}"
+}
+
+# `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` builds a binary that panics at start:
+# the module zip lacks the generated build/version/version.txt (FerretDB issue #4001). So we build the
+# same module version from a writable copy with version.txt filled in, into the project-local .cache/bin.
+install_ferretdb() {
+  local found
+  if found="$(find_ferretdb)"; then
+    log "FerretDB $FERRETDB_VERSION present: $found"
+    return
+  fi
+  # The official Go tarball installs to /usr/local/go, which non-login shells may not have on PATH.
+  if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
+  command -v go >/dev/null || { log "ERROR: Go toolchain (go) not found; needed to build FerretDB $FERRETDB_VERSION"; exit 1; }
+
+  local mod_dir
+  log "building FerretDB $FERRETDB_VERSION from the Go module proxy"
+  # Outside any Go module, `go mod download mod@version` just fills the module cache.
+  mod_dir="$(cd / && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
+  [ -d "$mod_dir" ] || { log "ERROR: go mod download gave no module directory"; exit 1; }
+  FDB_SRC="$(mktemp -d)"
+  trap 'rm -rf "$FDB_SRC"' EXIT
+  cp -R "$mod_dir/." "$FDB_SRC/"
+  chmod -R u+w "$FDB_SRC"
+  printf '%s\n' "$FERRETDB_VERSION" >"$FDB_SRC/build/version/version.txt"
+  mkdir -p "$(dirname "$FERRETDB_LOCAL_BIN")"
+  (cd "$FDB_SRC" && GOFLAGS=-buildvcs=false go build -o "$FERRETDB_LOCAL_BIN" ./cmd/ferretdb)
+  ferretdb_is_pinned "$FERRETDB_LOCAL_BIN" || { log "ERROR: built $FERRETDB_LOCAL_BIN but it does not report $FERRETDB_VERSION"; exit 1; }
+  log "FerretDB $FERRETDB_VERSION installed: $FERRETDB_LOCAL_BIN"
+}
+
+install_apt_packages
+install_ferretdb
