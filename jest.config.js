@@ -6,6 +6,9 @@ const swc = [
     jsc: {
       target: 'es2022',
       parser: { syntax: 'typescript', decorators: true },
+      // rewrite @rarerank/* imports at transform time, so globalSetup (which gets no moduleNameMapper) resolves them too
+      baseUrl: __dirname,
+      paths: { '@rarerank/*': ['libs/*/src'] },
       transform: { legacyDecorator: true, decoratorMetadata: true },
     },
     module: { type: 'commonjs' },
@@ -23,6 +26,8 @@ const common = {
 };
 
 module.exports = {
+  // builds (or reuses) one KB from the real mirror for the specs that need one: RARERANK_TEST_KB
+  globalSetup: '<rootDir>/test/global-setup.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/services/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'] },

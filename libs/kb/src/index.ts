@@ -6,3 +6,4 @@ export * from './phenotype-kb';
 export * from './version';
 export * from './gene-record';
 export * from './knowledge-base';
+export * from './test-kb';

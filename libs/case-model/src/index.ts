@@ -1,0 +1,4 @@
+export * from './variant';
+export * from './annotation';
+export * from './phenotype';
+export * from './ranking';

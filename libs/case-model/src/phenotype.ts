@@ -1,0 +1,52 @@
+import type { InheritanceCode } from '@rarerank/hpo';
+
+/** The patient's phenotype, after mapping ids to the KB's HPO release. */
+export interface PatientPhenotype {
+  observed: string[];
+  excluded: string[];
+  sex: 'MALE' | 'FEMALE' | 'UNKNOWN';
+  /** age at last encounter, in years, when known */
+  ageYears?: number;
+}
+
+/** How one patient term relates to a disease, for the explanation. */
+export interface TermMatch {
+  patientTerm: string;
+  /** the disease term it matched best (exact, ancestor or descendant) */
+  diseaseTerm?: string;
+  /** most informative common ancestor used for the match */
+  commonAncestor?: string;
+  /** this term's contribution: a likelihood ratio (LR-based scorers) or a similarity */
+  contribution: number;
+  /** 'exact' | 'ancestor' (patient term is more general) | 'descendant' (patient term is more specific) | 'related' | 'none' */
+  kind: 'exact' | 'ancestor' | 'descendant' | 'related' | 'none';
+}
+
+export interface DiseasePhenotypeScore {
+  diseaseId: string;
+  name: string;
+  /** the scorer's main score (higher is better); comparable across diseases of one case */
+  score: number;
+  /** post-test probability when the scorer is likelihood-based */
+  probability?: number;
+  /** observed patient terms that fit the disease */
+  matched: TermMatch[];
+  /** observed patient terms that the disease excludes (NOT), and excluded patient terms that the disease has */
+  contradicting: TermMatch[];
+  inheritance: InheritanceCode[];
+  genes: Array<{ ncbiGeneId: string; symbol: string }>;
+}
+
+export interface GenePhenotypeScore {
+  ncbiGeneId: string;
+  symbol: string;
+  /** in [0,1]: the gene's best disease, scaled over the case */
+  score: number;
+  bestDiseaseId: string;
+}
+
+export interface PhenotypeResult {
+  diseases: DiseasePhenotypeScore[];
+  genes: GenePhenotypeScore[];
+  warnings: string[];
+}
