@@ -31,10 +31,10 @@ export const MANIFEST_FILE = 'manifest.json';
 export const KB_SCHEMA_VERSION = 1;
 
 /** A short identity of the KB for results: HPO version, build time and the sources used. */
-export function manifestSummary(m: KbManifest): { builtAt: string; hpo: string | null; sources: Array<{ id: string; version: string | null }> } {
+export function manifestSummary(m: KbManifest): { builtAt: string; hpo: string | null; sources: Array<{ id: string; version: string | null; nonCommercial: boolean }> } {
   return {
     builtAt: m.builtAt,
     hpo: m.sources.find((s) => s.id === 'hpo-ontology')?.version ?? null,
-    sources: m.sources.filter((s) => s.status === 'loaded').map((s) => ({ id: s.id, version: s.version })),
+    sources: m.sources.filter((s) => s.status === 'loaded').map((s) => ({ id: s.id, version: s.version, nonCommercial: s.nonCommercial })),
   };
 }

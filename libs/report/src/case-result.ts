@@ -1,0 +1,89 @@
+import type { AcmgAssessment, AcmgClass, TermMatch } from '@rarerank/case-model';
+
+/** One KB source as the result records it (manifestSummary() in @rarerank/kb, plus the licence flag). */
+export interface CaseKbSource {
+  id: string;
+  version: string | null;
+  /** true for sources licensed for non-commercial use only (marked in the report) */
+  nonCommercial?: boolean;
+}
+
+export interface CaseKbSummary {
+  builtAt: string;
+  hpo: string | null;
+  sources: CaseKbSource[];
+}
+
+export interface CaseTerm {
+  id: string;
+  label: string;
+}
+
+export interface CaseInput {
+  hpo: { observed: CaseTerm[]; excluded: CaseTerm[] };
+  /** base names only: results must not depend on where the files lived */
+  vcfs: string[];
+  assembly?: string;
+  proband?: string;
+  sex?: string;
+}
+
+export interface CaseDiseaseResult {
+  rank: number;
+  id: string;
+  name: string;
+  score: number;
+  probability?: number;
+  genes: string[];
+  matched: TermMatch[];
+  contradicting: TermMatch[];
+}
+
+export interface CaseGeneResult {
+  rank: number;
+  symbol: string;
+  ncbiGeneId?: string;
+  score: number;
+  phenotypeScore: number;
+  variantScore: number;
+  moi?: string;
+  bestDiseaseId?: string;
+  explanation: string[];
+  acmgClass?: AcmgClass;
+}
+
+export interface CaseVariantResult {
+  rank: number;
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  gene?: string;
+  transcript?: string;
+  consequence: string;
+  hgvsC?: string;
+  hgvsP?: string;
+  zygosity: string;
+  score: number;
+  frequency?: number;
+  clinvar?: string;
+  acmg: AcmgAssessment;
+  contributing: boolean;
+}
+
+/**
+ * Everything `rarerank prioritize` concluded about one case: the single source of every per-case
+ * output (results.json, TSVs, VCF, phenopacket, HTML). Arrays are in rank order.
+ */
+export interface CaseResult {
+  caseId: string;
+  kb: CaseKbSummary;
+  mode: 'phenotype-only' | 'vcf';
+  input: CaseInput;
+  warnings: string[];
+  diseases: CaseDiseaseResult[];
+  genes: CaseGeneResult[];
+  variants: CaseVariantResult[];
+  /** ingest/annotation counts; timings never go here (they would break reproducibility) */
+  stats: Record<string, number>;
+}

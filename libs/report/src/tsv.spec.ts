@@ -1,0 +1,54 @@
+import { formatGenesTsv, GENES_TSV_COLUMNS } from './genes-tsv';
+import { sampleCaseResult } from './sample-case-result';
+import { tsvCell } from './tsv-format';
+import { formatVariantsTsv, VARIANTS_TSV_COLUMNS } from './variants-tsv';
+
+const parse = (text: string) => {
+  expect(text.endsWith('\n')).toBe(true);
+  const [header, ...rows] = text.slice(0, -1).split('\n');
+  const cols = header.split('\t');
+  return { cols, rows: rows.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v]))), widths: rows.map((l) => l.split('\t').length) };
+};
+
+describe('genes.tsv', () => {
+  it('has a header and one row per gene with the key fields', () => {
+    const { cols, rows, widths } = parse(formatGenesTsv(sampleCaseResult()));
+    expect(cols).toEqual([...GENES_TSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    expect(widths.every((w) => w === cols.length)).toBe(true);
+    expect(rows[0]).toMatchObject({
+      rank: '1', symbol: 'FBN1', ncbi_gene_id: '2200', score: '0.987654', moi: 'AD', best_disease_id: 'OMIM:154700',
+      best_disease_name: 'Marfan syndrome', acmg_class: 'pathogenic', contributing_variants: 'chr15:48487367:AG:A',
+    });
+    expect(rows[0].explanation).toBe('Phenotype: 3 of 3 observed terms fit Marfan syndrome (OMIM:154700) | Variant: frameshift, absent from gnomAD, ClinVar pathogenic (2 stars)');
+    expect(rows[1].contributing_variants).toBe('chr7:117559590:ATCT:A,chr7:117509100:G:T');
+    expect(rows[1].acmg_class).toBe('');
+  });
+
+  it('escapes tabs and newlines so a row stays one line', () => {
+    const r = sampleCaseResult();
+    r.genes[0].explanation = ['line one\nline two', 'a\tb', 'back\\slash'];
+    const { rows, widths } = parse(formatGenesTsv(r));
+    expect(rows).toHaveLength(3);
+    expect(widths[0]).toBe(GENES_TSV_COLUMNS.length);
+    expect(rows[0].explanation).toBe('line one\\nline two | a\\tb | back\\\\slash');
+    expect(tsvCell('x\r\ny')).toBe('x\\r\\ny');
+  });
+});
+
+describe('variants.tsv', () => {
+  it('has a header and one row per variant with HGVS, ACMG criteria and reasons', () => {
+    const { cols, rows, widths } = parse(formatVariantsTsv(sampleCaseResult()));
+    expect(cols).toEqual([...VARIANTS_TSV_COLUMNS]);
+    expect(rows).toHaveLength(4);
+    expect(widths.every((w) => w === cols.length)).toBe(true);
+    expect(rows[0]).toMatchObject({
+      rank: '1', chrom: 'chr15', pos: '48487367', ref: 'AG', alt: 'A', gene: 'FBN1', consequence: 'frameshift_variant',
+      hgvs_c: 'NM_000138.5:c.3458del', hgvs_p: '', zygosity: 'het', frequency: '', clinvar: 'Pathogenic',
+      acmg_class: 'pathogenic', acmg_points: '9', acmg_criteria: 'PVS1, PM2_Supporting', contributing: 'true',
+    });
+    expect(rows[0].acmg_reasons).toBe('PVS1: frameshift in a gene where loss of function causes disease (LOEUF 0.25) | PM2_Supporting: absent from gnomAD');
+    expect(rows[1]).toMatchObject({ hgvs_p: 'p.(Phe508del)', frequency: '0.00712346', acmg_criteria: 'PP5_Strong' });
+    expect(rows[3]).toMatchObject({ acmg_points: '-4', contributing: 'false', acmg_criteria: 'BS1' });
+  });
+});
