@@ -2,35 +2,35 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { projectRoot, resolveKbDir, resolveMirror } from '@rarerank/io';
-import { buildKb, MANIFEST_FILE, PhenotypeKb, readManifest } from '@rarerank/kb';
+import { buildKb, MANIFEST_FILE, readManifest } from '@rarerank/kb';
+import { Engine, readPhenopacket } from '@rarerank/engine';
+import { writeCaseOutputs } from '@rarerank/report';
 import { formatManifest } from './format-manifest';
-import { readExampleCase } from './example-case';
+import { formatTopCandidates } from './format-top';
 
 export function registerExampleCommand(program: Command): void {
   program
     .command('example')
-    .description('the main job on the embedded default: build the KB from the mirror if needed, then run the shipped example case')
+    .description('the main job on the embedded default: build the KB from the mirror if needed, then prioritize the shipped example case')
     .option('--kb <dir>', 'KB directory (default: $RARERANK_KB, else kb/current)')
+    .option('--out <dir>', 'output folder (default: out/example)')
     .option('--rebuild', 'rebuild the KB even if one exists')
-    .action(async (opts: { kb?: string; rebuild?: boolean }) => {
+    .action(async (opts: { kb?: string; out?: string; rebuild?: boolean }) => {
       const kbDir = resolveKbDir(opts.kb);
       if (opts.rebuild || !existsSync(path.join(kbDir, MANIFEST_FILE))) {
         const mirror = resolveMirror();
         process.stderr.write(`example: building the KB from ${mirror} …\n`);
         await buildKb({ mirror, out: kbDir, log: (m) => process.stderr.write(`kb build: ${m}\n`) });
       }
-      const manifest = await readManifest(kbDir);
-      process.stdout.write(formatManifest(manifest, kbDir));
+      process.stdout.write(formatManifest(await readManifest(kbDir), kbDir));
 
-      const started = Date.now();
-      const phenotype = await PhenotypeKb.load(kbDir);
-      const loadMs = Date.now() - started;
       const exampleDir = path.join(projectRoot(), 'test', 'example');
-      const example = await readExampleCase(exampleDir, phenotype);
-      process.stdout.write(`\nphenotype KB loaded in ${loadMs} ms: ${phenotype.ontology.size} terms, ${phenotype.diseases.length} diseases, ${phenotype.geneLinks.length} gene–disease links\n`);
-      process.stdout.write(`\nexample case ${example.caseId} (${path.relative(process.cwd(), exampleDir) || '.'}):\n`);
-      for (const t of example.terms) process.stdout.write(`  ${t.excluded ? 'excluded' : 'observed'} ${t.id} ${t.label}\n`);
-      process.stdout.write(`  VCF: ${example.variantCount} variant records, sample ${example.sample}\n`);
-      process.stdout.write('\nThe prioritization engine (ranking diseases, genes and variants) is not built yet: this run stops after the KB build and input checks.\n');
+      const input = await readPhenopacket(path.join(exampleDir, 'example.phenopacket.json'));
+      const engine = await Engine.create({ kbDir });
+      const result = await engine.prioritize({ ...input, vcfs: [path.join(exampleDir, 'example.vcf')] });
+      const out = path.resolve(opts.out ?? path.join(projectRoot(), 'out', 'example'));
+      await writeCaseOutputs(out, result);
+      process.stdout.write(`\n${formatTopCandidates(result, 5)}`);
+      process.stdout.write(`\noutputs: ${out}/{results.json,genes.tsv,variants.tsv,variants.vcf,phenopacket.json,report.html}\n`);
     });
 }

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { InputError } from '@rarerank/io';
 import { registerKbCommands } from './kb-commands';
 import { registerExampleCommand } from './example-command';
+import { registerPrioritizeCommand } from './prioritize-command';
+import { registerBenchCommand } from './bench-command';
 import { rarerankVersion } from '@rarerank/kb';
 
 /** Bad input exits 2 with the file/line message; anything else is a bug and exits 1 with its stack. */
@@ -21,7 +23,9 @@ async function main(argv: string[]): Promise<void> {
     .showHelpAfterError()
     .configureOutput({ outputError: (str, write) => write(`rarerank: ${str}`) });
   registerKbCommands(program);
+  registerPrioritizeCommand(program);
   registerExampleCommand(program);
+  registerBenchCommand(program);
   await program.parseAsync(argv);
 }
 

@@ -20,6 +20,7 @@ const REFSEQ_MITO = /^NC_012920\.\d+$/i;
 
 /** The 25 assembled chromosomes in karyotype order, UCSC style. */
 export const PRIMARY_CHROMS: readonly string[] = [...Array.from({ length: 22 }, (_, i) => `chr${i + 1}`), 'chrX', 'chrY', 'chrM'];
+const UCSC_NAMES: ReadonlySet<string> = new Set(PRIMARY_CHROMS);
 
 /**
  * '1' | 'chr1' | 'CHR01' → 'chr1'; 'MT' | 'M' | 'chrMT' → 'chrM'; '23' → 'chrX', '24' → 'chrY'.
@@ -28,6 +29,8 @@ export const PRIMARY_CHROMS: readonly string[] = [...Array.from({ length: 22 }, 
  * 'CHR_HSCHR6_MHC_COX_CTG1') are returned unchanged (trimmed), since there is no safe mapping.
  */
 export function normalizeChrom(name: string): string {
+  // hot path (called per variant and per index query): names already in UCSC style
+  if (UCSC_NAMES.has(name)) return name;
   const trimmed = name.trim();
   const refseq = REFSEQ.exec(trimmed);
   if (refseq) return PRIMARY.get(String(Number(refseq[1]))) ?? trimmed;

@@ -1,0 +1,58 @@
+import type { ClinvarEvidence, FrequencyEvidence, PredictorEvidence } from '@rarerank/case-model';
+import type { VariantTable } from '@rarerank/variants-db';
+
+/** Variant-level predictors a table can supply (the gene-level AlphaMissense mean comes from the gene record). */
+export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd';
+
+/**
+ * A pluggable variant-level predictor: any lookup by VCF-style key. When the KB gains a REVEL,
+ * SpliceAI or CADD table, wrap it with `tablePredictor` and pass it in `AnnotatorOptions.predictors`.
+ */
+export interface PredictorSource {
+  field: VariantPredictor;
+  get(chrom: string, pos: number, ref: string, alt: string): number | undefined;
+}
+
+/** A predictor read from one numeric column of a KB variant table. */
+export function tablePredictor(field: VariantPredictor, table: VariantTable, column: string): PredictorSource {
+  return {
+    field,
+    get(chrom, pos, ref, alt) {
+      const v = table.get(chrom, pos, ref, alt)?.[column];
+      return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+    },
+  };
+}
+
+/** maxAf is the group-max AF (afPopmax), falling back to the overall AF. */
+export function frequencyEvidence(table: VariantTable | undefined, chrom: string, pos: number, ref: string, alt: string): FrequencyEvidence | undefined {
+  const r = table?.get(chrom, pos, ref, alt);
+  if (!r) return undefined;
+  const maxAf = num(r.afPopmax) ?? num(r.af);
+  if (maxAf === undefined) return undefined;
+  return { maxAf, source: String(r.sources ?? 'unknown'), faf95: num(r.faf95Max), homozygotes: num(r.homozygotes) };
+}
+
+/** ClinVar record, ignoring records without a germline classification ('other'). */
+export function clinvarEvidence(table: VariantTable | undefined, chrom: string, pos: number, ref: string, alt: string): ClinvarEvidence | undefined {
+  const r = table?.get(chrom, pos, ref, alt);
+  if (!r || r.significance === undefined || r.significance === 'other') return undefined;
+  return {
+    significance: String(r.significance),
+    reviewStatus: String(r.reviewStatus ?? 'unknown'),
+    stars: num(r.stars) ?? 0,
+    variationId: r.variationId === undefined ? undefined : String(r.variationId),
+  };
+}
+
+export function predictorEvidence(sources: PredictorSource[], chrom: string, pos: number, ref: string, alt: string, alphaMissenseGeneMean?: number): PredictorEvidence {
+  const out: PredictorEvidence = {};
+  if (alphaMissenseGeneMean !== undefined) out.alphaMissenseGeneMean = alphaMissenseGeneMean;
+  for (const s of sources) {
+    const v = s.get(chrom, pos, ref, alt);
+    if (v !== undefined) out[s.field] = Math.max(out[s.field] ?? -Infinity, v);
+  }
+  return out;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && !Number.isNaN(v) ? v : undefined);

@@ -1,0 +1,64 @@
+import { normalizeChrom, type Transcript } from '@rarerank/genes';
+import type { VariantTable } from '@rarerank/variants-db';
+
+/** Sorted, merged intervals of one chromosome with a binary-search membership test. */
+class Intervals {
+  constructor(
+    private readonly starts: Float64Array,
+    private readonly ends: Float64Array,
+  ) {}
+
+  static merge(list: Array<[number, number]>): Intervals {
+    list.sort((x, y) => x[0] - y[0]);
+    const s: number[] = [];
+    const e: number[] = [];
+    for (const [a, b] of list) {
+      if (s.length && a <= e[e.length - 1]) e[e.length - 1] = Math.max(e[e.length - 1], b);
+      else {
+        s.push(a);
+        e.push(b);
+      }
+    }
+    return new Intervals(Float64Array.from(s), Float64Array.from(e));
+  }
+
+  /** Any interval overlapping [a, b)? */
+  overlaps(a: number, b: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.ends[lo - 1] > a;
+  }
+}
+
+/**
+ * The cheap ingest pre-filter: is a VCF position within `flank` of a transcript, or at a ClinVar
+ * site? Transcripts ± flank are merged into intervals; ClinVar sites become 1-base intervals.
+ * Positions are 1-based (VCF POS); a record's REF span is [pos, pos + refLength).
+ */
+export class RegionFilter {
+  private readonly byChrom = new Map<string, Intervals>();
+
+  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: VariantTable) {
+    const lists = new Map<string, Array<[number, number]>>();
+    const add = (chrom: string, a: number, b: number) => {
+      const list = lists.get(chrom);
+      if (list) list.push([a, b]);
+      else lists.set(chrom, [[a, b]]);
+    };
+    for (const t of transcripts) add(normalizeChrom(t.chrom), t.start - flank, t.end + flank);
+    // ClinVar keys are minimal alleles: an indel's first changed base is POS + 1 of its VCF record,
+    // so the site interval reaches one base back to the anchor
+    if (clinvar) for (const r of clinvar.entries()) add(r.chrom, r.pos - 2, r.pos - 1 + Math.max(1, r.ref.length));
+    for (const [chrom, list] of lists) this.byChrom.set(chrom, Intervals.merge(list));
+  }
+
+  keep(chrom: string, pos: number, refLength = 1): boolean {
+    const iv = this.byChrom.get(chrom) ?? this.byChrom.get(normalizeChrom(chrom));
+    return iv !== undefined && iv.overlaps(pos - 1, pos - 1 + Math.max(1, refLength));
+  }
+}

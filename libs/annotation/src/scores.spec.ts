@@ -1,0 +1,144 @@
+import { openTestKb } from '@rarerank/kb';
+import type { TableEntry } from '@rarerank/variants-db';
+import { Annotator } from './annotator';
+import type { PredictorSource } from './evidence';
+import { CLASS_SCORES, frequencyScore, isClinvarWhitelisted, pathogenicityScore, scaledCadd, variantScore } from './scores';
+import { testAnnotator, variant } from './test-support';
+
+describe('frequencyScore (Exomiser)', () => {
+  it.each([
+    [undefined, 1],
+    [0, 1],
+    [0.0001, 1.13533 - 0.13533 * Math.exp(0.01)],
+    [0.001, 1.13533 - 0.13533 * Math.exp(0.1)],
+    [0.01, 1.13533 - 0.13533 * Math.exp(1)],
+    [0.02, 1.13533 - 0.13533 * Math.exp(2)],
+    [0.0201, 0],
+    [0.5, 0],
+  ])('maxAf %p → %p', (af, score) => expect(frequencyScore(af)).toBeCloseTo(score, 12));
+
+  it('falls from 1 to ≈ 0.135 at 2 % and never rises', () => {
+    expect(frequencyScore(0.02)).toBeCloseTo(0.1354, 4);
+    let last = 1;
+    for (let pct = 0; pct <= 2; pct += 0.05) {
+      const s = frequencyScore(pct / 100);
+      expect(s).toBeLessThanOrEqual(last + 1e-12);
+      last = s;
+    }
+  });
+});
+
+describe('pathogenicityScore', () => {
+  it('by class, Exomiser defaults for the coding classes', () => {
+    for (const t of ['frameshift_variant', 'stop_gained', 'splice_donor_variant', 'splice_acceptor_variant', 'start_lost', 'stop_lost', 'transcript_ablation'] as const) expect(pathogenicityScore(t)).toBe(1);
+    expect(pathogenicityScore('inframe_deletion')).toBe(0.85);
+    expect(pathogenicityScore('inframe_insertion')).toBe(0.85);
+    expect(pathogenicityScore('splice_region_variant')).toBe(0.8);
+    expect(pathogenicityScore('missense_variant')).toBe(0.6);
+    expect(pathogenicityScore('synonymous_variant')).toBe(0.1);
+    expect(pathogenicityScore('intergenic_variant')).toBe(0);
+  });
+
+  it('coding_sequence_variant: the expected score of a random coding SNV (0.70 missense, 0.04 stop, 0.26 synonymous)', () => {
+    expect(CLASS_SCORES.coding_sequence_variant).toBeCloseTo(0.7 * 0.6 + 0.04 * 1 + 0.26 * 0.1, 10);
+    expect(CLASS_SCORES.coding_sequence_variant).toBeGreaterThan(CLASS_SCORES.synonymous_variant);
+    expect(CLASS_SCORES.coding_sequence_variant).toBeLessThan(CLASS_SCORES.missense_variant);
+  });
+
+  it('non-coding classes are low but keep their order', () => {
+    const order = ['5_prime_UTR_variant', 'intron_variant', 'upstream_gene_variant', 'intergenic_variant'] as const;
+    for (let i = 1; i < order.length; i++) expect(CLASS_SCORES[order[i]]).toBeLessThanOrEqual(CLASS_SCORES[order[i - 1]]);
+    expect(CLASS_SCORES['5_prime_UTR_variant']).toBeLessThanOrEqual(0.1);
+  });
+
+  it('an uncertain coding change scores the expectation over its possible effects', () => {
+    expect(pathogenicityScore('coding_sequence_variant', {}, { missense_variant: 0.5, synonymous_variant: 0.25, stop_gained: 0.25 })).toBeCloseTo(0.5 * 0.6 + 0.25 * 0.1 + 0.25, 12);
+    expect(pathogenicityScore('protein_altering_variant', {}, { missense_variant: 0.75, stop_gained: 0.25 })).toBeCloseTo(0.7, 12);
+  });
+
+  it('predictors: REVEL replaces the missense default; synonymous keeps its default; otherwise the higher counts', () => {
+    expect(pathogenicityScore('missense_variant', { revel: 0.2 })).toBe(0.2);
+    expect(pathogenicityScore('missense_variant', { revel: 0.93 })).toBe(0.93);
+    expect(pathogenicityScore('coding_sequence_variant', { revel: 0.2 }, { missense_variant: 0.7, synonymous_variant: 0.3 })).toBe(0.2);
+    expect(pathogenicityScore('synonymous_variant', { spliceAi: 0.9 })).toBe(0.1);
+    expect(pathogenicityScore('intron_variant', { spliceAi: 0.7 })).toBe(0.7);
+    expect(pathogenicityScore('splice_region_variant', { spliceAi: 0.1 })).toBe(0.8);
+    expect(pathogenicityScore('intron_variant', { cadd: 20 })).toBeCloseTo(0.99, 10);
+    expect(scaledCadd(10)).toBeCloseTo(0.9, 12);
+    // the gene-level AlphaMissense mean is evidence, used for missense only when asked to
+    expect(pathogenicityScore('missense_variant', { alphaMissenseGeneMean: 0.3 })).toBe(0.6);
+    expect(pathogenicityScore('missense_variant', { alphaMissenseGeneMean: 0.3 }, undefined, { geneMeanForMissense: true })).toBe(0.3);
+  });
+
+  it('ClinVar P/LP with ≥ 1 star is whitelisted; conflicting, VUS and 0-star records are not', () => {
+    expect(isClinvarWhitelisted({ significance: 'pathogenic', reviewStatus: 'criteria provided, single submitter', stars: 1 })).toBe(true);
+    expect(isClinvarWhitelisted({ significance: 'pathogenic_likely_pathogenic', reviewStatus: 'x', stars: 2 })).toBe(true);
+    expect(isClinvarWhitelisted({ significance: 'likely_pathogenic', reviewStatus: 'no assertion criteria provided', stars: 0 })).toBe(false);
+    expect(isClinvarWhitelisted({ significance: 'conflicting', reviewStatus: 'x', stars: 1 })).toBe(false);
+    expect(isClinvarWhitelisted({ significance: 'uncertain', reviewStatus: 'x', stars: 3 })).toBe(false);
+    expect(variantScore(0, 0.1, { significance: 'pathogenic', reviewStatus: 'x', stars: 1 })).toBe(1);
+    expect(variantScore(0.5, 0.6)).toBeCloseTo(0.3, 12);
+  });
+});
+
+describe('evidence and scores on the test KB', () => {
+  let ann: Annotator;
+  beforeAll(async () => {
+    ann = await testAnnotator();
+  }, 60_000);
+
+  async function firstEntry(table: 'clinvar' | 'frequency', test: (e: TableEntry) => boolean): Promise<TableEntry> {
+    const t = (await (await openTestKb()).variantTable(table))!;
+    for (const e of t.entries()) if (e.ref.length === 1 && e.alt.length === 1 && test(e)) return e;
+    throw new Error(`no ${table} entry fits`);
+  }
+
+  it('a ClinVar P/LP variant (≥ 1 star) is whitelisted to variantScore 1', async () => {
+    const e = await firstEntry('clinvar', (x) => x.values.significance === 'pathogenic' && Number(x.values.stars) >= 1);
+    const a = ann.annotate(variant(e.chrom, e.pos, e.ref, e.alt)).annotation;
+    expect(a.clinvar).toMatchObject({ significance: 'pathogenic', stars: e.values.stars });
+    expect(a.variantScore).toBe(1);
+  });
+
+  it("ClinVar records without a classification ('other') are ignored", async () => {
+    const e = await firstEntry('clinvar', (x) => x.values.significance === 'other');
+    expect(ann.annotate(variant(e.chrom, e.pos, e.ref, e.alt)).annotation.clinvar).toBeUndefined();
+  });
+
+  it('a common variant scores frequency 0; maxAf is the group-max AF with its sources', async () => {
+    const e = await firstEntry('frequency', (x) => Number(x.values.afPopmax) > 0.05);
+    const a = ann.annotate(variant(e.chrom, e.pos, e.ref, e.alt)).annotation;
+    expect(a.frequency).toMatchObject({ maxAf: e.values.afPopmax, source: e.values.sources });
+    expect(a.frequencyScore).toBe(0);
+    if (!a.clinvar || !isClinvarWhitelisted(a.clinvar)) expect(a.variantScore).toBe(0);
+  });
+
+  it('absent from every source: frequency score 1, variantScore = pathogenicity', () => {
+    const a = ann.annotate(variant('chr15', 48644605, 'C', 'T')).annotation; // FBN1 c.164+1G>A
+    expect(a.frequency).toBeUndefined();
+    expect(a.frequencyScore).toBe(1);
+    expect(a.pathogenicityScore).toBe(1);
+    expect(a.variantScore).toBe(1);
+  });
+
+  it('coding SNVs carry the gene’s AlphaMissense mean; a plugged-in REVEL table is used for missense', async () => {
+    // FBN1 c.200G>T: certainly missense without FASTA
+    const plain = ann.annotate(variant('chr15', 48613057, 'C', 'A')).annotation;
+    expect(plain.predictors.alphaMissenseGeneMean).toBeGreaterThan(0);
+    expect(plain.predictors.revel).toBeUndefined();
+    expect(plain.pathogenicityScore).toBe(0.6);
+    const revel: PredictorSource = { field: 'revel', get: (c, p, r, a) => (c === 'chr15' && p === 48613057 && r === 'C' && a === 'A' ? 0.97 : undefined) };
+    const withRevel = await Annotator.create(await openTestKb(), { predictors: [revel] });
+    const scored = withRevel.annotate(variant('chr15', 48613057, 'C', 'A')).annotation;
+    expect(scored.predictors.revel).toBe(0.97);
+    expect(scored.pathogenicityScore).toBe(0.97);
+    // intronic: no AlphaMissense mean
+    expect(ann.annotate(variant('chr15', 48630000, 'A', 'G')).annotation.predictors.alphaMissenseGeneMean).toBeUndefined();
+  });
+
+  it('an uncertain coding SNV scores by what its codon allows: a 3rd-base C>T scores as synonymous', () => {
+    expect(ann.annotate(variant('chr15', 48613056, 'G', 'A')).annotation.pathogenicityScore).toBe(0.1);
+    const unknown = ann.annotate(variant('chr15', 48613058, 'G', 'A')).annotation.pathogenicityScore; // c.199C>T
+    expect(unknown).toBeCloseTo((2 / 16) * 0.1 + (3 / 16) * 1 + (11 / 16) * 0.6, 10);
+  });
+});

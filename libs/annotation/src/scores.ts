@@ -1,0 +1,96 @@
+import type { ClinvarEvidence, PredictorEvidence, SoTerm } from '@rarerank/case-model';
+
+/**
+ * Exomiser's frequency score from the highest population allele frequency (a fraction):
+ * 1 when the variant is in no source; 0 above 2 %; else 1.13533 − 0.13533·e^(AF in %).
+ */
+export function frequencyScore(maxAf?: number): number {
+  if (maxAf === undefined || Number.isNaN(maxAf)) return 1;
+  const pct = maxAf * 100;
+  if (pct > 2) return 0;
+  return Math.min(1, 1.13533 - 0.13533 * Math.exp(pct));
+}
+
+/**
+ * Pathogenicity by consequence class when no predictor applies. The coding classes are
+ * Exomiser's defaults; the rest (which Exomiser scores 0) get small values so that a variant is
+ * never scored exactly 0 when it lies in a gene and the classes keep their order. See README.md.
+ */
+export const CLASS_SCORES: Record<SoTerm, number> = {
+  transcript_ablation: 1,
+  splice_acceptor_variant: 1,
+  splice_donor_variant: 1,
+  stop_gained: 1,
+  frameshift_variant: 1,
+  stop_lost: 1,
+  start_lost: 1,
+  inframe_insertion: 0.85,
+  inframe_deletion: 0.85,
+  missense_variant: 0.6,
+  // missense or stop gained, not known which: textbook odds for such a change (≈ 95 : 5)
+  protein_altering_variant: 0.62,
+  splice_region_variant: 0.8,
+  // a coding SNV of unknown amino-acid effect: 0.70·0.6 (missense) + 0.04·1.0 (stop) + 0.26·0.1 (synonymous)
+  coding_sequence_variant: 0.486,
+  synonymous_variant: 0.1,
+  stop_retained_variant: 0.1,
+  start_retained_variant: 0.1,
+  '5_prime_UTR_variant': 0.05,
+  '3_prime_UTR_variant': 0.05,
+  non_coding_transcript_exon_variant: 0.05,
+  intron_variant: 0.02,
+  upstream_gene_variant: 0.01,
+  downstream_gene_variant: 0.01,
+  intergenic_variant: 0,
+};
+
+/** CADD PHRED → [0,1] as Exomiser scales it: 1 − 10^(−PHRED/10). */
+export const scaledCadd = (phred: number): number => 1 - Math.pow(10, -phred / 10);
+
+export interface PathogenicityOptions {
+  /**
+   * Use the gene's AlphaMissense mean (PredictorEvidence.alphaMissenseGeneMean) as the expected
+   * score of a missense change that has no variant-level predictor, instead of Exomiser's flat
+   * 0.6. Off by default; see README.md.
+   */
+  geneMeanForMissense?: boolean;
+}
+
+/**
+ * Pathogenicity of one consequence class. `probabilities` (from codon reasoning without a
+ * reference) turns an uncertain coding change into the expected score over its possible effects.
+ * Variant-level predictors follow Exomiser's rule: for missense the predictor replaces the
+ * default; for synonymous the default stands; otherwise the higher of the two counts.
+ * REVEL applies to missense only; SpliceAI (max delta) and scaled CADD to any class.
+ */
+export function pathogenicityScore(
+  term: SoTerm,
+  predictors: PredictorEvidence = {},
+  probabilities?: Partial<Record<SoTerm, number>>,
+  opts: PathogenicityOptions = {},
+): number {
+  const missenseDefault = opts.geneMeanForMissense && predictors.alphaMissenseGeneMean !== undefined ? predictors.alphaMissenseGeneMean : CLASS_SCORES.missense_variant;
+  const classScore = (t: SoTerm) => (t === 'missense_variant' ? missenseDefault : CLASS_SCORES[t]);
+  let base = classScore(term);
+  if (probabilities && Object.keys(probabilities).length) {
+    base = 0;
+    for (const [t, p] of Object.entries(probabilities) as [SoTerm, number][]) base += p * classScore(t);
+  }
+  const generic = Math.max(predictors.spliceAi ?? 0, predictors.cadd !== undefined ? scaledCadd(predictors.cadd) : 0);
+  // REVEL scores only missense changes, so its presence also settles an unknown coding effect
+  const missenseLike = term === 'missense_variant' || term === 'protein_altering_variant' || (term === 'coding_sequence_variant' && predictors.revel !== undefined);
+  if (missenseLike && (predictors.revel !== undefined || generic > 0)) return Math.max(predictors.revel ?? 0, generic);
+  if (term === 'synonymous_variant') return base;
+  return Math.max(base, generic);
+}
+
+/** ClinVar pathogenic / likely pathogenic with at least one review star (conflicting records never qualify). */
+export function isClinvarWhitelisted(c: ClinvarEvidence | undefined): boolean {
+  if (!c || c.stars < 1) return false;
+  return c.significance === 'pathogenic' || c.significance === 'likely_pathogenic' || c.significance === 'pathogenic_likely_pathogenic';
+}
+
+/** variantScore = frequencyScore × pathogenicityScore, and 1 for a whitelisted ClinVar P/LP variant. */
+export function variantScore(freqScore: number, pathScore: number, clinvar?: ClinvarEvidence): number {
+  return isClinvarWhitelisted(clinvar) ? 1 : freqScore * pathScore;
+}

@@ -1,0 +1,65 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { InputError, resolveKbDir, resolveMirror } from '@rarerank/io';
+import { Engine, runBench, type BenchReport } from '@rarerank/engine';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function formatBenchTable(r: BenchReport): string {
+  const row = (name: string, m: BenchReport['vcf']['gene']) => `| ${name} | ${m.n} | ${pct(m.top1)} | ${pct(m.top3)} | ${pct(m.top5)} | ${pct(m.top10)} | ${m.mrr.toFixed(3)} |`;
+  const lines = ['| what is ranked | cases | top-1 | top-3 | top-5 | top-10 | MRR |', '|---|---|---|---|---|---|---|'];
+  if (r.phenotype.disease.n) {
+    lines.push(row('phenotype-only: diagnosed disease (all cases)', r.phenotype.disease));
+    lines.push(row('phenotype-only: diagnosed disease (diagnosis annotated in HPO)', r.phenotype.diseaseAnnotated));
+  }
+  if (r.vcf.gene.n) {
+    lines.push(row('VCF mode: diagnosed disease', r.vcf.disease));
+    lines.push(row('VCF mode: causal gene', r.vcf.gene));
+    lines.push(row('VCF mode: causal variant', r.vcf.variant));
+  }
+  const skipped = Object.entries(r.skipped).sort((a, b) => b[1] - a[1]).map(([why, n]) => `- ${n} × ${why}`);
+  return `${lines.join('\n')}\n\nCases: ${r.cases}. Median-free means per case: phenotype-only ${(1000 * r.secondsPerCase.phenotype).toFixed(1)} ms, VCF mode ${(1000 * r.secondsPerCase.vcf).toFixed(0)} ms.\nNot found / skipped (a case with no result counts as not found):\n${skipped.join('\n') || '- none'}\n`;
+}
+
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description('accuracy benchmark: strip the truth from phenopackets, spike causal variants into a background exome, rank, report top-k and MRR')
+    .option('--phenopackets <dir>', 'folder of Phenopacket v2 files (default: <mirror>/phenopackets)')
+    .option('--background <vcf>', 'background VCF (default: <mirror>/vcf/pfeiffer.exome.GRCh38.bench-background.vcf.gz)')
+    .option('--mode <mode>', 'phenotype | vcf | both', 'both')
+    .option('--every <n>', 'take every n-th case (deterministic subsample)', '1')
+    .option('--limit <n>', 'at most n cases')
+    .option('--faithful', 'write and ingest a whole spiked VCF per case (slow; checks the fast path)')
+    .option('--kb <dir>', 'KB directory')
+    .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; limit?: string; faithful?: boolean; kb?: string; out: string }) => {
+      if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
+      const mirror = resolveMirror();
+      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb) });
+      const started = Date.now();
+      const report = await runBench(engine, {
+        phenopacketDir: path.resolve(opts.phenopackets ?? path.join(mirror, 'phenopackets')),
+        background: path.resolve(opts.background ?? path.join(mirror, 'vcf', 'pfeiffer.exome.GRCh38.bench-background.vcf.gz')),
+        modes: opts.mode === 'both' ? ['phenotype', 'vcf'] : [opts.mode as 'phenotype' | 'vcf'],
+        every: Math.max(1, Number(opts.every) || 1),
+        limit: opts.limit ? Number(opts.limit) : undefined,
+        faithful: opts.faithful === true,
+        onProgress: (done, total) => {
+          if (done % 100 === 0 || done === total) process.stderr.write(`bench: ${done}/${total} cases\n`);
+        },
+      });
+      const out = path.resolve(opts.out);
+      await mkdir(out, { recursive: true });
+      const cols = ['caseId', 'cohort', 'truthDisease', 'truthGenes', 'phenotypeDiseaseRank', 'vcfDiseaseRank', 'geneRank', 'variantRank', 'skipped'] as const;
+      const tsv = [cols.join('\t'), ...report.outcomes.map((o) => cols.map((c) => String(o[c] ?? '')).join('\t'))].join('\n');
+      await writeFile(path.join(out, 'outcomes.tsv'), `${tsv}\n`);
+      const { outcomes: _omit, ...summary } = report;
+      await writeFile(path.join(out, 'summary.json'), `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}` }, null, 2)}\n`);
+      const table = formatBenchTable(report);
+      await writeFile(path.join(out, 'table.md'), table);
+      process.stdout.write(table);
+    });
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { InputError, resolveKbDir, KB_ENV } from '@rarerank/io';
+import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput } from '@rarerank/engine';
+import { writeCaseOutputs } from '@rarerank/report';
+import { formatTopCandidates } from './format-top';
+
+interface PrioritizeOptions {
+  phenopacket?: string;
+  hpo?: string;
+  excludedHpo?: string;
+  sex?: string;
+  vcf: string[];
+  ped?: string;
+  proband?: string;
+  assembly?: 'GRCh37' | 'GRCh38';
+  reference?: string;
+  out?: string;
+  kb?: string;
+  manifest?: string;
+  concurrency: string;
+  top: string;
+  quiet?: boolean;
+}
+
+const collect = (value: string, acc: string[]) => [...acc, value];
+
+async function caseFromOptions(opts: PrioritizeOptions): Promise<CaseInput> {
+  if (opts.phenopacket && opts.hpo) throw new InputError('give either --phenopacket or --hpo, not both', { file: '--hpo' });
+  const base: CaseInput = opts.phenopacket
+    ? await readPhenopacket(path.resolve(opts.phenopacket))
+    : opts.hpo
+      ? { caseId: 'case', observed: parseHpoList(opts.hpo, '--hpo'), excluded: opts.excludedHpo ? parseHpoList(opts.excludedHpo, '--excluded-hpo') : [], sex: 'UNKNOWN', vcfs: [] }
+      : (() => {
+          throw new InputError('a phenotype is required: --phenopacket <file> or --hpo HP:…,HP:…', { file: '--phenopacket' });
+        })();
+  if (opts.sex) {
+    const sex = opts.sex.toUpperCase();
+    if (sex !== 'MALE' && sex !== 'FEMALE' && sex !== 'UNKNOWN') throw new InputError(`--sex must be male, female or unknown, not "${opts.sex}"`, { file: '--sex' });
+    base.sex = sex;
+  }
+  if (opts.phenopacket && opts.excludedHpo) base.excluded.push(...parseHpoList(opts.excludedHpo, '--excluded-hpo'));
+  return { ...base, vcfs: opts.vcf.map((v) => path.resolve(v)), ped: opts.ped && path.resolve(opts.ped), proband: opts.proband, assembly: opts.assembly };
+}
+
+export function registerPrioritizeCommand(program: Command): void {
+  program
+    .command('prioritize')
+    .description('rank diseases, genes and variants for one case (or a batch with --manifest), embedded: no servers needed')
+    .option('--phenopacket <file>', 'GA4GH Phenopacket v2 JSON with observed and excluded phenotypic features')
+    .option('--hpo <ids>', 'observed HPO terms, comma-separated (instead of --phenopacket)')
+    .option('--excluded-hpo <ids>', 'HPO terms explicitly absent in the patient')
+    .option('--sex <sex>', 'male | female | unknown (overrides the phenopacket)')
+    .option('--vcf <file>', 'VCF (plain, gzip or bgzip) of the proband; repeat for several files of the same person', collect, [])
+    .option('--ped <file>', 'PED file for a trio or family (needs --proband)')
+    .option('--proband <id>', 'sample id of the proband in the VCF/PED')
+    .option('--assembly <name>', 'GRCh37 or GRCh38 (default: from the VCF header; GRCh37 is lifted over)')
+    .option('--reference <fasta>', 'indexed GRCh38 FASTA (.fai beside it): enables missense/synonymous/stop-gained and HGVS p.')
+    .option('--out <dir>', 'output folder (default: out/<caseId>)')
+    .option('--kb <dir>', `KB directory (default: $${KB_ENV}, else kb/current)`)
+    .option('--manifest <tsv>', 'batch: one case per line, phenopacket<TAB>vcf[,vcf…]; writes <out>/<caseId>/')
+    .option('--concurrency <n>', 'batch: cases in flight at once', '2')
+    .option('--top <n>', 'candidates printed to stdout', '5')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (opts: PrioritizeOptions) => {
+      if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InputError(`--assembly must be GRCh37 or GRCh38, not "${opts.assembly}"`, { file: '--assembly' });
+      const progress = opts.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
+      const kbDir = resolveKbDir(opts.kb);
+      progress?.(`loading KB ${kbDir} …`);
+      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference) });
+      const top = Number(opts.top);
+
+      if (opts.manifest) {
+        const out = path.resolve(opts.out ?? 'out');
+        const rows = await readBatchManifest(path.resolve(opts.manifest));
+        const summary = await runBatch(engine, rows, {
+          concurrency: Math.max(1, Number(opts.concurrency) || 1),
+          onCase: async (row, result, error) => {
+            if (result) {
+              await writeCaseOutputs(path.join(out, safeCaseId(result.caseId)), result);
+              progress?.(`[${row.line}] ${result.caseId}: top gene ${result.genes[0]?.symbol ?? '-'}, top disease ${result.diseases[0]?.id ?? '-'}`);
+            } else progress?.(`[${row.line}] FAILED: ${error?.message}`);
+          },
+        });
+        process.stdout.write(`batch: ${summary.succeeded} succeeded, ${summary.failed} failed; results in ${out}\n`);
+        for (const f of summary.failures) process.stdout.write(`  line ${f.line} (${path.basename(f.phenopacket)}): ${f.message}\n`);
+        if (summary.failed > 0) process.exitCode = 3;
+        return;
+      }
+
+      const input = await caseFromOptions(opts);
+      const result = await engine.prioritize(input, { onProgress: progress });
+      const out = path.resolve(opts.out ?? path.join('out', safeCaseId(result.caseId)));
+      await writeCaseOutputs(out, result);
+      process.stdout.write(formatTopCandidates(result, top));
+      process.stdout.write(`\noutputs: ${out}/{results.json,genes.tsv,variants.tsv,variants.vcf,phenopacket.json,report.html}\n`);
+    });
+}

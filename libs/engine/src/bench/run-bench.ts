@@ -1,0 +1,196 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { minimalAlleles } from '@rarerank/variants-db';
+import { readLines } from '@rarerank/io';
+import type { CaseResult } from '@rarerank/report';
+import { phenopacketToCase, type CaseInput } from '../case-input';
+import type { AnnotatedCase, Engine } from '../engine';
+import { caseTruth, type CaseTruth } from './case-truth';
+import { RankMetrics } from './metrics';
+import { mergeSorted, spikedLines } from './spike';
+
+export interface BenchOptions {
+  phenopacketDir: string;
+  background: string;
+  modes: Array<'phenotype' | 'vcf'>;
+  /** take every n-th case (1 = all), deterministic */
+  every: number;
+  limit?: number;
+  /** write one spiked VCF per case and ingest it whole, instead of ingesting only the spiked records */
+  faithful: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CaseOutcome {
+  caseId: string;
+  cohort: string;
+  truthDisease: string;
+  truthGenes: string;
+  phenotypeDiseaseRank?: number;
+  vcfDiseaseRank?: number;
+  geneRank?: number;
+  variantRank?: number;
+  skipped?: string;
+}
+
+export interface BenchReport {
+  cases: number;
+  phenotype: { disease: ReturnType<RankMetrics['summary']>; diseaseAnnotated: ReturnType<RankMetrics['summary']> };
+  vcf: { disease: ReturnType<RankMetrics['summary']>; gene: ReturnType<RankMetrics['summary']>; variant: ReturnType<RankMetrics['summary']> };
+  skipped: Record<string, number>;
+  outcomes: CaseOutcome[];
+  secondsPerCase: { phenotype: number; vcf: number };
+}
+
+const BENCH_LIMITS = { diseases: 1_000_000, genes: 1_000_000, variants: 1_000_000 };
+
+function rankOf<T>(items: T[], hit: (x: T) => boolean): number | undefined {
+  const i = items.findIndex(hit);
+  return i < 0 ? undefined : i + 1;
+}
+
+const variantKey = (chrom: string, pos: number, ref: string, alt: string) => {
+  const m = minimalAlleles(pos, ref, alt);
+  return `${chrom}:${m.pos}:${m.ref}:${m.alt}`;
+};
+
+/** Case files in a stable order: cohort folders, then files, sorted by name. */
+export function listPhenopackets(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listPhenopackets(full));
+    else if (entry.name.endsWith('.json')) out.push(full);
+  }
+  return out;
+}
+
+async function vcfHeader(file: string): Promise<string[]> {
+  const header: string[] = [];
+  for await (const { text } of readLines(file)) {
+    if (!text.startsWith('#')) break;
+    header.push(text);
+  }
+  return header;
+}
+
+/**
+ * The benchmark of issue "engine": strips the truth from each phenopacket, spikes its causal
+ * variants into a real background exome, runs the engine and records where the truth ranks.
+ * The background is ingested and annotated once per sex; each case then ingests only its spiked
+ * records (same header, same FORMAT) and replaces background records at the same position, which
+ * is what ingesting the merged VCF would give. `faithful` checks that by merging real files.
+ */
+export async function runBench(engine: Engine, opts: BenchOptions): Promise<BenchReport> {
+  let files = listPhenopackets(opts.phenopacketDir).filter((_, i) => i % opts.every === 0);
+  if (opts.limit) files = files.slice(0, opts.limit);
+  const header = await vcfHeader(opts.background);
+  const sampleCount = header.at(-1)!.split('\t').length - 9;
+  const tmp = mkdtempSync(path.join(tmpdir(), 'rarerank-bench-'));
+  const backgrounds = new Map<string, AnnotatedCase>();
+  const backgroundLines = opts.faithful ? await readDataLines(opts.background) : [];
+
+  const pheno = new RankMetrics();
+  const phenoAnnotated = new RankMetrics();
+  const vcfDisease = new RankMetrics();
+  const vcfGene = new RankMetrics();
+  const vcfVariant = new RankMetrics();
+  const skipped: Record<string, number> = {};
+  const skip = (o: CaseOutcome, why: string) => {
+    o.skipped = o.skipped ? `${o.skipped}; ${why}` : why;
+    skipped[why] = (skipped[why] ?? 0) + 1;
+  };
+  const outcomes: CaseOutcome[] = [];
+  const time = { phenotype: 0, vcf: 0, phenotypeCases: 0, vcfCases: 0 };
+  const annotatedDiseases = new Set(engine.phenotypeKb.diseases.filter((d) => d.terms.length > 0).map((d) => d.id));
+
+  try {
+    for (const [n, file] of files.entries()) {
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      const truth: CaseTruth = caseTruth(json);
+      const outcome: CaseOutcome = { caseId: json.id, cohort: path.basename(path.dirname(file)), truthDisease: truth.diseaseIds.join(','), truthGenes: truth.genes.join(',') };
+      outcomes.push(outcome);
+      let input: CaseInput;
+      try {
+        input = phenopacketToCase({ id: json.id, subject: json.subject, phenotypicFeatures: json.phenotypicFeatures, metaData: json.metaData }, file);
+      } catch {
+        skip(outcome, 'no observed phenotypic features');
+        for (const m of [pheno, vcfDisease, vcfGene, vcfVariant]) m.add(undefined);
+        continue;
+      }
+      const diseaseHit = (r: CaseResult) => rankOf(r.diseases, (d) => truth.diseaseIds.includes(d.id));
+      const inKb = truth.diseaseIds.some((id) => annotatedDiseases.has(id));
+      if (!inKb) skip(outcome, 'diagnosis not annotated in this HPO release (counted as not found)');
+
+      if (opts.modes.includes('phenotype')) {
+        const t0 = performance.now();
+        let result: CaseResult | undefined;
+        try {
+          result = engine.rank(input, undefined, BENCH_LIMITS);
+        } catch (e) {
+          skip(outcome, `phenotype-only failed: ${(e as Error).message.slice(0, 80)}`);
+        }
+        time.phenotype += performance.now() - t0;
+        time.phenotypeCases++;
+        outcome.phenotypeDiseaseRank = result && diseaseHit(result);
+        pheno.add(outcome.phenotypeDiseaseRank);
+        if (inKb) phenoAnnotated.add(outcome.phenotypeDiseaseRank);
+      }
+
+      if (opts.modes.includes('vcf')) {
+        if (truth.variants.length === 0) {
+          skip(outcome, `no spikeable causal variant (${truth.unspikeable[0] ?? 'none listed'})`);
+          for (const m of [vcfDisease, vcfGene, vcfVariant]) m.add(undefined);
+        } else {
+          const t0 = performance.now();
+          const lines = spikedLines(truth, sampleCount);
+          let annotated: AnnotatedCase;
+          if (opts.faithful) {
+            const vcf = path.join(tmp, 'case.vcf');
+            writeFileSync(vcf, [...header, ...mergeSorted(backgroundLines, lines)].join('\n') + '\n');
+            annotated = await engine.ingestAndAnnotate({ ...input, vcfs: [vcf] });
+          } else {
+            let bg = backgrounds.get(input.sex);
+            if (!bg) {
+              bg = await engine.ingestAndAnnotate({ ...input, vcfs: [opts.background] });
+              backgrounds.set(input.sex, bg);
+            }
+            const vcf = path.join(tmp, 'spiked.vcf');
+            writeFileSync(vcf, [...header, ...mergeSorted([], lines)].join('\n') + '\n');
+            const spiked = await engine.ingestAndAnnotate({ ...input, vcfs: [vcf] });
+            const at = new Set(spiked.variants.map((v) => `${v.chrom}:${v.pos}`));
+            annotated = { ...bg, variants: bg.variants.filter((v) => !at.has(`${v.chrom}:${v.pos}`)).concat(spiked.variants) };
+          }
+          const result = engine.rank(input, annotated, BENCH_LIMITS);
+          time.vcf += performance.now() - t0;
+          time.vcfCases++;
+          const truthKeys = new Set(truth.variants.map((v) => variantKey(v.chrom, v.pos, v.ref, v.alt)));
+          outcome.vcfDiseaseRank = diseaseHit(result);
+          outcome.geneRank = rankOf(result.genes, (g) => truth.genes.includes(g.symbol));
+          outcome.variantRank = rankOf(result.variants, (v) => truthKeys.has(variantKey(v.chrom, v.pos, v.ref, v.alt)));
+          vcfDisease.add(outcome.vcfDiseaseRank);
+          vcfGene.add(outcome.geneRank);
+          vcfVariant.add(outcome.variantRank);
+        }
+      }
+      opts.onProgress?.(n + 1, files.length);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return {
+    cases: files.length,
+    phenotype: { disease: pheno.summary(), diseaseAnnotated: phenoAnnotated.summary() },
+    vcf: { disease: vcfDisease.summary(), gene: vcfGene.summary(), variant: vcfVariant.summary() },
+    skipped,
+    outcomes,
+    secondsPerCase: { phenotype: time.phenotype / 1000 / Math.max(1, time.phenotypeCases), vcf: time.vcf / 1000 / Math.max(1, time.vcfCases) },
+  };
+}
+
+async function readDataLines(file: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const { text } of readLines(file)) if (!text.startsWith('#') && text !== '') out.push(text);
+  return out;
+}

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { Annotator, loadReference } from '@rarerank/annotation';
+import type { AnnotatedVariant, Pedigree, QcOptions } from '@rarerank/case-model';
+import { InputError } from '@rarerank/io';
+import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
+import { ChainFile } from '@rarerank/liftover';
+import { PhenotypeScorer } from '@rarerank/phenotype';
+import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput } from '@rarerank/ranking';
+import type { CaseResult } from '@rarerank/report';
+import { ingestVcfs, pedigreeFor, readPed, type IngestResult } from '@rarerank/vcf';
+import type { CaseInput } from './case-input';
+import { toCaseResult, type ResultLimits, DEFAULT_LIMITS } from './to-case-result';
+
+export interface EngineOptions {
+  kbDir: string;
+  /** indexed GRCh38 FASTA: enables amino-acid consequences and HGVS p. */
+  reference?: string;
+  qc?: Partial<QcOptions>;
+  rank?: RankOptionsInput;
+  limits?: Partial<ResultLimits>;
+}
+
+/** The case's variants after ingest and annotation, reusable across re-rankings (bench, reanalysis). */
+export interface AnnotatedCase {
+  variants: AnnotatedVariant[];
+  ingest: IngestResult;
+  pedigree?: Pedigree;
+}
+
+/**
+ * The embedded engine: loads the KB once, then runs cases through the stage libraries
+ * (ingest → annotate → phenotype → rank). Services call the same stage functions one by one.
+ */
+export class Engine {
+  private constructor(
+    readonly kb: KnowledgeBase,
+    readonly phenotypeKb: PhenotypeKb,
+    readonly scorer: PhenotypeScorer,
+    readonly annotator: Annotator,
+    private readonly lookups: PhenotypeKbLookups,
+    private readonly genes: Map<string, import('@rarerank/kb').GeneRecord>,
+    private readonly chain: ChainFile | undefined,
+    private readonly pathogenicMissense: PathogenicMissenseLookup | undefined,
+    private readonly opts: EngineOptions,
+  ) {}
+
+  static async create(opts: EngineOptions): Promise<Engine> {
+    const kb = await KnowledgeBase.open(opts.kbDir);
+    const reference = opts.reference ? await loadReference(opts.reference) : undefined;
+    const [phenotypeKb, genes, annotator, pmTable, transcripts] = await Promise.all([
+      kb.phenotype(),
+      kb.genes(),
+      Annotator.create(kb, { reference }),
+      kb.variantTable('pathogenicMissense'),
+      kb.transcripts(),
+    ]);
+    const byId = new Map(transcripts.map((t) => [t.id, t]));
+    const pm = pmTable && codonPathogenicMissense(pmTable, (id) => byId.get(id));
+    const chainFile = kb.chainFile();
+    const chain = chainFile ? await ChainFile.load(chainFile) : undefined;
+    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts);
+  }
+
+  /** Ingest and annotate a case's VCFs (the part of a case that does not depend on the phenotype). */
+  async ingestAndAnnotate(input: CaseInput, onProgress?: (message: string) => void): Promise<AnnotatedCase> {
+    let pedigree: Pedigree | undefined;
+    if (input.ped) {
+      if (!input.proband) throw new InputError('a PED file needs --proband <id>', { file: input.ped });
+      pedigree = pedigreeFor(await readPed(input.ped), input.proband);
+    }
+    const ingest = await ingestVcfs({
+      vcfs: input.vcfs,
+      proband: input.proband,
+      pedigree,
+      probandSex: input.sex,
+      assembly: input.assembly,
+      chain: this.chain,
+      qc: this.opts.qc,
+      keepRegion: (chrom, pos) => this.annotator.keepRegion(chrom, pos),
+      onProgress: onProgress && ((n) => onProgress(`read ${n.toLocaleString('en')} VCF lines`)),
+    });
+    await this.annotator.prepare(ingest.variants); // fetches reference bases when the FASTA is asynchronous (bgzip)
+    const variants = ingest.variants.map((v) => this.annotator.annotate(v));
+    return { variants, ingest, pedigree };
+  }
+
+  /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
+  rank(input: CaseInput, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
+    const { phenotype, warnings } = this.scorer.resolvePatient({ observed: input.observed, excluded: input.excluded, sex: input.sex, ageYears: input.ageYears });
+    if (phenotype.observed.length === 0) {
+      throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
+    }
+    const scoring = this.scorer.score(phenotype);
+    const ranked = rankCase({
+      variants: annotated?.variants ?? [],
+      phenotype: scoring,
+      proband: annotated?.ingest.proband ?? 'proband',
+      pedigree: annotated?.pedigree,
+      probandSex: phenotype.sex,
+      genes: this.genes,
+      diseaseInheritance: this.lookups.diseaseInheritance,
+      geneDiseases: this.lookups.geneDiseases,
+      termName: this.lookups.termName,
+      patient: phenotype,
+      pathogenicMissense: this.pathogenicMissense,
+      options: this.opts.rank,
+    });
+    const engineWarnings = [...warnings, ...(annotated?.ingest.warnings ?? []), ...ranked.warnings];
+    if (annotated && !this.annotator.aminoAcidEffectKnown) {
+      engineWarnings.push('No reference FASTA: coding SNVs are reported as "coding, amino-acid effect unknown" (no missense/synonymous/stop-gained, no HGVS p.)');
+    }
+    return toCaseResult({
+      caseId: input.caseId,
+      kb: manifestSummary(this.kb.manifest),
+      phenotype,
+      termName: (id) => this.lookups.termName(id) ?? id,
+      vcfs: input.vcfs.map((v) => path.basename(v)),
+      annotated,
+      ranked,
+      warnings: engineWarnings,
+      limits: { ...DEFAULT_LIMITS, ...this.opts.limits, ...limits },
+    });
+  }
+
+  async prioritize(input: CaseInput, opts: { onProgress?: (message: string) => void } = {}): Promise<CaseResult> {
+    const annotated = input.vcfs.length ? await this.ingestAndAnnotate(input, opts.onProgress) : undefined;
+    return this.rank(input, annotated);
+  }
+}

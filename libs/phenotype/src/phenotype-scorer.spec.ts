@@ -1,0 +1,204 @@
+import { computeInformationContent, Ontology, type CompactOntology, type DiseaseRecord } from '@rarerank/hpo';
+import { PhenotypeKb, type PhenotypeKbData } from '@rarerank/kb';
+import { PhenotypeScorer } from './phenotype-scorer';
+
+// A hand-made ontology (real ids, simplified is_a) and four diseases, small enough to check every
+// number by hand:
+//   All ─ Phenotypic abnormality ─┬─ Abnormality of the eye (EYE) ─┬─ Ectopia lentis (LENS)
+//       │                         │                                └─ Cataract (CAT)
+//       │                         └─ Abnormality of the skeletal system (SKEL) ─┬─ Arachnodactyly (ARACH)
+//       │                                                                       └─ Scoliosis (SCOL)
+//       └─ Mode of inheritance ─ Autosomal dominant inheritance
+const T = {
+  ALL: 'HP:0000001', PA: 'HP:0000118', EYE: 'HP:0000478', LENS: 'HP:0001083', CAT: 'HP:0000518',
+  SKEL: 'HP:0000924', ARACH: 'HP:0001166', SCOL: 'HP:0002650', MOI: 'HP:0000005', AD: 'HP:0000006',
+};
+const ids = Object.values(T);
+const idx = (id: string) => ids.indexOf(id);
+const parentOf: Record<string, string[]> = {
+  [T.PA]: [T.ALL], [T.EYE]: [T.PA], [T.LENS]: [T.EYE], [T.CAT]: [T.EYE], [T.SKEL]: [T.PA],
+  [T.ARACH]: [T.SKEL], [T.SCOL]: [T.SKEL], [T.MOI]: [T.ALL], [T.AD]: [T.MOI],
+};
+const compact: CompactOntology = {
+  version: 'test',
+  ids,
+  names: ['All', 'Phenotypic abnormality', 'Abnormality of the eye', 'Ectopia lentis', 'Cataract', 'Abnormality of the skeletal system', 'Arachnodactyly', 'Scoliosis', 'Mode of inheritance', 'Autosomal dominant inheritance'],
+  parents: ids.map((id) => (parentOf[id] ?? []).map(idx)),
+  altIds: { 'HP:0009001': idx(T.LENS) },
+  obsolete: { 'HP:0009002': { replacedBy: idx(T.CAT), consider: [] }, 'HP:0009003': { replacedBy: -1, consider: [T.SCOL] } },
+};
+const disease = (id: string, name: string, terms: Array<[string, number]>, notTerms: string[] = []): DiseaseRecord => ({
+  id, name, terms: terms.map(([t]) => idx(t)), freqs: terms.map(([, f]) => f), notTerms: notTerms.map(idx), inheritance: [T.AD], course: [], sexSpecific: [],
+});
+// D1 lens + arachnodactyly (unknown frequency → 1, as LIRICAL); D2 cataract, explicitly without arachnodactyly;
+// D3 skeletal; D4 an ORPHA group annotated only to the coarse eye term.
+const diseases = [
+  disease('OMIM:100001', 'Lens-skeletal syndrome', [[T.LENS, 0.8], [T.ARACH, -1]]),
+  disease('OMIM:100002', 'Cataract disorder', [[T.CAT, 1]], [T.ARACH]),
+  disease('OMIM:100003', 'Skeletal disorder', [[T.SCOL, 0.5], [T.ARACH, 0.2]]),
+  disease('ORPHA:400', 'Eye disorder group', [[T.EYE, 1]]),
+];
+const onto = new Ontology(compact);
+const data: PhenotypeKbData = {
+  hpoaVersion: 'test',
+  ontology: compact,
+  ic: Array.from(computeInformationContent(onto, diseases).ic),
+  diseaseCount: 4,
+  diseases,
+  geneLinks: [
+    { ncbiGeneId: '1', symbol: 'GENEA', diseaseId: 'OMIM:100001', association: 'MENDELIAN' },
+    { ncbiGeneId: '2', symbol: 'GENEB', diseaseId: 'OMIM:100002', association: 'MENDELIAN' },
+    { ncbiGeneId: '2', symbol: 'GENEB', diseaseId: 'ORPHA:400', association: 'UNKNOWN' },
+    { ncbiGeneId: '3', symbol: 'GENEC', diseaseId: 'ORPHA:400', association: 'UNKNOWN' },
+    { ncbiGeneId: '9', symbol: 'GENEZ', diseaseId: 'OMIM:999999', association: 'MENDELIAN' }, // disease without annotations
+  ],
+};
+const kb = new PhenotypeKb(data);
+const patient = (observed: string[], excluded: string[] = []) => ({ observed, excluded, sex: 'UNKNOWN' as const });
+const byId = <T extends { diseaseId: string }>(list: T[]) => Object.fromEntries(list.map((d) => [d.diseaseId, d]));
+
+// Background P(t | not D) = mean over the 4 diseases of the best frequency at or below t:
+// LENS 0.8/4 = 0.2, CAT 1/4 = 0.25, EYE (0.8+1+1)/4 = 0.7, ARACH (1+0.2)/4 = 0.3, SKEL (1+0.5)/4 = 0.375, SCOL 0.5/4 = 0.125
+describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => {
+  const scorer = new PhenotypeScorer(kb, { listSources: 'all' });
+
+  it('scores every disease by the LR of its best match and sorts them', () => {
+    const r = scorer.score(patient([T.LENS]));
+    expect(r.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:100001', 'ORPHA:400', 'OMIM:100002', 'OMIM:100003']);
+    const d = byId(r.diseases);
+    expect(d['OMIM:100001'].score).toBeCloseTo(Math.log10(0.8 / 0.2), 10); // exact: f / bg(LENS)
+    expect(d['ORPHA:400'].score).toBeCloseTo(Math.log10(1 / 0.7), 10); // annotated to the parent: f / bg(EYE)
+    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10((0.1 * 1) / 0.7), 10); // sibling: relatedPenalty · f / bg(EYE)
+    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.01), 10); // nothing in common: false-positive LR
+    // post-test probability with a uniform prior over the 4 diseases: odds 1/3 · 4 → 4/7
+    expect(d['OMIM:100001'].probability).toBeCloseTo(4 / 7, 10);
+  });
+
+  it('multiplies the LRs of several terms, and a NOT annotation contradicts an observed term', () => {
+    const d = byId(scorer.score(patient([T.LENS, T.ARACH])).diseases);
+    expect(d['OMIM:100001'].score).toBeCloseTo(Math.log10(4 * (1 / 0.3)), 10); // unknown frequency counts 1
+    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10((0.1 / 0.7) * 0.001), 10);
+    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.01 * (0.2 / 0.3)), 10);
+    expect(d['OMIM:100002'].contradicting).toEqual([{ patientTerm: T.ARACH, diseaseTerm: T.ARACH, contribution: 0.001, kind: 'exact' }]);
+    expect(d['OMIM:100002'].matched).toEqual([{ patientTerm: T.LENS, diseaseTerm: T.CAT, commonAncestor: T.EYE, contribution: expect.closeTo(0.1 / 0.7, 10), kind: 'related' }]);
+    expect(d['OMIM:100003'].unexplained).toEqual([{ patientTerm: T.LENS, contribution: 0.01, kind: 'none' }]);
+    expect(d['ORPHA:400'].matched[0]).toMatchObject({ patientTerm: T.LENS, diseaseTerm: T.EYE, kind: 'descendant' });
+  });
+
+  it('explains a general patient term matched by a more specific disease term', () => {
+    const d = byId(scorer.score(patient([T.EYE])).diseases);
+    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10(1 / 0.7), 10);
+    expect(d['OMIM:100002'].matched).toEqual([{ patientTerm: T.EYE, diseaseTerm: T.CAT, commonAncestor: T.EYE, contribution: expect.closeTo(1 / 0.7, 10), kind: 'ancestor' }]);
+  });
+
+  it('weighs excluded terms by relevance: a disease that has the term gains 10·max(0.3, 1 − f), one that lacks it stays', () => {
+    const d = byId(scorer.score(patient([T.SCOL], [T.CAT])).diseases);
+    const scol = Math.log10(0.5 / 0.125); // OMIM:100003 exact; bg(SCOL) = 0.5/4
+    expect(d['OMIM:100003'].score).toBeCloseTo(scol, 10);
+    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10(0.01) + Math.log10(10 * 0.3), 10);
+    expect(d['OMIM:100002'].contradicting).toEqual([{ patientTerm: T.CAT, diseaseTerm: T.CAT, contribution: expect.closeTo(3, 10), kind: 'exact' }]);
+    // a frequent feature that is absent helps less than a rare one: LENS at 0.8 → 10 · 0.3
+    const lens = byId(scorer.score(patient([T.SCOL], [T.LENS])).diseases);
+    expect(lens['OMIM:100001'].score - byId(scorer.score(patient([T.SCOL])).diseases)['OMIM:100001'].score).toBeCloseTo(Math.log10(3), 10);
+  });
+
+  it("LIRICAL's form for excluded terms lowers a disease that has the term: max(fn, 1 − f) / (1 − bg)", () => {
+    const lirical = new PhenotypeScorer(kb, { excludedRelevance: 0, falseNegativeRate: 0.01, listSources: 'all' });
+    const d = byId(lirical.score(patient([T.SCOL], [T.CAT])).diseases);
+    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10(0.01) + Math.log10(0.01 / 0.75), 10);
+    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.5 / 0.125) + Math.log10(1 / 0.75), 10);
+    const without = byId(lirical.score(patient([T.SCOL])).diseases);
+    expect(d['OMIM:100002'].score).toBeLessThan(without['OMIM:100002'].score);
+  });
+
+  it('breaks ties by disease id and lists only the chosen sources', () => {
+    const resnik = new PhenotypeScorer(kb, { method: 'resnik', listSources: 'all' });
+    const r = resnik.score(patient([T.LENS]));
+    // IC = −ln(fraction of diseases): LENS ln 4 for D1; EYE −ln(3/4) for D2 and D4 (tied: OMIM before ORPHA); D3 nothing
+    expect(r.diseases.map((d) => [d.diseaseId, d.score])).toEqual([
+      ['OMIM:100001', expect.closeTo(Math.log(4), 10)],
+      ['OMIM:100002', expect.closeTo(-Math.log(3 / 4), 10)],
+      ['ORPHA:400', expect.closeTo(-Math.log(3 / 4), 10)],
+      ['OMIM:100003', 0],
+    ]);
+    expect(r.diseases[0].probability).toBeUndefined();
+    const omimOnly = new PhenotypeScorer(kb).score(patient([T.LENS])); // default: OMIM and DECIPHER
+    expect(omimOnly.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:100001', 'OMIM:100002', 'OMIM:100003']);
+  });
+
+  it('scores symmetric Resnik as the mean of both directions', () => {
+    const sym = byId(new PhenotypeScorer(kb, { method: 'resnik-symmetric', listSources: 'all' }).score(patient([T.LENS])).diseases);
+    // D1: patient→disease ln 4; disease→patient: LENS ln 4, ARACH shares nothing with the patient (0) → ln 4 / 2
+    expect(sym['OMIM:100001'].score).toBeCloseTo((Math.log(4) + Math.log(4) / 2) / 2, 10);
+  });
+
+  it('scores genes by their best causal disease, scaled between a useless and an ideal disease', () => {
+    const r = scorer.score(patient([T.LENS]));
+    // ideal = log10(1 / bg(LENS)) = log10 5, useless = log10 0.01
+    const scale = (l: number) => (l - Math.log10(0.01)) / (Math.log10(5) - Math.log10(0.01));
+    expect(r.genes.map((g) => [g.symbol, g.bestDiseaseId])).toEqual([
+      ['GENEA', 'OMIM:100001'],
+      ['GENEC', 'ORPHA:400'], // only an UNKNOWN link: used as a fallback
+      ['GENEB', 'OMIM:100002'], // its MENDELIAN disease, not the better-scoring UNKNOWN one
+    ]);
+    expect(r.genes[0].score).toBeCloseTo(scale(Math.log10(4)), 10);
+    expect(r.genes[2].score).toBeCloseTo(scale(Math.log10(0.1 / 0.7)), 10);
+    expect(r.diseases[0].genes).toEqual([{ ncbiGeneId: '1', symbol: 'GENEA' }]);
+    expect(r.diseases[0].inheritance).toEqual(['AD']);
+  });
+
+  it('returns no gene scores and a warning when no term is usable', () => {
+    const r = scorer.score(patient(['HP:9999999']));
+    expect(r.genes).toEqual([]);
+    expect(r.diseases).toHaveLength(4);
+    expect(r.warnings.join('\n')).toMatch(/HP:9999999 is not an HPO test term[\s\S]*no usable phenotype terms/);
+  });
+
+  it('explains any disease on request, and only the top ones in score()', () => {
+    const top1 = new PhenotypeScorer(kb, { explainTop: 1, listSources: 'all' }).score(patient([T.LENS]));
+    expect(top1.diseases[0].matched).toHaveLength(1);
+    expect(top1.diseases[1].matched).toEqual([]);
+    expect(scorer.explain(patient([T.LENS]), 'OMIM:100002')?.matched[0].kind).toBe('related');
+    expect(scorer.explain(patient([T.LENS]), 'OMIM:1')).toBeUndefined();
+  });
+});
+
+describe('PhenotypeScorer.resolvePatient', () => {
+  const scorer = new PhenotypeScorer(kb);
+
+  it('maps alt and replaced ids, drops obsolete, unknown and non-phenotype terms, with warnings', () => {
+    const { phenotype, warnings } = scorer.resolvePatient({ observed: ['HP:0009001', 'HP:0009002', 'HP:0009003', 'HP:1234567', T.AD, ` ${T.SCOL} `], excluded: [], sex: 'female', ageYears: 12 });
+    expect(phenotype).toEqual({ observed: [T.LENS, T.CAT, T.SCOL], excluded: [], sex: 'FEMALE', ageYears: 12 });
+    expect(warnings).toEqual([
+      'observed term HP:0009001 is an alternative id of HP:0001083 (Ectopia lentis): mapped',
+      'observed term HP:0009002 is obsolete, replaced by HP:0000518 (Cataract): mapped',
+      'observed term HP:0009003 is obsolete with no replacement (consider HP:0002650): ignored',
+      'observed term HP:1234567 is not an HPO test term: ignored',
+      'observed term HP:0000006 (Autosomal dominant inheritance) is not a phenotypic abnormality: ignored',
+    ]);
+  });
+
+  it('counts duplicates and implied terms once, and drops exclusions that contradict observations', () => {
+    const { phenotype, warnings } = scorer.resolvePatient({ observed: [T.EYE, T.LENS, T.LENS, 'HP:0009001'], excluded: [T.EYE, T.CAT, T.SKEL, T.SCOL] });
+    expect(phenotype).toEqual({ observed: [T.LENS], excluded: [T.CAT, T.SKEL], sex: 'UNKNOWN' });
+    expect(warnings).toEqual([
+      'observed term HP:0009001 is an alternative id of HP:0001083 (Ectopia lentis): mapped',
+      'HP:0000478 (Abnormality of the eye) is both observed and excluded: the exclusion is ignored',
+      'observed HP:0000478 (Abnormality of the eye) is implied by the more specific HP:0001083 (Ectopia lentis): counted once',
+      'excluded HP:0002650 (Scoliosis) is implied by the broader exclusion HP:0000924 (Abnormality of the skeletal system): counted once',
+    ]);
+    // resolving the result again changes nothing
+    expect(scorer.resolvePatient({ ...phenotype })).toEqual({ phenotype, warnings: [] });
+  });
+
+  it('drops an exclusion that an observed descendant implies', () => {
+    expect(scorer.resolvePatient({ observed: [T.LENS], excluded: [T.EYE] }).warnings).toEqual([
+      'excluded HP:0000478 (Abnormality of the eye) contradicts observed HP:0001083 (Ectopia lentis), which implies it: the exclusion is ignored',
+    ]);
+  });
+
+  it('rejects invalid options', () => {
+    expect(() => new PhenotypeScorer(kb, { method: 'cosine' as never })).toThrow(RangeError);
+    expect(() => new PhenotypeScorer(kb, { falsePositiveLr: 0 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,150 @@
+import type { DiseasePhenotypeScore, GenePhenotypeScore, PatientPhenotype, PhenotypeResult, TermMatch } from '@rarerank/case-model';
+import { inheritanceCodes, type InheritanceCode } from '@rarerank/hpo';
+import type { PhenotypeKb } from '@rarerank/kb';
+import { AnnotationIndex } from './annotation-index';
+import type { CaseScores } from './evidence';
+import { explainDisease } from './explain';
+import { buildGeneIndex, cmp, type GeneIndex } from './gene-index';
+import { scoreLr } from './lr-method';
+import { resolveOptions, type PhenotypeScorerOptions, type ResolvedOptions } from './options';
+import { resolvePatient, resolveTerms, type PatientInput } from './resolve-patient';
+import { scoreResnik } from './resnik-method';
+
+/** A disease as scored, with the observed terms it leaves unexplained (an extension of the shared type). */
+export interface ScoredDisease extends DiseasePhenotypeScore {
+  unexplained: TermMatch[];
+}
+
+/** A gene's phenotype score, with its best disease's raw score (log10 LR or similarity). */
+export interface ScoredGene extends GenePhenotypeScore {
+  diseaseScore: number;
+}
+
+export interface PhenotypeScoring extends PhenotypeResult {
+  diseases: ScoredDisease[];
+  genes: ScoredGene[];
+}
+
+/** Raw scores of every disease, in KB disease order, for bulk use and benchmarks. */
+export interface RawScores extends CaseScores {
+  warnings: string[];
+}
+
+/**
+ * Scores a patient's HPO terms against every disease of the KB and ranks diseases and genes.
+ * Everything that depends only on the KB is precomputed in the constructor (about a second for
+ * the full HPO); scoring one patient is then a walk up from each patient term.
+ */
+export class PhenotypeScorer {
+  readonly options: ResolvedOptions;
+  private readonly index: AnnotationIndex;
+  private readonly geneIndex: GeneIndex;
+  private readonly ic: Float64Array;
+  private readonly diseaseIds: string[];
+  private readonly names: string[];
+  private readonly inheritance: InheritanceCode[][];
+  /** position of each disease in id order, for deterministic tie-breaking */
+  private readonly idRank: Int32Array;
+  private readonly listed: Uint8Array;
+  private readonly log10PretestOdds: number;
+
+  constructor(kb: PhenotypeKb, opts?: PhenotypeScorerOptions) {
+    this.options = resolveOptions(opts);
+    this.index = new AnnotationIndex(kb, this.options.unknownFrequency);
+    this.ic = kb.ic;
+    this.diseaseIds = kb.diseases.map((d) => d.id);
+    this.names = kb.diseases.map((d) => d.name);
+    this.inheritance = kb.diseases.map((d) => Object.freeze(inheritanceCodes(kb.ontology, d.inheritance)) as InheritanceCode[]);
+    const byId = new Map(this.diseaseIds.map((id, i) => [id, i]));
+    this.geneIndex = buildGeneIndex(kb.geneLinks, (id) => byId.get(id), this.diseaseIds.length);
+    const order = this.diseaseIds.map((_, i) => i).sort((a, b) => cmp(this.diseaseIds[a], this.diseaseIds[b]));
+    this.idRank = new Int32Array(order.length);
+    order.forEach((d, r) => (this.idRank[d] = r));
+    const sources = this.options.listSources;
+    this.listed = Uint8Array.from(this.diseaseIds, (id) => (sources === 'all' || sources.includes(id.slice(0, id.indexOf(':'))) ? 1 : 0));
+    // uniform pre-test probability over the annotated diseases
+    const n = Math.max(2, kb.diseases.filter((d) => d.terms.length > 0).length);
+    this.log10PretestOdds = -Math.log10(n - 1);
+  }
+
+  /** Maps user input to the KB's HPO release; see resolveTerms for the clean-up rules. */
+  resolvePatient(input: PatientInput): { phenotype: PatientPhenotype; warnings: string[] } {
+    return resolvePatient(this.index, input);
+  }
+
+  /** Every disease's score in KB disease order (kb.diseases), without explanations. */
+  scoreAll(p: Pick<PatientPhenotype, 'observed' | 'excluded'>): RawScores {
+    const { observed, excluded, warnings } = resolveTerms(this.index, p.observed, p.excluded);
+    const o = this.options;
+    const cs = o.method === 'lr' ? scoreLr(this.index, o, observed, excluded) : scoreResnik(this.index, this.ic, observed, o.method === 'resnik-symmetric');
+    return { ...cs, warnings };
+  }
+
+  /** All diseases scored and sorted (score descending, then id), and genes by their best disease. */
+  score(p: PatientPhenotype): PhenotypeScoring {
+    const cs = this.scoreAll(p);
+    const warnings = [...cs.warnings];
+    if (cs.terms.length === 0) warnings.push('no usable phenotype terms: every disease scores the same and no gene gets a phenotype score');
+    const order = this.rank(cs.scores);
+    const diseases: ScoredDisease[] = [];
+    for (const d of order) {
+      if (!this.listed[d]) continue;
+      diseases.push(this.disease(cs, d, diseases.length < this.options.explainTop));
+    }
+    return { diseases, genes: cs.terms.length ? this.geneScores(cs) : [], warnings };
+  }
+
+  /** The full explanation of one disease for this patient, wherever it ranks. */
+  explain(p: PatientPhenotype, diseaseId: string): ScoredDisease | undefined {
+    const d = this.diseaseIds.indexOf(diseaseId);
+    return d < 0 ? undefined : this.disease(this.scoreAll(p), d, true);
+  }
+
+  /** KB disease indices sorted by score (descending), ties by disease id. */
+  rank(scores: Float64Array): Int32Array {
+    const idRank = this.idRank;
+    return Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || idRank[a] - idRank[b]);
+  }
+
+  /**
+   * Each gene's best disease (causal links preferred: MENDELIAN or mim2gene; POLYGENIC/UNKNOWN only
+   * for genes without one), scaled to [0,1] between a useless and an ideal disease for this patient:
+   * LR: (L − L_useless) / (L_ideal − L_useless), L_ideal = every observed term matched exactly with
+   * frequency 1 and every excluded term absent, L_useless = nothing matched (each observed term at
+   * the false-positive LR) and every excluded term present; Resnik: similarity / the patient's
+   * self-similarity.
+   */
+  geneScores(cs: CaseScores): ScoredGene[] {
+    const s = cs.scores;
+    const span = cs.ideal - cs.useless;
+    const out: ScoredGene[] = [];
+    for (const g of this.geneIndex.genes) {
+      const list = g.causal.length ? g.causal : g.other;
+      let best = list[0];
+      for (let k = 1; k < list.length; k++) {
+        const d = list[k];
+        if (s[d] > s[best] || (s[d] === s[best] && this.idRank[d] < this.idRank[best])) best = d;
+      }
+      const scaled = span > 0 ? (s[best] - cs.useless) / span : 0;
+      out.push({ ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: this.diseaseIds[best], diseaseScore: s[best] });
+    }
+    return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
+  }
+
+  private disease(cs: CaseScores, d: number, explain: boolean): ScoredDisease {
+    const e = explain ? explainDisease(this.index, cs, d) : undefined;
+    const score = cs.scores[d];
+    const out: ScoredDisease = {
+      diseaseId: this.diseaseIds[d],
+      name: this.names[d],
+      score,
+      matched: e ? e.matched : [],
+      contradicting: e ? e.contradicting : [],
+      unexplained: e ? e.unexplained : [],
+      inheritance: this.inheritance[d],
+      genes: this.geneIndex.genesOfDisease[d] as Array<{ ncbiGeneId: string; symbol: string }>,
+    };
+    if (cs.likelihood) out.probability = 1 / (1 + Math.pow(10, -(score + this.log10PretestOdds)));
+    return out;
+  }
+}

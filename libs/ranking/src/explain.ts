@@ -1,0 +1,108 @@
+import type { AcmgAssessment, AnnotatedVariant, DiseasePhenotypeScore, ModeOfInheritance } from '@rarerank/case-model';
+import type { InheritanceCode } from '@rarerank/hpo';
+import { clinvarSide } from './acmg-clinvar';
+import { acmgSummary } from './acmg-points';
+import type { DeNovoStatus } from './de-novo';
+import { mainTerm, pct, round2, shortLabel, variantLabel } from './format';
+import type { ModeGenotype } from './inheritance';
+import { MODE_NAMES } from './modes';
+import type { PairPhase } from './phase';
+
+/** "Phenotype: 5/6 observed terms match Marfan syndrome (OMIM:154700); best match Arachnodactyly (phenotype score 0.91)" */
+export function phenotypeLine(symbol: string, score: number, disease: DiseasePhenotypeScore | undefined, diseaseId: string | undefined, observedCount: number | undefined, termName: (id: string) => string): string {
+  if (score <= 0 && !disease) return `Phenotype: no disease of ${symbol} matches the patient's terms`;
+  if (!disease) return `Phenotype: score ${round2(score)} through ${diseaseId ?? 'an associated disease'}`;
+  const fits = disease.matched.filter((m) => m.kind !== 'none');
+  const k = fits.length;
+  const count = observedCount !== undefined ? `${k}/${observedCount} observed terms match` : `${k} observed term${k === 1 ? ' matches' : 's match'}`;
+  let best = fits[0];
+  for (const m of fits) if (m.contribution > best.contribution) best = m;
+  const bestText = best ? `; best match ${termName(best.patientTerm)}` : '';
+  return `Phenotype: ${count} ${disease.name} (${disease.diseaseId})${bestText} (phenotype score ${round2(score)})`;
+}
+
+export function contradictionLine(disease: DiseasePhenotypeScore | undefined, termName: (id: string) => string): string | undefined {
+  if (!disease?.contradicting.length) return undefined;
+  const names = disease.contradicting.map((m) => termName(m.patientTerm));
+  return `Phenotype against: ${names.join(', ')} (excluded in the patient or in ${disease.name})`;
+}
+
+const ZYGOSITY: Record<string, string> = {
+  heterozygous: 'heterozygous',
+  homozygous: 'homozygous',
+  hemizygous: 'hemizygous',
+  heteroplasmic: 'heteroplasmic',
+  homoplasmic: 'homoplasmic',
+};
+
+const DE_NOVO_TEXT: Record<DeNovoStatus, string | undefined> = {
+  confirmed: 'de novo (both parents homozygous reference)',
+  assumed: 'apparently de novo (a parental call fails QC)',
+  inherited: 'inherited',
+  'not-assessable': undefined,
+};
+
+/** "missense variant, absent from the population databases, ClinVar pathogenic (2★), de novo (…)" */
+export function variantFacts(v: AnnotatedVariant, deNovo: DeNovoStatus): string {
+  const a = v.annotation;
+  const facts = [mainTerm(v).replace(/_/g, ' ')];
+  if (!a.frequency || a.frequency.maxAf <= 0) facts.push('absent from the population databases');
+  else facts.push(`allele frequency ${pct(a.frequency.maxAf)} in ${a.frequency.source}${a.frequency.homozygotes ? `, ${a.frequency.homozygotes} homozygotes` : ''}`);
+  if (a.clinvar) {
+    const side = clinvarSide(a.clinvar.significance);
+    const text = side === 'conflicting' ? 'conflicting classifications' : a.clinvar.significance.replace(/_/g, ' ');
+    facts.push(`ClinVar ${text} (${a.clinvar.stars}★)`);
+  }
+  const dn = DE_NOVO_TEXT[deNovo];
+  if (dn) facts.push(dn);
+  return facts.join(', ');
+}
+
+const PHASE_TEXT: Record<PairPhase, string> = {
+  'trans-phased': 'in trans (phased genotypes)',
+  'trans-parents': 'in trans (one from each parent)',
+  unknown: 'phase unknown',
+  cis: 'in cis',
+};
+
+export function genotypeLines(symbol: string, call: ModeGenotype, variants: readonly AnnotatedVariant[], deNovo: readonly DeNovoStatus[]): string[] {
+  if (call.kind === 'compound heterozygous') {
+    const [a, b] = call.variants;
+    return [
+      `Genotype: compound heterozygous ${symbol}, ${PHASE_TEXT[call.phase ?? 'unknown']}:`,
+      `  ${variantLabel(variants[a])} — ${variantFacts(variants[a], deNovo[a])}`,
+      `  ${variantLabel(variants[b])} — ${variantFacts(variants[b], deNovo[b])}`,
+    ];
+  }
+  const i = call.variants[0];
+  return [`Genotype: ${ZYGOSITY[call.kind]} ${symbol} ${variantLabel(variants[i])}, ${variantFacts(variants[i], deNovo[i])}`];
+}
+
+/** "Mode: autosomal dominant (Marfan syndrome is AD)" */
+export function modeLine(mode: ModeOfInheritance, knownModes: readonly ModeOfInheritance[], disease: { name: string; codes: readonly InheritanceCode[]; modes: readonly ModeOfInheritance[] } | undefined): string {
+  const name = MODE_NAMES[mode];
+  if (disease && disease.modes.includes(mode)) return `Mode: ${name} (${disease.name} is ${disease.codes.filter((c) => c !== 'OTHER').join('/')})`;
+  if (knownModes.length) return `Mode: ${name} (the gene's diseases are ${knownModes.join(', ')})`;
+  return `Mode: ${name} (no inheritance is known for the gene's diseases; the best-fitting genotype)`;
+}
+
+export function acmgLines(call: ModeGenotype, variants: readonly AnnotatedVariant[], acmg: readonly AcmgAssessment[]): string[] {
+  if (call.variants.length === 1) return [`ACMG: ${acmgSummary(acmg[call.variants[0]])}`];
+  return call.variants.map((i) => `ACMG ${shortLabel(variants[i])}: ${acmgSummary(acmg[i])}`);
+}
+
+/** "Phenotype down-weighted ×0.5: Foo syndrome is AR, the genotype fits autosomal dominant (0.90 → 0.45)" */
+export function downWeightLine(diseaseName: string, codes: readonly InheritanceCode[], mode: ModeOfInheritance, raw: number, used: number): string {
+  return `Phenotype down-weighted: ${diseaseName} is ${codes.filter((c) => c !== 'OTHER').join('/')}, the genotype fits ${MODE_NAMES[mode]} (${round2(raw)} → ${round2(used)})`;
+}
+
+export function scoreLine(score: number, phenotype: number, variant: number, acmgPosterior: number): string {
+  return `Score: ${round2(score)} (phenotype ${round2(phenotype)}, variant ${round2(variant)}, ACMG posterior ${round2(acmgPosterior)})`;
+}
+
+/** Why a gene with variants has no qualifying genotype. */
+export function noGenotypeLine(symbol: string, modes: readonly ModeOfInheritance[], count: number, failedQc: number): string {
+  const modeText = modes.length ? modes.map((m) => MODE_NAMES[m]).join(' or ') : 'any mode of inheritance the engine scores';
+  const qc = failedQc ? ` (${failedQc} fail QC)` : '';
+  return `Genotype: ${count} variant${count === 1 ? '' : 's'} in ${symbol}${qc}, none fits ${modeText} after the QC and allele-frequency filters`;
+}

@@ -1,0 +1,237 @@
+import type { Pedigree } from '@rarerank/case-model';
+import { rankCase } from './rank-case';
+import type { RankInput } from './rank-types';
+import { geneRecord, gt, phenotypeResult, variant, type DiseaseSpec } from './test-support';
+
+const P = 'proband';
+const genes = new Map([
+  ['FBN1', geneRecord('FBN1', '2200', 0.05, 1)],
+  ['AAA1', geneRecord('AAA1', '11', 1.2, 0)],
+  ['BBB1', geneRecord('BBB1', '12', 1.2, 0)],
+  ['CCC1', geneRecord('CCC1', '13', 1.2, 0)],
+]);
+const input = (o: Partial<RankInput> & Pick<RankInput, 'variants' | 'phenotype'>): RankInput => ({ proband: P, probandSex: 'FEMALE', genes, ...o });
+const het = { [P]: gt('het') };
+
+const marfan: DiseaseSpec = {
+  id: 'OMIM:154700',
+  name: 'Marfan syndrome',
+  score: 12,
+  genes: [['FBN1', '2200']],
+  inheritance: ['AD'],
+  matched: [
+    { patientTerm: 'HP:0001166', kind: 'exact', contribution: 3.1 },
+    { patientTerm: 'HP:0001083', kind: 'exact', contribution: 2.0 },
+    { patientTerm: 'HP:0002616', kind: 'descendant', contribution: 1.5 },
+    { patientTerm: 'HP:0000768', kind: 'ancestor', contribution: 0.9 },
+    { patientTerm: 'HP:0001519', kind: 'related', contribution: 0.5 },
+    { patientTerm: 'HP:0001250', kind: 'none', contribution: 0 },
+  ],
+};
+const NAMES: Record<string, string> = { 'HP:0001166': 'Arachnodactyly', 'HP:0001083': 'Ectopia lentis', 'HP:0001250': 'Seizure' };
+const fbn1 = variant({
+  chrom: 'chr15',
+  pos: 48_500_000,
+  ref: 'C',
+  alt: 'A',
+  gene: 'FBN1',
+  ncbi: '2200',
+  hgvsC: 'NM_000138.5:c.3458G>T',
+  score: 0.95,
+  predictors: { revel: 0.95 },
+  clinvar: { significance: 'pathogenic', stars: 2, reviewStatus: 'criteria provided, multiple submitters, no conflicts' },
+  gts: het,
+});
+
+describe('rankCase: explanations', () => {
+  const out = rankCase(
+    input({
+      variants: [fbn1],
+      phenotype: phenotypeResult([marfan, { id: 'OMIM:1', score: 3, genes: [['AAA1', '11']], inheritance: ['AD'] }]),
+      termName: (id) => NAMES[id],
+      patient: { observed: marfan.matched!.map((m) => m.patientTerm), excluded: [], sex: 'FEMALE' },
+    }),
+  );
+  const top = out.genes[0];
+
+  it('ranks the gene first with its mode, scores and contributing variant', () => {
+    expect(out.mode).toBe('vcf');
+    expect(top).toMatchObject({ symbol: 'FBN1', ncbiGeneId: '2200', moi: 'AD', phenotypeScore: 1, variantScore: 0.95, bestDiseaseId: 'OMIM:154700' });
+    expect(top.variants[0]).toMatchObject({ contributing: true, compatibleModes: ['AD'] });
+    expect(out.variants[0].pos).toBe(48_500_000);
+  });
+
+  it('writes the lines a counselor reads', () => {
+    expect(top.explanation).toEqual([
+      'Phenotype: 5/6 observed terms match Marfan syndrome (OMIM:154700); best match Arachnodactyly (phenotype score 1.00)',
+      'Genotype: heterozygous FBN1 NM_000138.5:c.3458G>T, missense variant, absent from the population databases, ClinVar pathogenic (2★)',
+      'Mode: autosomal dominant (Marfan syndrome is AD)',
+      'ACMG: PM2_Supporting, PP3_Strong, PP4, PP5_Moderate → likely pathogenic (8 points)',
+      'Score: 1.00 (phenotype 1.00, variant 0.95, ACMG posterior 0.97)',
+    ]);
+    expect(top.variants[0].acmg.criteria.map((e) => e.reason)).toContain('ClinVar pathogenic (2★, criteria provided, multiple submitters, no conflicts)');
+  });
+
+  it('lists the phenotype-only gene below, with variant score 0', () => {
+    expect(out.genes[1]).toMatchObject({ symbol: 'AAA1', variantScore: 0, variants: [] });
+    expect(out.genes[1].explanation).toContain('Genotype: no variant of AAA1 in the VCF');
+    expect(out.diseases.map((d) => [d.diseaseId, d.rank, d.geneSymbol])).toEqual([
+      ['OMIM:154700', 1, 'FBN1'],
+      ['OMIM:1', 2, 'AAA1'],
+    ]);
+  });
+
+  it('notes what it could not assess', () => {
+    expect(out.warnings).toContain('PS1/PM5 not assessed: no pathogenic-missense lookup given');
+  });
+});
+
+describe('rankCase: combined ranking', () => {
+  const twoTied = [
+    { id: 'OMIM:2', score: 5, genes: [['BBB1', '12']] as Array<[string, string]>, inheritance: ['AD' as const] },
+    { id: 'OMIM:1', score: 5, genes: [['AAA1', '11']] as Array<[string, string]>, inheritance: ['AD' as const] },
+  ];
+  const vA = variant({ pos: 100, gene: 'AAA1', score: 0.9, gts: het });
+  const vB = variant({ pos: 200, gene: 'BBB1', score: 0.9, gts: het });
+
+  it('breaks ties by symbol and disease id, whatever the input order', () => {
+    for (const variants of [[vA, vB], [vB, vA]]) {
+      const out = rankCase(input({ variants, phenotype: phenotypeResult(twoTied) }));
+      expect(out.genes.map((g) => g.symbol)).toEqual(['AAA1', 'BBB1']);
+      expect(out.genes[0].score).toBe(out.genes[1].score);
+      expect(out.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:1', 'OMIM:2']);
+      expect(out.variants.map((v) => v.pos)).toEqual([100, 200]);
+    }
+  });
+
+  it('uses the pre-15 Exomiser logistic by default, Exomiser 15 or a custom function on request', () => {
+    const pheno = phenotypeResult(twoTied);
+    const legacy = rankCase(input({ variants: [vA], phenotype: pheno })).genes[0].score;
+    expect(legacy).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * 1 + 9.18 * 0.9))), 12);
+    const e15 = rankCase(input({ variants: [vA], phenotype: pheno, options: { combine: 'exomiser15' } })).genes[0];
+    // PM2_Supporting (absent) + PP4 (phenotype score 1): 2 points
+    const odds = Math.pow(350, 2 / 8);
+    const post = (odds * 0.1) / ((odds - 1) * 0.1 + 1);
+    expect(e15.score).toBeCloseTo(1 / (1 + Math.exp(-(-16.65 + 10.04 + 6.49 * 0.9 + 4.86 * post))), 12);
+    const custom = rankCase(input({ variants: [vA, { ...vB, annotation: { ...vB.annotation, variantScore: 0.95 } }], phenotype: pheno, options: { combine: ({ variant }) => variant } }));
+    expect(custom.genes.map((g) => [g.symbol, g.score])).toEqual([['BBB1', 0.95], ['AAA1', 0.9]]);
+  });
+
+  it('ranks genes without a qualifying genotype below those with one, and says why', () => {
+    const common = variant({ pos: 300, gene: 'CCC1', af: 0.03, gts: het });
+    const pheno = phenotypeResult([{ id: 'OMIM:3', score: 10, genes: [['CCC1', '13']], inheritance: ['AD'] }, ...twoTied]);
+    const out = rankCase(input({ variants: [common, vA], phenotype: pheno }));
+    expect(out.genes.map((g) => [g.symbol, g.moi])).toEqual([['AAA1', 'AD'], ['CCC1', undefined], ['BBB1', undefined]]);
+    expect(out.genes[1].explanation).toContain('Genotype: 1 variant in CCC1, none fits autosomal dominant after the QC and allele-frequency filters');
+    expect(out.genes[1].variants[0]).toMatchObject({ contributing: false, compatibleModes: [] });
+    expect(out.diseases[0]).toMatchObject({ diseaseId: 'OMIM:1', moi: 'AD', geneSymbol: 'AAA1' });
+  });
+
+  it('joins genes by NCBI id when the symbols differ', () => {
+    const renamed = variant({ pos: 100, gene: 'OLDNAME', ncbi: '11', gts: het });
+    const out = rankCase(input({ variants: [renamed], phenotype: phenotypeResult(twoTied) }));
+    expect(out.genes[0]).toMatchObject({ symbol: 'OLDNAME', ncbiGeneId: '11', phenotypeScore: 1, moi: 'AD' });
+    // the gene facts (constraint for PVS1) join the same way
+    const nonsense = variant({ pos: 100, gene: 'OLDFBN1', ncbi: '2200', term: 'stop_gained', gts: het });
+    const g = rankCase(input({ variants: [nonsense], phenotype: phenotypeResult(twoTied) })).genes.find((x) => x.symbol === 'OLDFBN1')!;
+    expect(g.variants[0].acmg.criteria[0]).toMatchObject({ criterion: 'PVS1', strength: 'very_strong' });
+  });
+});
+
+describe('rankCase: inheritance contradicting the disease', () => {
+  // one gene, two diseases: a recessive one matching the phenotype best, a dominant one less well
+  const pheno = phenotypeResult([
+    { id: 'OMIM:10', name: 'Recessive thing', score: 10, genes: [['AAA1', '11']], inheritance: ['AR'] },
+    { id: 'OMIM:20', name: 'Dominant thing', score: 4, genes: [['AAA1', '11']], inheritance: ['AD'] },
+    { id: 'OMIM:30', name: 'Other', score: 6, genes: [['BBB1', '12']], inheritance: ['AD'] },
+  ]);
+  const single = variant({ pos: 100, gene: 'AAA1', score: 0.9, gts: het });
+
+  it('halves the phenotype score of a disease whose inheritance the genotype contradicts', () => {
+    const out = rankCase(input({ variants: [single], phenotype: pheno }));
+    const g = out.genes[0];
+    // AD genotype: max(1.0 × 0.5 for the AR disease, 0.4 for the AD one)
+    expect(g).toMatchObject({ symbol: 'AAA1', moi: 'AD', phenotypeScore: 0.5, bestDiseaseId: 'OMIM:10' });
+    expect(g.explanation).toContain('Phenotype down-weighted: Recessive thing (OMIM:10) is AR, the genotype fits autosomal dominant (1.00 → 0.50)');
+    expect(g.explanation).toContain("Mode: autosomal dominant (the gene's diseases are AD, AR)");
+    const d10 = out.diseases.find((d) => d.diseaseId === 'OMIM:10')!;
+    const d20 = out.diseases.find((d) => d.diseaseId === 'OMIM:20')!;
+    expect(d10).toMatchObject({ inheritanceContradicted: true, moi: 'AD', variantScore: 0.9 });
+    expect(d20).toMatchObject({ inheritanceContradicted: false, moi: 'AD' });
+    expect(d10.combinedScore).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * 0.5 + 9.18 * 0.9))), 12);
+    // the disease of a gene without variants follows
+    expect(out.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:10', 'OMIM:20', 'OMIM:30']);
+  });
+
+  it('keeps the full phenotype score when the genotype fits the best disease', () => {
+    const hom = variant({ pos: 100, gene: 'AAA1', score: 0.9, gts: { [P]: gt('hom') } });
+    const g = rankCase(input({ variants: [hom], phenotype: pheno })).genes[0];
+    expect(g).toMatchObject({ moi: 'AR', phenotypeScore: 1, bestDiseaseId: 'OMIM:10' });
+    expect(g.explanation).toContain('Mode: autosomal recessive (Recessive thing is AR)');
+    expect(g.explanation.some((l) => l.includes('down-weighted'))).toBe(false);
+  });
+
+  it('uses the diseaseInheritance and geneDiseases lookups when given', () => {
+    const out = rankCase(input({ variants: [single], phenotype: pheno, diseaseInheritance: () => ['AR'], geneDiseases: () => ['OMIM:10'] }));
+    expect(out.genes.find((g) => g.symbol === 'AAA1')!.moi).toBeUndefined();
+  });
+});
+
+describe('rankCase: families', () => {
+  const pheno = phenotypeResult([{ id: 'OMIM:1', name: 'Thing', score: 5, genes: [['AAA1', '11']], inheritance: ['AR'] }]);
+  const trio: Pedigree = {
+    proband: P,
+    members: [
+      { family: 'F', id: P, father: 'dad', mother: 'mum', sex: 'FEMALE', affected: true },
+      { family: 'F', id: 'dad', sex: 'MALE', affected: false },
+      { family: 'F', id: 'mum', sex: 'FEMALE', affected: false },
+    ],
+  };
+
+  it('explains a compound heterozygous genotype in trans and gives PM3 next to a ClinVar pathogenic partner', () => {
+    const a = variant({ pos: 100, gene: 'AAA1', af: 0.005, score: 0.7, hgvsC: 'NM_AAA1.1:c.100G>T', gts: { [P]: gt('het'), dad: gt('het'), mum: gt('ref') } });
+    const b = variant({ pos: 200, gene: 'AAA1', af: 0.001, score: 0.9, hgvsC: 'NM_AAA1.1:c.200G>T', clinvar: { significance: 'pathogenic', stars: 1, reviewStatus: 'criteria provided, single submitter' }, gts: { [P]: gt('het'), dad: gt('ref'), mum: gt('het') } });
+    const out = rankCase(input({ variants: [a, b], phenotype: pheno, pedigree: trio }));
+    const g = out.genes[0];
+    expect(g).toMatchObject({ moi: 'AR', variantScore: 0.8 });
+    expect(g.explanation).toContain('Genotype: compound heterozygous AAA1, in trans (one from each parent):');
+    expect(g.explanation.some((l) => l.startsWith('  NM_AAA1.1:c.200G>T — missense variant, allele frequency 0.1% in gnomAD, ClinVar pathogenic (1★), inherited'))).toBe(true);
+    const ranked = g.variants.find((v) => v.pos === 100)!;
+    expect(ranked.acmg.criteria.map((e) => e.criterion)).toContain('PM3');
+    expect(g.explanation.filter((l) => l.startsWith('ACMG c.'))).toHaveLength(2);
+  });
+
+  it('gives PS2 to a de novo variant and says so', () => {
+    const dn = variant({ pos: 100, gene: 'AAA1', gts: { [P]: gt('het'), dad: gt('ref'), mum: gt('ref') } });
+    const ad = phenotypeResult([{ id: 'OMIM:1', name: 'Thing', score: 5, genes: [['AAA1', '11']], inheritance: ['AD'] }]);
+    const g = rankCase(input({ variants: [dn], phenotype: ad, pedigree: trio })).genes[0];
+    expect(g.variants[0].acmg.criteria.map((e) => e.criterion)).toContain('PS2');
+    expect(g.explanation[1]).toMatch(/de novo \(both parents homozygous reference\)$/);
+  });
+
+  it('warns when the proband has no genotype', () => {
+    const out = rankCase(input({ variants: [variant({ pos: 1, gts: { someone: gt('het') } })], phenotype: pheno }));
+    expect(out.warnings).toContain('no variant has a genotype for the proband "proband": check the sample id');
+    expect(out.variants).toEqual([]);
+  });
+});
+
+describe('rankCase: phenotype-only', () => {
+  it('keeps the phenotype order, ties by id / symbol', () => {
+    const pheno = phenotypeResult([
+      { id: 'OMIM:9', score: 2, genes: [['CCC1', '13']] },
+      { id: 'OMIM:5', score: 8, genes: [['BBB1', '12']] },
+      { id: 'OMIM:4', score: 8, genes: [['AAA1', '11']] },
+    ]);
+    const out = rankCase(input({ variants: [], phenotype: pheno }));
+    expect(out.mode).toBe('phenotype-only');
+    expect(out.diseases.map((d) => [d.diseaseId, d.rank, d.combinedScore])).toEqual([
+      ['OMIM:4', 1, 1],
+      ['OMIM:5', 2, 1],
+      ['OMIM:9', 3, 0.25],
+    ]);
+    expect(out.genes.map((g) => [g.symbol, g.score])).toEqual([['AAA1', 1], ['BBB1', 1], ['CCC1', 0.25]]);
+    expect(out.genes[0].explanation).toContain('Genotype: no variants given (phenotype-only ranking)');
+    expect(out.warnings).toEqual(['no variants given: phenotype-only ranking']);
+  });
+});

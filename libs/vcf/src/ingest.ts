@@ -1,0 +1,73 @@
+import type { Variant } from '@rarerank/case-model';
+import { DEFAULT_QC } from '@rarerank/case-model';
+import { chromRank } from '@rarerank/genes';
+import { InputError } from '@rarerank/io';
+import { scanLines } from './line-scanner';
+import { DEFAULT_LIMITS, type IngestOptions, type IngestResult, type IngestStats } from './types';
+import { type IngestState, VcfReader } from './vcf-reader';
+
+/**
+ * The ingest stage: VCF(s) (+ pedigree) → one Variant per ALT allele carried by the proband or a
+ * genotyped family member, normalized (split, trimmed, 'chrN', GRCh38), genotype-QC-flagged,
+ * sorted in karyotype order. Files are streamed; several files (per chromosome, or SNVs and
+ * indels apart) must have the same samples and are read one after the other.
+ */
+export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
+  if (opts.vcfs.length === 0) throw new InputError('no VCF given', { file: '(none)' });
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const stats: IngestStats = {
+    files: 0, records: 0, prefiltered: 0, alleles: 0, symbolic: 0, refCalls: 0, unlifted: 0, duplicates: 0, failedQc: 0, kept: 0,
+  };
+  const state: IngestState = {
+    opts, qc: { ...DEFAULT_QC, ...opts.qc }, stats, warnings: [], variants: [], unliftedExamples: [], linesRead: 0,
+  };
+  for (const file of opts.vcfs) {
+    const reader = new VcfReader(file, state);
+    reader.finish(await scanLines(file, limits, reader.onLine));
+    stats.files++;
+    opts.onProgress?.(state.linesRead);
+  }
+  const setup = state.setup!;
+  if (stats.unlifted > 0) {
+    state.warnings.push(`${stats.unlifted} GRCh37 allele(s) could not be lifted to GRCh38 and were dropped, e.g. ${state.unliftedExamples.join('; ')}`);
+  }
+  const variants = sortAndDedupe(state.variants, stats, setup.proband);
+  if (stats.duplicates > 0) {
+    const why = setup.assembly === 'GRCh37' ? ' (after lifting: duplicated GRCh37 regions can map to one GRCh38 region)' : '';
+    state.warnings.push(`${stats.duplicates} allele(s) appeared more than once at the same position with the same alleles${why}; the first was kept`);
+  }
+  return { variants, samples: setup.samples, proband: setup.proband, genotyped: setup.genotyped, assembly: setup.assembly, stats, warnings: state.warnings };
+}
+
+const ranks = new Map<string, number>();
+function rank(chrom: string): number {
+  let r = ranks.get(chrom);
+  if (r === undefined) ranks.set(chrom, (r = chromRank(chrom)));
+  return r;
+}
+
+function compare(a: Variant, b: Variant): number {
+  if (a.chrom !== b.chrom) return rank(a.chrom) - rank(b.chrom) || (a.chrom < b.chrom ? -1 : 1);
+  return a.pos - b.pos || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0) || (a.alt < b.alt ? -1 : a.alt > b.alt ? 1 : 0);
+}
+
+/** Sorts only when needed (a lift or several files can reorder), then drops exact repeats. */
+function sortAndDedupe(variants: Variant[], stats: IngestStats, proband: string): Variant[] {
+  let sorted = true;
+  for (let i = 1; i < variants.length && sorted; i++) if (compare(variants[i - 1], variants[i]) > 0) sorted = false;
+  if (!sorted) variants.sort(compare);
+  let w = 0;
+  for (let i = 0; i < variants.length; i++) {
+    const v = variants[i];
+    const prev = w > 0 ? variants[w - 1] : undefined;
+    if (prev && prev.pos === v.pos && prev.chrom === v.chrom && prev.ref === v.ref && prev.alt === v.alt) {
+      stats.duplicates++;
+      stats.kept--;
+      if (!v.genotypes[proband].passedQc) stats.failedQc--;
+      continue;
+    }
+    variants[w++] = v;
+  }
+  variants.length = w;
+  return variants;
+}

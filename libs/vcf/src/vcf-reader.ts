@@ -1,0 +1,350 @@
+import type { QcOptions, SampleGenotype, Variant } from '@rarerank/case-model';
+import { normalizeChrom } from '@rarerank/genes';
+import { InputError } from '@rarerank/io';
+import { type ChainFile, isLifted } from '@rarerank/liftover';
+import { altKind, isValidRef, trimAlleles } from './alleles';
+import { chromLength } from './assembly';
+import { type CaseSetup, resolveAssembly, setupCase } from './case-setup';
+import { type FormatLayout, type SampleCall, carries, emptyCall, formatLayout, readSampleColumn, splitGenotype, zygosityOf } from './genotype';
+import { type SiteColumns, parseSiteColumnsWithGmod, readSiteColumns } from './site-columns';
+import { type VcfHeader, checkFileFormat, parseHeader } from './header';
+import { isOneCopyRegion } from './sex-chromosomes';
+import type { IngestOptions, IngestStats, Sex } from './types';
+
+/** State shared by the files of one ingest. */
+export interface IngestState {
+  opts: IngestOptions;
+  qc: QcOptions;
+  stats: IngestStats;
+  warnings: string[];
+  variants: Variant[];
+  setup?: CaseSetup;
+  /** the first file, named when a later one disagrees with it */
+  firstFile?: string;
+  unliftedExamples: string[];
+  linesRead: number;
+}
+
+const PROGRESS_EVERY = 100_000;
+
+/**
+ * Reads one VCF line by line (see scanLines). Data lines are first looked at as bytes: CHROM and
+ * POS are located with indexOf, checked for order and handed to keepRegion, so that lines outside
+ * the regions of interest are never decoded or parsed. The rest are parsed with @gmod/vcf's
+ * parser (site columns) plus a direct read of the genotyped samples' columns, split per ALT
+ * allele, trimmed, lifted when GRCh37, and appended to state.variants.
+ */
+export class VcfReader {
+  private phase: 'start' | 'meta' | 'data' = 'start';
+  private version = '';
+  private metaLines: string[] = [];
+  private header?: VcfHeader;
+  private setup!: CaseSetup;
+  private chain?: ChainFile;
+  private lift = false;
+
+  // genotyped samples: their column index (ascending) and id, parallel
+  private sampleCols = new Int32Array(0);
+  private sampleIds: string[] = [];
+  private sampleSex: Sex[] = [];
+  private colStart = new Int32Array(0);
+  private colEnd = new Int32Array(0);
+  /** tabs[k] = offset of the k-th tab of the current line (tabs[9] = end of FORMAT) */
+  private tabs = new Int32Array(10);
+  private formats = new Map<string, FormatLayout>();
+  private formatBytes = Buffer.alloc(0);
+  private layout = formatLayout(undefined);
+  /** one reusable call per genotyped sample, refilled for every record */
+  private calls: SampleCall[] = [];
+  private readonly useGmod: boolean;
+  /** reused error location (only copied when an error is thrown) */
+  private where = { file: '', line: 0 };
+
+  // order check and chrom cache for the byte-level pre-filter
+  private chromBytes = Buffer.alloc(0);
+  private rawChrom = '';
+  private chrom = '';
+  private chromMax = Infinity;
+  private prevPos = 0;
+  private seenChroms = new Set<string>();
+  private records = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly state: IngestState,
+  ) {
+    this.where.file = file;
+    this.useGmod = state.opts.siteParser === 'gmod';
+  }
+
+  /** Bound line handler for scanLines. */
+  readonly onLine = (buf: Buffer, start: number, end: number, no: number): void => {
+    if (++this.state.linesRead % PROGRESS_EVERY === 0) this.state.opts.onProgress?.(this.state.linesRead);
+    if (this.phase === 'data') this.dataLine(buf, start, end, no);
+    else this.headerLine(buf.toString('utf8', start, end), no);
+  };
+
+  /** Call after the last line: a file must have reached its #CHROM line. */
+  finish(lines: number): void {
+    if (this.phase === 'start') throw new InputError('not a VCF: the file is empty', { file: this.file });
+    if (this.phase === 'meta') throw new InputError('missing #CHROM header line (no column header before the end of the file)', { file: this.file, line: lines });
+    if (this.records === 0) this.state.warnings.push(`${this.file}: no variant records (header only)`);
+  }
+
+  private headerLine(text: string, no: number): void {
+    const file = this.file;
+    if (this.phase === 'start') {
+      this.version = checkFileFormat(file, text);
+      this.metaLines.push(text);
+      this.phase = 'meta';
+      return;
+    }
+    if (text.startsWith('##')) {
+      this.metaLines.push(text);
+      return;
+    }
+    if (text === '') return;
+    if (!text.startsWith('#CHROM')) {
+      throw new InputError(`missing #CHROM header line: found ${text.startsWith('#') ? 'a comment' : 'a data line'} before it`, { file, line: no });
+    }
+    this.header = parseHeader(file, this.version, this.metaLines, text, no);
+    this.startData(this.header);
+    this.phase = 'data';
+  }
+
+  private startData(header: VcfHeader): void {
+    const state = this.state;
+    if (!state.setup) {
+      state.setup = setupCase(header, state.opts, state.warnings);
+      state.firstFile = this.file;
+    } else {
+      const a = [...header.samples].sort().join('\t');
+      const b = [...state.setup.samples].sort().join('\t');
+      if (a !== b) {
+        throw new InputError(`the samples (${header.samples.join(', ')}) differ from those of ${state.firstFile} (${state.setup.samples.join(', ')})`, { file: this.file });
+      }
+      resolveAssembly(header, state.setup.assembly, state.warnings);
+    }
+    this.setup = state.setup;
+    if (this.setup.assembly === 'GRCh37') {
+      if (!state.opts.chain) throw new InputError('the VCF is on GRCh37: a liftover chain (KnowledgeBase.chainFile()) is needed', { file: this.file });
+      this.chain = state.opts.chain;
+      this.lift = true;
+    }
+    const cols = this.setup.genotyped.map((id) => ({ id, col: 9 + header.samples.indexOf(id) })).sort((x, y) => x.col - y.col);
+    this.sampleCols = Int32Array.from(cols, (c) => c.col);
+    this.sampleIds = cols.map((c) => c.id);
+    this.sampleSex = cols.map((c) => this.setup.sex.get(c.id) ?? 'UNKNOWN');
+    this.calls = cols.map(() => emptyCall());
+    this.colStart = new Int32Array(cols.length);
+    this.colEnd = new Int32Array(cols.length);
+  }
+
+  private columnError(found: number, no: number): InputError {
+    return new InputError(`expected ${this.header!.columns} tab-separated columns, found ${found}`, { file: this.file, line: no });
+  }
+
+  private dataLine(buf: Buffer, s: number, e: number, no: number): void {
+    if (s === e) return;
+    this.records++;
+    this.state.stats.records++;
+    const tab1 = buf.indexOf(9, s);
+    if (tab1 < 0 || tab1 >= e) throw this.columnError(1, no);
+    const tab2 = buf.indexOf(9, tab1 + 1);
+    if (tab2 < 0 || tab2 >= e) throw this.columnError(2, no);
+    if (!this.sameChrom(buf, s, tab1)) this.newChrom(buf, s, tab1, no);
+
+    let pos = 0;
+    for (let i = tab1 + 1; i < tab2; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) pos = -1;
+      if (pos < 0) break;
+      pos = pos * 10 + d;
+    }
+    if (pos <= 0 || tab2 === tab1 + 1) {
+      throw new InputError(`POS must be a positive integer, found "${buf.toString('latin1', tab1 + 1, tab2)}"`, { file: this.file, line: no, field: 'POS' });
+    }
+    if (pos < this.prevPos) {
+      throw new InputError(
+        `the VCF is not sorted: ${this.rawChrom}:${pos} comes after ${this.rawChrom}:${this.prevPos} (sort it, e.g. bcftools sort)`,
+        { file: this.file, line: no, field: 'POS' },
+      );
+    }
+    this.prevPos = pos;
+    if (pos > this.chromMax) {
+      throw new InputError(
+        `POS ${pos} lies beyond the end of ${this.chrom} in ${this.setup.assembly} (${this.chromMax}): is the VCF on another assembly?`,
+        { file: this.file, line: no, field: 'POS' },
+      );
+    }
+    const keep = this.state.opts.keepRegion;
+    if (keep) {
+      let chrom = this.chrom;
+      let at = pos;
+      let placed = true;
+      if (this.lift) {
+        // an unliftable position goes on to parsing, where its alleles are counted as unlifted
+        const lifted = this.chain!.liftPosition(chrom, pos);
+        if (lifted) {
+          chrom = lifted.chrom;
+          at = lifted.pos;
+        } else placed = false;
+      }
+      if (placed && !keep(chrom, at)) {
+        this.state.stats.prefiltered++;
+        return;
+      }
+    }
+    this.record(buf, s, e, tab2, pos, no);
+  }
+
+  private sameChrom(buf: Buffer, s: number, tab: number): boolean {
+    const prev = this.chromBytes;
+    const len = tab - s;
+    if (prev.length !== len) return false;
+    for (let i = 0; i < len; i++) if (buf[s + i] !== prev[i]) return false;
+    return true;
+  }
+
+  private newChrom(buf: Buffer, s: number, tab: number, no: number): void {
+    const raw = buf.toString('latin1', s, tab);
+    if (this.seenChroms.has(raw)) {
+      throw new InputError(`the VCF is not sorted: ${raw} appears again after ${this.rawChrom} (sort it, e.g. bcftools sort)`, { file: this.file, line: no, field: 'CHROM' });
+    }
+    this.seenChroms.add(raw);
+    this.chromBytes = Buffer.from(buf.subarray(s, tab));
+    this.rawChrom = raw;
+    this.chrom = normalizeChrom(raw);
+    this.chromMax = chromLength(this.setup.assembly, this.chrom) ?? Infinity;
+    this.prevPos = 0;
+  }
+
+  /**
+   * Finds the tabs around INFO and FORMAT and the genotyped samples' columns (absolute offsets in
+   * buf), checking the column count on the way: indexOf jumps over the site columns, one byte
+   * loop walks the sample columns (cheaper than thousands of indexOf calls on a cohort VCF).
+   */
+  private locateColumns(buf: Buffer, e: number, tab2: number, no: number): void {
+    const columns = this.header!.columns;
+    const tabs = this.tabs;
+    tabs[2] = tab2;
+    const fixedTabs = Math.min(9, columns - 1);
+    for (let k = 3; k <= fixedTabs; k++) {
+      const t = buf.indexOf(9, tabs[k - 1] + 1);
+      if (t < 0 || t >= e) throw this.columnError(k, no);
+      tabs[k] = t;
+    }
+    if (columns <= 9) {
+      const extra = buf.indexOf(9, tabs[fixedTabs] + 1);
+      if (extra >= 0 && extra < e) throw this.columnError(columns + 1, no);
+      tabs[fixedTabs + 1] = e;
+      if (columns === 8) tabs[9] = e;
+      return;
+    }
+    const cols = this.sampleCols;
+    let need = 0;
+    let col = 9;
+    let start = tabs[9] + 1;
+    for (let i = start; ; i++) {
+      if (i === e || buf[i] === 9) {
+        if (need < cols.length && cols[need] === col) {
+          this.colStart[need] = start;
+          this.colEnd[need] = i;
+          need++;
+        }
+        if (i === e) break;
+        col++;
+        start = i + 1;
+      }
+    }
+    if (col + 1 !== columns) throw this.columnError(col + 1, no);
+  }
+
+  private record(buf: Buffer, s: number, e: number, tab2: number, pos: number, no: number): void {
+    const { file, state } = this;
+    const stats = state.stats;
+    this.locateColumns(buf, e, tab2, no);
+    const tabs = this.tabs;
+    let site: SiteColumns;
+    if (this.useGmod) {
+      try {
+        site = parseSiteColumnsWithGmod(this.header!.parser, buf, s, tabs);
+      } catch (err) {
+        throw new InputError(`unreadable VCF record: ${(err as Error).message}`, { file, line: no });
+      }
+    } else site = readSiteColumns(buf, tabs);
+    const { ref, alts } = site;
+    if (!isValidRef(ref)) throw new InputError(`REF "${ref.slice(0, 40)}" is not a base sequence`, { file, line: no, field: 'REF' });
+    if (alts.length === 0) return; // ALT '.': a reference-only record, no alleles
+    stats.alleles += alts.length;
+
+    const where = this.where;
+    where.line = no;
+    const layout = this.layoutOf(buf, tabs[8] + 1, tabs[9]);
+    const ids = this.sampleIds;
+    const calls = this.calls;
+    for (let i = 0; i < ids.length; i++) readSampleColumn(buf, this.colStart[i], this.colEnd[i], layout, alts.length, where, ids[i], calls[i]);
+    const filtered = site.filters.length > 0;
+    const upperRef = ref.toUpperCase();
+
+    for (let k = 1; k <= alts.length; k++) {
+      const rawAlt = alts[k - 1];
+      const kind = altKind(rawAlt);
+      if (kind === 'symbolic') {
+        stats.symbolic++;
+        continue;
+      }
+      if (kind === 'invalid') throw new InputError(`ALT "${rawAlt.slice(0, 40)}" is neither a base sequence nor a symbolic allele`, { ...where, field: 'ALT' });
+      let carried = false;
+      for (let i = 0; i < calls.length && !carried; i++) carried = carries(calls[i], k);
+      if (!carried) {
+        stats.refCalls++;
+        continue;
+      }
+      let { pos: p, ref: r, alt: a } = trimAlleles(pos, upperRef, rawAlt.toUpperCase());
+      let chrom = this.chrom;
+      if (this.lift) {
+        const lifted = this.chain!.liftVariant({ chrom, pos: p, ref: r, alt: a });
+        if (!isLifted(lifted)) {
+          stats.unlifted++;
+          if (state.unliftedExamples.length < 3) state.unliftedExamples.push(`${this.rawChrom}:${pos} ${ref}>${rawAlt} (${lifted.unmapped})`);
+          continue;
+        }
+        ({ chrom, pos: p, ref: r, alt: a } = lifted);
+      }
+      const genotypes: Record<string, SampleGenotype> = {};
+      const mito = chrom === 'chrM';
+      for (let i = 0; i < ids.length; i++) {
+        const zyg = zygosityOf(calls[i], k, isOneCopyRegion(chrom, p, this.sampleSex[i]), mito);
+        genotypes[ids[i]] = splitGenotype(calls[i], k, zyg, filtered, state.qc);
+      }
+      if (!genotypes[this.setup.proband].passedQc) stats.failedQc++;
+      stats.kept++;
+      state.variants.push({
+        chrom,
+        pos: p,
+        ref: r,
+        alt: a,
+        id: site.id,
+        qual: site.qual,
+        filters: site.filters,
+        genotypes,
+        origin: { file, line: no, chrom: this.rawChrom, pos, ref, alt: rawAlt, altIndex: k, assembly: this.setup.assembly },
+      });
+    }
+  }
+
+  /** The FORMAT layout of buf[a, b); the previous line's is reused when the bytes are the same. */
+  private layoutOf(buf: Buffer, a: number, b: number): FormatLayout {
+    const prev = this.formatBytes;
+    let same = prev.length === b - a;
+    for (let i = 0; same && i < prev.length; i++) same = buf[a + i] === prev[i];
+    if (same) return this.layout;
+    const format = buf.toString('latin1', a, b);
+    let layout = this.formats.get(format);
+    if (!layout) this.formats.set(format, (layout = formatLayout(format)));
+    this.formatBytes = Buffer.from(buf.subarray(a, b));
+    this.layout = layout;
+    return layout;
+  }
+}
