@@ -116,11 +116,12 @@ describe('bad VCF input is an InputError naming the file, line and field', () =>
     await expectInputError(ingest(file), { file }, /unreadable or truncated/);
   });
 
-  it('CRLF line ends are accepted, plain or gzipped', async () => {
+  it('CRLF line ends (and a byte-order mark) are accepted, plain or gzipped', async () => {
     const lf = await ingest(tmp.write('lf.vcf', GOOD));
     const crlf = tmp.write('crlf.vcf', GOOD.join('\r\n') + '\r\n');
     const gz = tmp.write('crlf.vcf.gz', gzipSync(GOOD.join('\r\n') + '\r\n'));
-    for (const file of [crlf, gz]) {
+    const bom = tmp.write('bom.vcf', '\ufeff' + GOOD.join('\r\n') + '\r\n'); // as saved by some Windows editors
+    for (const file of [crlf, gz, bom]) {
       const r = await ingest(file);
       expect(r.variants.map(({ origin: _o, ...v }) => v)).toEqual(lf.variants.map(({ origin: _o, ...v }) => v));
     }
@@ -251,6 +252,20 @@ describe('record forms', () => {
     ]);
     const female = await ingestVcfs({ vcfs: [file], probandSex: 'FEMALE' });
     expect(female.variants[1].genotypes.P1.zygosity).toBe('hom');
+  });
+
+  it('a last line without a newline, blank lines, and progress reports', async () => {
+    const file = tmp.write('nonl.vcf', GOOD.join('\n') + '\n\n' + rec('chr2', 7, 'T', 'C', '0/1'));
+    const seen: number[] = [];
+    const r = await ingestVcfs({ vcfs: [file], onProgress: (n) => seen.push(n) });
+    expect(r.variants.map((v) => `${v.chrom}:${v.pos}`)).toEqual(['chr1:100', 'chr1:200', 'chr1:200', 'chr2:7']);
+    expect(r.stats.records).toBe(3);
+    expect(seen).toEqual([GOOD.length + 2]);
+  });
+
+  it('a BCF file is named as such', async () => {
+    const file = tmp.write('x.bcf', gzipSync(Buffer.from('BCF\u0002\u0002\u0000\u0000')));
+    await expectInputError(ingestVcfs({ vcfs: [file] }), { file, line: 1 }, /BCF/);
   });
 
   it('lines rejected by keepRegion are never parsed (a broken REF there goes unnoticed)', async () => {

@@ -52,8 +52,8 @@ const PIPE = 124;
  * (the file is inconsistent).
  */
 function readGt(buf: Buffer, a: number, b: number, altCount: number, where: Where, sample: string, out: SampleCall): void {
-  const alleles = out.alleles;
-  alleles.length = 0;
+  const alleles: number[] = [];
+  out.alleles = alleles;
   let start = a;
   for (let i = a; i <= b; i++) {
     const c = i < b ? buf[i] : -1;
@@ -105,9 +105,10 @@ export function readSampleColumn(
   sample: string,
   out: SampleCall = emptyCall(),
 ): SampleCall {
-  out.alleles.length = 0;
+  // fresh arrays: cheaper than truncating the old ones (setting length is a runtime call)
+  out.alleles = [];
   out.phased = false;
-  out.ad.length = 0;
+  out.ad = [];
   out.dp = undefined;
   out.gq = undefined;
   out.ps = undefined;

@@ -16,6 +16,7 @@ export interface VcfHeader {
 
 /** Checks the first line of a file: VCF 4.0–4.x declares itself with ##fileformat. */
 export function checkFileFormat(file: string, first: string): string {
+  if (first.startsWith('BCF')) throw new InputError('a BCF (binary) file: convert it to VCF first, e.g. bcftools view -Oz', { file, line: 1, field: 'fileformat' });
   const m = /^##fileformat=(VCFv(\d+)\.(\d+))\s*$/.exec(first);
   if (!m) {
     throw new InputError(`not a VCF: the first line must be ##fileformat=VCFv4.x, found "${first.slice(0, 60)}"`, { file, line: 1, field: 'fileformat' });

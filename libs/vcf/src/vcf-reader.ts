@@ -28,11 +28,12 @@ export interface IngestState {
 const PROGRESS_EVERY = 100_000;
 
 /**
- * Reads one VCF line by line (see scanLines). Data lines are first looked at as bytes: CHROM and
- * POS are located with indexOf, checked for order and handed to keepRegion, so that lines outside
- * the regions of interest are never decoded or parsed. The rest are parsed with @gmod/vcf's
- * parser (site columns) plus a direct read of the genotyped samples' columns, split per ALT
- * allele, trimmed, lifted when GRCh37, and appended to state.variants.
+ * Reads one VCF line by line (see scanLines). The header goes through @gmod/vcf's VCFParser. Data
+ * lines are first looked at as bytes: CHROM and POS are located with indexOf, checked for order
+ * and handed to keepRegion, so that lines outside the regions of interest are never decoded or
+ * parsed. For the rest, the site columns are read (readSiteColumns, or @gmod/vcf's parseLine with
+ * siteParser 'gmod') and only the genotyped samples' columns are read, straight from the bytes;
+ * then each ALT allele is split off, trimmed, lifted when GRCh37, and appended to state.variants.
  */
 export class VcfReader {
   private phase: 'start' | 'meta' | 'data' = 'start';
@@ -57,6 +58,7 @@ export class VcfReader {
   /** one reusable call per genotyped sample, refilled for every record */
   private calls: SampleCall[] = [];
   private readonly useGmod: boolean;
+  private site: SiteColumns = { id: undefined, ref: '', alts: [], qual: undefined, filters: [] };
   /** reused error location (only copied when an error is thrown) */
   private where = { file: '', line: 0 };
 
@@ -94,6 +96,7 @@ export class VcfReader {
   private headerLine(text: string, no: number): void {
     const file = this.file;
     if (this.phase === 'start') {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark from a Windows editor
       this.version = checkFileFormat(file, text);
       this.metaLines.push(text);
       this.phase = 'meta';
@@ -272,7 +275,7 @@ export class VcfReader {
       } catch (err) {
         throw new InputError(`unreadable VCF record: ${(err as Error).message}`, { file, line: no });
       }
-    } else site = readSiteColumns(buf, tabs);
+    } else site = readSiteColumns(buf, tabs, this.site);
     const { ref, alts } = site;
     if (!isValidRef(ref)) throw new InputError(`REF "${ref.slice(0, 40)}" is not a base sequence`, { file, line: no, field: 'REF' });
     if (alts.length === 0) return; // ALT '.': a reference-only record, no alleles
