@@ -10,7 +10,7 @@ import { hgvsC } from './hgvs-c';
 import { place, type Placement } from './locate';
 import { codingSequence, indelEffect, substitutionEffect } from './protein-effect';
 import type { ReferenceSequence } from './reference-sequence';
-import { RegionFilter } from './region-filter';
+import { RegionFilter, type RegionOptions } from './region-filter';
 import { frequencyScore, pathogenicityScore, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
 import { TranscriptModel } from './transcript-model';
@@ -30,6 +30,8 @@ export interface AnnotatorOptions {
   /** variant-level predictor tables (REVEL, SpliceAI, CADD) when available */
   predictors?: PredictorSource[];
   pathogenicity?: PathogenicityOptions;
+  /** which variants keepRegion lets through to annotation (default: genic, transcripts ± flank) */
+  regions?: RegionOptions;
 }
 
 /** A transcript consequence with the extra facts RareRank keeps (extends the shared contract). */
@@ -90,7 +92,7 @@ export class Annotator {
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
-    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar), genesById, frequency, clinvar, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync, transcripts);
+    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync, transcripts);
   }
 
   /** True only with a reference FASTA: then missense / synonymous / stop gained and HGVS p. are computed. */

@@ -7,3 +7,4 @@ export { TranscriptModel } from './transcript-model';
 export { toChange, type Change, type ChangeKind } from './change';
 export { hgvsC } from './hgvs-c';
 export { translate, translateCodon, reverseComplement } from './genetic-code';
+export { RegionFilter, DEFAULT_REGIONS, type RegionOptions } from './region-filter';

@@ -36,21 +36,40 @@ class Intervals {
 }
 
 /**
- * The cheap ingest pre-filter: is a VCF position within `flank` of a transcript, or at a ClinVar
- * site? Transcripts ± flank are merged into intervals; ClinVar sites become 1-base intervals.
+ * Which variants are worth annotating and ranking:
+ * - 'genic': within `flank` of a transcript (every consequence class, up/downstream included);
+ * - 'exonic': within `exonMargin` bases of an exon (coding, UTR and splice variants, the nearby
+ *   intron). Deep intronic and intergenic variants score at most 0.02 (see scores.ts) and cannot
+ *   lead a ranking, so whole genomes need not carry millions of them through the pipeline.
+ * Either way ClinVar-listed sites are kept.
+ */
+export interface RegionOptions {
+  mode: 'genic' | 'exonic';
+  exonMargin: number;
+}
+
+export const DEFAULT_REGIONS: RegionOptions = { mode: 'exonic', exonMargin: 50 };
+
+/**
+ * The cheap ingest pre-filter: is a VCF position in a region worth ranking (see RegionOptions), or
+ * at a ClinVar site? Regions are merged into intervals; ClinVar sites become 1-base intervals.
  * Positions are 1-based (VCF POS); a record's REF span is [pos, pos + refLength).
  */
 export class RegionFilter {
   private readonly byChrom = new Map<string, Intervals>();
 
-  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: VariantTable) {
+  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: VariantTable, regions: RegionOptions = { mode: 'genic', exonMargin: 0 }) {
     const lists = new Map<string, Array<[number, number]>>();
     const add = (chrom: string, a: number, b: number) => {
       const list = lists.get(chrom);
       if (list) list.push([a, b]);
       else lists.set(chrom, [[a, b]]);
     };
-    for (const t of transcripts) add(normalizeChrom(t.chrom), t.start - flank, t.end + flank);
+    for (const t of transcripts) {
+      const chrom = normalizeChrom(t.chrom);
+      if (regions.mode === 'genic') add(chrom, t.start - flank, t.end + flank);
+      else for (const [a, b] of t.exons) add(chrom, a - regions.exonMargin, b + regions.exonMargin);
+    }
     // ClinVar keys are minimal alleles: an indel's first changed base is POS + 1 of its VCF record,
     // so the site interval reaches one base back to the anchor
     if (clinvar) for (const r of clinvar.entries()) add(r.chrom, r.pos - 2, r.pos - 1 + Math.max(1, r.ref.length));

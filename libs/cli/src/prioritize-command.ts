@@ -15,6 +15,7 @@ interface PrioritizeOptions {
   proband?: string;
   assembly?: 'GRCh37' | 'GRCh38';
   reference?: string;
+  regions: string;
   out?: string;
   kb?: string;
   manifest?: string;
@@ -56,6 +57,7 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--proband <id>', 'sample id of the proband in the VCF/PED')
     .option('--assembly <name>', 'GRCh37 or GRCh38 (default: from the VCF header; GRCh37 is lifted over)')
     .option('--reference <fasta>', 'indexed GRCh38 FASTA (.fai beside it): enables missense/synonymous/stop-gained and HGVS p.')
+    .option('--regions <mode>', 'exonic: variants within 50 bp of an exon or at a ClinVar site; genic: within 5 kb of a transcript (slower on genomes)', 'exonic')
     .option('--out <dir>', 'output folder (default: out/<caseId>)')
     .option('--kb <dir>', `KB directory (default: $${KB_ENV}, else kb/current)`)
     .option('--manifest <tsv>', 'batch: one case per line, phenopacket<TAB>vcf[,vcf…]; writes <out>/<caseId>/')
@@ -67,7 +69,8 @@ export function registerPrioritizeCommand(program: Command): void {
       const progress = opts.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
       const kbDir = resolveKbDir(opts.kb);
       progress?.(`loading KB ${kbDir} …`);
-      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference) });
+      if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
+      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions } });
       const top = Number(opts.top);
 
       if (opts.manifest) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Annotator, loadReference } from '@rarerank/annotation';
+import { Annotator, DEFAULT_REGIONS, loadReference, type RegionOptions } from '@rarerank/annotation';
 import type { AnnotatedVariant, Pedigree, QcOptions } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
@@ -18,6 +18,8 @@ export interface EngineOptions {
   qc?: Partial<QcOptions>;
   rank?: RankOptionsInput;
   limits?: Partial<ResultLimits>;
+  /** which variants are annotated and ranked (default: exons ± 50 bp and ClinVar sites) */
+  regions?: Partial<RegionOptions>;
 }
 
 /** The case's variants after ingest and annotation, reusable across re-rankings (bench, reanalysis). */
@@ -50,7 +52,7 @@ export class Engine {
     const [phenotypeKb, genes, annotator, pmTable, transcripts] = await Promise.all([
       kb.phenotype(),
       kb.genes(),
-      Annotator.create(kb, { reference }),
+      Annotator.create(kb, { reference, regions: { ...DEFAULT_REGIONS, ...opts.regions } }),
       kb.variantTable('pathogenicMissense'),
       kb.transcripts(),
     ]);

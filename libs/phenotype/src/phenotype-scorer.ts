@@ -32,8 +32,8 @@ export interface RawScores extends CaseScores {
 
 /**
  * Scores a patient's HPO terms against every disease of the KB and ranks diseases and genes.
- * Everything that depends only on the KB is precomputed in the constructor (about a second for
- * the full HPO); scoring one patient is then a walk up from each patient term.
+ * Everything that depends only on the KB is precomputed in the constructor (0.2–0.4 s for the
+ * full HPO); scoring one patient is then a walk up from each patient term (see README.md).
  */
 export class PhenotypeScorer {
   readonly options: ResolvedOptions;
