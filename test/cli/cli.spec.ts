@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,7 +8,7 @@ const root = path.resolve(__dirname, '..', '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'rarerank.js'), ...args], { encoding: 'utf8', env: { ...process.env, RARERANK_KB: '' } });
 
 describe('rarerank CLI', () => {
-  it.each([[['--help']], [['kb', '--help']], [['kb', 'build', '--help']], [['kb', 'info', '--help']], [['example', '--help']]])('%j prints help', (args) => {
+  it.each([[['--help']], [['kb', '--help']], [['kb', 'build', '--help']], [['kb', 'info', '--help']], [['example', '--help']], [['prioritize', '--help']], [['bench', '--help']]])('%j prints help', (args) => {
     const r = run(...args);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Usage: rarerank/);
@@ -33,17 +33,69 @@ describe('rarerank CLI', () => {
     expect(readdirSync(dir)).toEqual(['genes_to_disease.txt']);
   });
 
-  it('the main job builds the KB, prints it as a table and checks the shipped example case', () => {
-    const kb = path.join(mkdtempSync(path.join(tmpdir(), 'rr-cli-')), 'kb');
-    const r = run('example', '--kb', kb);
+  it('the main job builds the KB, prints it as a table and prioritizes the shipped example case', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'rr-cli-'));
+    const kb = path.join(tmp, 'kb');
+    const r = run('example', '--kb', kb, '--out', path.join(tmp, 'out'));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/hpo-ontology\s+loaded\s+2025-05-06\s+terms=19177/);
     expect(r.stdout).toMatch(/gene-models\s+loaded\s+-\s+transcripts=19316/);
-    expect(r.stdout).toMatch(/observed HP:0001166 Arachnodactyly/);
-    expect(r.stdout).toMatch(/excluded HP:0001249 Intellectual disability/);
-    expect(r.stdout).toMatch(/VCF: 49 variant records, sample PROBAND/);
+    expect(r.stdout).toMatch(/top genes:\n\s+1\. FBN1/);
+    expect(r.stdout).toMatch(/top variants:\n\s+1\. chr15:48487317 C>A FBN1 NM_000138\.5:c\.3458G>T/);
+    expect(r.stdout).toMatch(/OMIM:154700 Marfan syndrome/);
+    expect(existsSync(path.join(tmp, 'out', 'report.html'))).toBe(true);
     const info = run('kb', 'info', kb, '--json');
     expect(info.status).toBe(0);
     expect(JSON.parse(info.stdout).sources.find((s: { id: string }) => s.id === 'alphamissense-gene')).toMatchObject({ nonCommercial: true, status: 'loaded' });
+  }, 120_000);
+});
+
+describe('rarerank prioritize', () => {
+  const kb = () => process.env.RARERANK_TEST_KB!;
+  const example = path.join(root, 'test', 'example');
+
+  it('prioritizes one case and writes every output', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'rr-prio-')), 'case');
+    const r = run('prioritize', '--quiet', '--kb', kb(), '--phenopacket', path.join(example, 'example.phenopacket.json'), '--vcf', path.join(example, 'example.vcf'), '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/top genes:\n\s+1\. FBN1/);
+    expect(readdirSync(out).sort()).toEqual(['genes.tsv', 'phenopacket.json', 'report.html', 'results.json', 'variants.tsv', 'variants.vcf']);
+    const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(Object.keys(results).slice(0, 3)).toEqual(['caseId', 'kb', 'mode']);
+    expect(results.genes[0]).toMatchObject({ rank: 1, symbol: 'FBN1' });
+  }, 60_000);
+
+  it('runs phenotype-only from --hpo', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'rr-prio-'));
+    const r = run('prioritize', '--quiet', '--kb', kb(), '--hpo', 'HP:0001166,HP:0001083,HP:0002616', '--excluded-hpo', 'HP:0001249', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(phenotype-only\)/);
+  }, 60_000);
+
+  it.each([
+    ['no phenotype', [], /a phenotype is required/],
+    ['a bad HPO id', ['--hpo', 'HP:1'], /--hpo: "HP:1" is not an HPO id/],
+    ['a missing VCF', ['--hpo', 'HP:0001166', '--vcf', '/nonexistent/x.vcf.gz'], /x\.vcf\.gz/],
+    ['a bad --regions', ['--hpo', 'HP:0001166', '--regions', 'all'], /--regions must be exonic or genic/],
+  ])('%s exits 2 with a clear message', (_what, args, message) => {
+    const r = run('prioritize', '--quiet', '--kb', kb(), '--out', mkdtempSync(path.join(tmpdir(), 'rr-prio-')), ...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toMatch(/ at .*\.js:\d+/); // no stack trace for bad input
+  }, 60_000);
+
+  it('batch: runs every case of a manifest, reports a failing case and keeps going', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rr-batch-'));
+    copyFileSync(path.join(example, 'example.phenopacket.json'), path.join(dir, 'a.json'));
+    writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ id: 'phenotype-only-case', phenotypicFeatures: [{ type: { id: 'HP:0001166' } }, { type: { id: 'HP:0001083' } }] }));
+    writeFileSync(path.join(dir, 'broken.json'), '{"id": "broken",');
+    writeFileSync(path.join(dir, 'cases.tsv'), `a.json\t${path.join(example, 'example.vcf')}\nbroken.json\t\nb.json\n`);
+    const out = path.join(dir, 'out');
+    const r = run('prioritize', '--quiet', '--kb', kb(), '--manifest', path.join(dir, 'cases.tsv'), '--out', out);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/2 succeeded, 1 failed/);
+    expect(r.stdout).toMatch(/line 2 \(broken\.json\): .*invalid JSON/);
+    expect(readdirSync(out).sort()).toEqual(['example-marfan-like', 'phenotype-only-case']);
+    expect(JSON.parse(readFileSync(path.join(out, 'example-marfan-like', 'results.json'), 'utf8')).genes[0].symbol).toBe('FBN1');
   }, 120_000);
 });
