@@ -72,6 +72,14 @@ describe('KB build from the real data mirror', () => {
     expect(kb.chainFile()).toBeDefined();
   });
 
+  it('takes gene models from a GFF3 or GTF release instead of the MANE bigBed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rr-kb-gff-'));
+    const gff = await buildKb({ mirror, out: path.join(dir, 'gff'), overrides: { 'gene-models': path.join(mirror, 'genes', 'ensembl.GRCh38.chr21.gff3.gz') } });
+    expect(gff.sources.find((s) => s.id === 'gene-models')!.records).toMatchObject({ transcripts: 2414 });
+    const gtf = await buildKb({ mirror, out: path.join(dir, 'gtf'), overrides: { 'gene-models': path.join(mirror, 'genes', 'ensembl.GRCh38.chr21-24-27Mb.gtf.gz') } });
+    expect(gtf.sources.find((s) => s.id === 'gene-models')!.records).toMatchObject({ transcripts: 103 });
+  }, 120_000);
+
   it('a missing optional source is recorded, not fatal', async () => {
     const partial = path.join(mkdtempSync(path.join(tmpdir(), 'rr-kb-partial-')), 'kb');
     const m = await buildKb({ mirror, out: partial, overrides: { 'alphamissense-gene': '/nonexistent/AlphaMissense_gene_hg38.tsv.gz' } });
