@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Annotator, DEFAULT_REGIONS, loadReference, type RegionOptions } from '@rarerank/annotation';
+import { Annotator, DEFAULT_REGIONS, loadReference, tablePredictor, type RegionOptions } from '@rarerank/annotation';
 import type { AnnotatedVariant, Pedigree, QcOptions } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
@@ -52,7 +52,10 @@ export class Engine {
     const [phenotypeKb, genes, annotator, pmTable, transcripts] = await Promise.all([
       kb.phenotype(),
       kb.genes(),
-      Annotator.create(kb, { reference, regions: { ...DEFAULT_REGIONS, ...opts.regions } }),
+      // REVEL / SpliceAI / CADD tables, when the KB was built with them
+      kb.predictorTables().then((tables) =>
+        Annotator.create(kb, { reference, regions: { ...DEFAULT_REGIONS, ...opts.regions }, predictors: tables.map((p) => tablePredictor(p.field, p.table, p.column)) }),
+      ),
       kb.variantTable('pathogenicMissense'),
       kb.transcripts(),
     ]);

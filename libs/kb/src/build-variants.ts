@@ -3,12 +3,16 @@ import path from 'node:path';
 import { ChainFile, isLifted } from '@rarerank/liftover';
 import {
   read1000gDosage,
+  readCaddTsv,
   readClinvarMacarthurVcf,
   readClinvarVcf,
   readClinvarWebExport,
   readGnomadSitesVcf,
   readIntervarPathogenicMissense,
+  readRevelCsv,
+  readSpliceAiVcf,
   writeVariantTable,
+  type ColumnSpec,
   type ClinvarRecord,
   type FrequencyRecord,
   type ReadResult,
@@ -29,6 +33,10 @@ export const VARIANT_SOURCES = {
   clinvarWebExport: { id: 'clinvar-web-export', title: 'ClinVar web export (SPDI)', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.web-export*.tsv.gz', 'clinvar/clinvar.web-export*.tsv', 'clinvar/clinvar_result*.txt'] },
   clinvarMacarthur: { id: 'clinvar-macarthur', title: 'ClinVar (MacArthur-lab VCF)', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.macarthur*.vcf.gz'] },
   pathogenicMissense: { id: 'clinvar-pathogenic-missense', title: 'ClinVar pathogenic missense (InterVar PS1 table)', required: false, licence: 'InterVar (non-commercial)', nonCommercial: true, candidates: ['clinvar/intervar*.tsv'] },
+  // Variant-level predictors: free for non-commercial use only.
+  spliceai: { id: 'spliceai', title: 'SpliceAI precomputed delta scores (VCF)', required: false, licence: 'SpliceAI scores (Illumina): non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/spliceai_scores*.vcf.gz'] },
+  cadd: { id: 'cadd', title: 'CADD scores (TSV, PHRED and raw)', required: false, licence: 'CADD: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/cadd*.tsv.gz', 'pathogenicity/whole_genome_SNVs*.tsv.gz'] },
+  revel: { id: 'revel', title: 'REVEL missense scores (CSV)', required: false, licence: 'REVEL: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/revel*.csv.gz', 'pathogenicity/revel*.csv', 'pathogenicity/revel_with_transcript_ids*'] },
 } satisfies Record<string, SourceInfo>;
 
 export interface VariantBuild {
@@ -69,6 +77,36 @@ function toGrch38<T extends VariantKey & { assembly?: string }>(result: ReadResu
 function skippedNote(result: ReadResult<unknown>): string[] {
   const parts = Object.entries(result.skipped).map(([k, v]) => `${k}=${v}`);
   return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
+}
+
+/**
+ * One predictor source (all its files) → one GRCh38 table. Records are written highest score
+ * first, so where two records meet on one key (after lifting and allele trimming) the table
+ * keeps the higher score.
+ */
+async function buildPredictorTable<T extends VariantKey & { assembly?: string }>(
+  info: SourceInfo,
+  files: string[],
+  read: (file: string) => Promise<ReadResult<T>>,
+  score: keyof T & string,
+  columns: ColumnSpec[],
+  file: string,
+  chain: ChainFile | undefined,
+): Promise<SourceEntry> {
+  const notes: string[] = [];
+  const records: T[] = [];
+  const versions = new Set<string>();
+  for (const f of files) {
+    const res = await read(f);
+    if (res.version) versions.add(res.version);
+    const fileNotes: string[] = [];
+    for (const r of toGrch38(res, chain, fileNotes)) records.push(r);
+    notes.push(...[...fileNotes, ...skippedNote(res)].map((n) => `${path.basename(f)}: ${n}`));
+  }
+  const sorted = records.map((r, i) => ({ r, i, s: r[score] as number })).sort((a, b) => b.s - a.s || a.i - b.i);
+  const table = writeVariantTable(file, tableRows(sorted.map((x) => x.r)), columns, { assembly: 'GRCh38', source: info.id });
+  if (table.duplicates) notes.push(`${table.duplicates} records met another on the same allele (after lifting and trimming): the higher score kept`);
+  return loadedEntry(info, files, versions.size ? [...versions].join(', ') : null, { records: table.size }, notes);
 }
 
 export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log): Promise<VariantBuild> {
@@ -204,6 +242,17 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     );
     entries.push(await loadedEntry(S.pathogenicMissense, pm.files, res.version ?? null, { records: table.size }, notes));
   } else entries.push(missingEntry(S.pathogenicMissense, pm.why!));
+
+  // Variant-level predictors, one table each.
+  const predictor = async <T extends VariantKey & { assembly?: string }>(info: SourceInfo, read: (f: string) => Promise<ReadResult<T>>, score: keyof T & string, columns: ColumnSpec[], rel: string) => {
+    const found = find(info);
+    if (!found.files.length) return missingEntry(info, found.why!);
+    log(`writing ${info.id} table`);
+    return buildPredictorTable(info, found.files, read, score, columns, path.join(outDir, rel), chain);
+  };
+  entries.push(await predictor(S.spliceai, readSpliceAiVcf, 'spliceAiMax', [{ name: 'spliceAiMax', type: 'f64' }, { name: 'gene', type: 'str' }], KB_FILES.spliceai));
+  entries.push(await predictor(S.cadd, readCaddTsv, 'caddPhred', [{ name: 'caddPhred', type: 'f64' }, { name: 'caddRaw', type: 'f64' }], KB_FILES.cadd));
+  entries.push(await predictor(S.revel, readRevelCsv, 'revel', [{ name: 'revel', type: 'f64' }], KB_FILES.revel));
 
   // Counts of what landed in the merged tables, on the first entry of each kind.
   const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');

@@ -8,4 +8,17 @@ export const KB_FILES = {
   clinvar: 'variants/clinvar.rrvt',
   frequency: 'variants/frequency.rrvt',
   pathogenicMissense: 'variants/pathogenic-missense.rrvt',
+  spliceai: 'variants/spliceai.rrvt',
+  cadd: 'variants/cadd.rrvt',
+  revel: 'variants/revel.rrvt',
 } as const;
+
+/**
+ * The variant-level predictor tables: KB table, the annotation field it feeds
+ * (`PredictorEvidence` in @rarerank/case-model) and the column holding the score.
+ */
+export const PREDICTOR_TABLES = [
+  { table: 'revel', field: 'revel', column: 'revel' },
+  { table: 'spliceai', field: 'spliceAi', column: 'spliceAiMax' },
+  { table: 'cadd', field: 'cadd', column: 'caddPhred' },
+] as const;

@@ -4,10 +4,19 @@ import path from 'node:path';
 import type { Transcript } from '@rarerank/genes';
 import { VariantTable } from '@rarerank/variants-db';
 import type { GeneRecord } from './gene-record';
-import { KB_FILES } from './kb-files';
+import { KB_FILES, PREDICTOR_TABLES } from './kb-files';
 import type { KbManifest } from './manifest';
 import { PhenotypeKb } from './phenotype-kb';
 import { readManifest } from './read-manifest';
+
+export type VariantTableName = 'clinvar' | 'frequency' | 'pathogenicMissense' | 'spliceai' | 'cadd' | 'revel';
+
+/** A predictor table present in the KB, with the annotation field it feeds and its score column. */
+export interface PredictorTable {
+  field: (typeof PREDICTOR_TABLES)[number]['field'];
+  column: string;
+  table: VariantTable;
+}
 
 /**
  * A built KB opened for reading. Each part loads on first use and is then kept, so a process
@@ -46,10 +55,16 @@ export class KnowledgeBase {
     return this.once('genes', () => this.json<GeneRecord[]>(KB_FILES.genes));
   }
 
-  /** A variant table (ClinVar, frequency, pathogenic missense), or undefined when its sources were missing. */
-  variantTable(name: 'clinvar' | 'frequency' | 'pathogenicMissense'): Promise<VariantTable | undefined> {
+  /** A variant table (ClinVar, frequency, pathogenic missense, SpliceAI, CADD, REVEL), or undefined when its sources were missing. */
+  variantTable(name: VariantTableName): Promise<VariantTable | undefined> {
     const file = path.join(this.dir, KB_FILES[name]);
     return this.once(name, async () => (existsSync(file) ? VariantTable.load(file) : undefined));
+  }
+
+  /** The REVEL / SpliceAI / CADD tables this KB has (none when their sources were missing at build time). */
+  async predictorTables(): Promise<PredictorTable[]> {
+    const tables = await Promise.all(PREDICTOR_TABLES.map((p) => this.variantTable(p.table)));
+    return PREDICTOR_TABLES.flatMap((p, i) => (tables[i] ? [{ field: p.field, column: p.column, table: tables[i] }] : []));
   }
 
   /** The liftover chain copied into the KB, for GRCh37 input; undefined when the build had none. */

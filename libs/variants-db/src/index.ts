@@ -11,3 +11,7 @@ export { readClinvarMacarthurVcf } from './clinvar-macarthur';
 export { readClinvarWebExport } from './clinvar-web-export';
 export { readIntervarPathogenicMissense } from './intervar-ps1';
 export { writeVariantTable, VariantTable, type ColumnSpec, type ColumnType, type TableValues, type TableEntry, type WriteTableResult } from './variant-table';
+export type { SpliceAiRecord, CaddRecord, RevelRecord } from './predictor-records';
+export { readSpliceAiVcf } from './spliceai-vcf';
+export { readCaddTsv } from './cadd-tsv';
+export { readRevelCsv } from './revel-csv';
