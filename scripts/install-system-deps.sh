@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pinned system tools RareRank needs: redis-server (queues), bcftools + tabix
-# (benchmarks), and FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs).
+# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs) and helm
+# (renders and lints the chart in charts/rarerank, for test/chart).
 # Idempotent: when everything is present at the pinned version it only checks and exits.
 set -euo pipefail
 
@@ -20,6 +21,13 @@ log() { printf '[install-system-deps] %s\n' "$*" >&2; }
 installed_version() { dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null | awk '$3 == "installed" { print $4 }'; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Go builds FerretDB and helm. The official Go tarball installs to /usr/local/go, which non-login
+# shells may not have on PATH.
+require_go() {
+  if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
+  command -v go >/dev/null || { log "ERROR: Go toolchain (go) not found; needed to build $1"; exit 1; }
+}
 
 install_apt_packages() {
   local want=() pkg pin have
@@ -61,9 +69,7 @@ install_ferretdb() {
     log "FerretDB $FERRETDB_VERSION present: $found"
     return
   fi
-  # The official Go tarball installs to /usr/local/go, which non-login shells may not have on PATH.
-  if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
-  command -v go >/dev/null || { log "ERROR: Go toolchain (go) not found; needed to build FerretDB $FERRETDB_VERSION"; exit 1; }
+  require_go "FerretDB $FERRETDB_VERSION"
 
   local mod_dir
   log "building FerretDB $FERRETDB_VERSION from the Go module proxy"
@@ -82,5 +88,40 @@ install_ferretdb() {
   log "FerretDB $FERRETDB_VERSION installed: $FERRETDB_LOCAL_BIN"
 }
 
+# Helm 3 (latest 3.x when pinned): the machines reach the Go module proxy but not get.helm.sh, so we
+# build the release module with the local Go (about 1.5 min once) into the project-local .cache/bin,
+# where test/chart looks first. The -X flags stamp what helm's Makefile stamps into release
+# binaries: the version, and the Kubernetes version of its client-go (v0.37 in v3.22.0's go.mod),
+# which `helm template`/`helm lint` assume without --kube-version (unstamped builds assume 1.20).
+HELM_VERSION="v3.22.0"
+HELM_K8S_MAJOR=1
+HELM_K8S_MINOR=37
+HELM_LOCAL_BIN="$ROOT/.cache/bin/helm"
+
+helm_is_pinned() {
+  local out
+  [ -x "$1" ] && out="$("$1" version --template '{{.Version}}' 2>/dev/null)" && [ "$out" = "$HELM_VERSION" ]
+}
+
+install_helm() {
+  if helm_is_pinned "$HELM_LOCAL_BIN"; then
+    log "helm $HELM_VERSION present: $HELM_LOCAL_BIN"
+    return
+  fi
+  require_go "helm $HELM_VERSION"
+  log "building helm $HELM_VERSION from the Go module proxy"
+  mkdir -p "$(dirname "$HELM_LOCAL_BIN")"
+  local pkg ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in pkg/chartutil pkg/lint/rules; do
+    ldflags+=" -X helm.sh/helm/v3/$pkg.k8sVersionMajor=$HELM_K8S_MAJOR -X helm.sh/helm/v3/$pkg.k8sVersionMinor=$HELM_K8S_MINOR"
+  done
+  # From / so no enclosing go.mod interferes; GOBIN names the output after the command: .cache/bin/helm.
+  (cd / && CGO_ENABLED=0 GOBIN="$(dirname "$HELM_LOCAL_BIN")" GOFLAGS=-buildvcs=false \
+    go install -trimpath -ldflags "$ldflags" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION")
+  helm_is_pinned "$HELM_LOCAL_BIN" || { log "ERROR: built $HELM_LOCAL_BIN but it does not report $HELM_VERSION"; exit 1; }
+  log "helm $HELM_VERSION installed: $HELM_LOCAL_BIN"
+}
+
 install_apt_packages
 install_ferretdb
+install_helm

@@ -56,7 +56,8 @@ export function registerBenchCommand(program: Command): void {
       const cols = ['caseId', 'cohort', 'truthDisease', 'truthGenes', 'phenotypeDiseaseRank', 'vcfDiseaseRank', 'geneRank', 'variantRank', 'skipped'] as const;
       const tsv = [cols.join('\t'), ...report.outcomes.map((o) => cols.map((c) => String(o[c] ?? '')).join('\t'))].join('\n');
       await writeFile(path.join(out, 'outcomes.tsv'), `${tsv}\n`);
-      const { outcomes: _omit, ...summary } = report;
+      const summary: Omit<BenchReport, 'outcomes'> & { outcomes?: unknown } = { ...report };
+      delete summary.outcomes;
       await writeFile(path.join(out, 'summary.json'), `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}` }, null, 2)}\n`);
       const table = formatBenchTable(report);
       await writeFile(path.join(out, 'table.md'), table);

@@ -1,5 +1,3 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveMirror } from '@rarerank/io';
 import { testKbDir } from '@rarerank/kb';
