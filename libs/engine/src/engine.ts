@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { Annotator, DEFAULT_REGIONS, loadReference, tablePredictor, type RegionOptions } from '@rarerank/annotation';
-import type { AnnotatedVariant, Pedigree, QcOptions } from '@rarerank/case-model';
+import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { PhenotypeScorer } from '@rarerank/phenotype';
-import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput } from '@rarerank/ranking';
+import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed, type IngestResult } from '@rarerank/vcf';
 import type { CaseInput } from './case-input';
@@ -20,6 +20,13 @@ export interface EngineOptions {
   limits?: Partial<ResultLimits>;
   /** which variants are annotated and ranked (default: exons ± 50 bp and ClinVar sites) */
   regions?: Partial<RegionOptions>;
+}
+
+/** A case's ranking before it becomes a results document. */
+export interface RankedCase {
+  phenotype: PatientPhenotype;
+  ranked: RankOutput;
+  warnings: string[];
 }
 
 /** The case's variants after ingest and annotation, reusable across re-rankings (bench, reanalysis). */
@@ -90,15 +97,15 @@ export class Engine {
   }
 
   /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
-  rank(input: CaseInput, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
+  /** Phenotype scoring and ranking, as the ranking library returns it (the benchmark reads ranks here). */
+  rankOnly(input: CaseInput, annotated?: AnnotatedCase, limits: ResultLimits = { ...DEFAULT_LIMITS, ...this.opts.limits }): RankedCase {
     const { phenotype, warnings } = this.scorer.resolvePatient({ observed: input.observed, excluded: input.excluded, sex: input.sex, ageYears: input.ageYears });
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
-    const scoring = this.scorer.score(phenotype);
     const ranked = rankCase({
       variants: annotated?.variants ?? [],
-      phenotype: scoring,
+      phenotype: this.scorer.score(phenotype),
       proband: annotated?.ingest.proband ?? 'proband',
       pedigree: annotated?.pedigree,
       probandSex: phenotype.sex,
@@ -108,12 +115,20 @@ export class Engine {
       termName: this.lookups.termName,
       patient: phenotype,
       pathogenicMissense: this.pathogenicMissense,
-      options: this.opts.rank,
+      // ACMG and explanations up front only for what results.json reports; the rest stay lazy
+      options: { assessTopVariants: limits.variants, explainTopGenes: limits.genes, ...this.opts.rank },
     });
-    const engineWarnings = [...warnings, ...(annotated?.ingest.warnings ?? []), ...ranked.warnings];
+    const allWarnings = [...warnings, ...(annotated?.ingest.warnings ?? []), ...ranked.warnings];
     if (annotated && !this.annotator.aminoAcidEffectKnown) {
-      engineWarnings.push('No reference FASTA: coding SNVs are reported as "coding, amino-acid effect unknown" (no missense/synonymous/stop-gained, no HGVS p.)');
+      allWarnings.push('No reference FASTA: coding SNVs are reported as "coding, amino-acid effect unknown" (no missense/synonymous/stop-gained, no HGVS p.)');
     }
+    return { phenotype, ranked, warnings: allWarnings };
+  }
+
+  /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
+  rank(input: CaseInput, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
+    const all = { ...DEFAULT_LIMITS, ...this.opts.limits, ...limits };
+    const { phenotype, ranked, warnings } = this.rankOnly(input, annotated, all);
     return toCaseResult({
       caseId: input.caseId,
       kb: manifestSummary(this.kb.manifest),
@@ -122,8 +137,8 @@ export class Engine {
       vcfs: input.vcfs.map((v) => path.basename(v)),
       annotated,
       ranked,
-      warnings: engineWarnings,
-      limits: { ...DEFAULT_LIMITS, ...this.opts.limits, ...limits },
+      warnings,
+      limits: all,
     });
   }
 

@@ -3,11 +3,23 @@ import type { AcmgOptions } from './rank-options';
 
 export type ClinvarSide = 'pathogenic' | 'benign' | 'uncertain' | 'conflicting' | 'other';
 
+const sides = new Map<string, ClinvarSide>();
+
 /**
  * ClinVar significance in any spelling RareRank meets ('pathogenic_likely_pathogenic',
  * 'Pathogenic/Likely_pathogenic', 'Benign; risk factor', 'conflicting') → one side.
  */
 export function clinvarSide(significance: string): ClinvarSide {
+  let side = sides.get(significance);
+  if (side === undefined) {
+    side = sideOf(significance);
+    // a release has a few dozen distinct spellings
+    if (sides.size < 1024) sides.set(significance, side);
+  }
+  return side;
+}
+
+function sideOf(significance: string): ClinvarSide {
   const s = significance.toLowerCase().replace(/_/g, ' ');
   if (s.includes('conflict')) return 'conflicting';
   const p = /pathogenic/.test(s);

@@ -13,9 +13,15 @@ export const COMBINE_FORMULAS: Record<CombineFormula, CombineFn> = {
   exomiser15: ({ phenotype, variant, acmgPosterior }: ScoreParts) => logistic(-16.65 + 10.04 * phenotype + 6.49 * variant + 4.86 * acmgPosterior),
 };
 
+/** Named formulas that do not read the ACMG posterior: ranking then assesses ACMG only for the variants it reports. */
+const WITHOUT_ACMG: ReadonlySet<CombineFormula> = new Set(['exomiser-legacy']);
+
 export function combineFn(c: CombineFormula | CombineFn): CombineFn {
   if (typeof c === 'function') return c;
   const f = COMBINE_FORMULAS[c];
   if (!f) throw new Error(`unknown combined-score formula "${String(c)}": use ${Object.keys(COMBINE_FORMULAS).join(' or ')}, or a function`);
   return f;
 }
+
+/** Whether the combination reads the ACMG posterior (custom functions are assumed to). */
+export const combineUsesAcmg = (c: CombineFormula | CombineFn): boolean => typeof c === 'function' || !WITHOUT_ACMG.has(c);

@@ -81,19 +81,33 @@ export function genotypeLines(symbol: string, call: ModeGenotype, variants: read
 /** "Mode: autosomal dominant (Marfan syndrome is AD)" */
 export function modeLine(mode: ModeOfInheritance, knownModes: readonly ModeOfInheritance[], disease: { name: string; codes: readonly InheritanceCode[]; modes: readonly ModeOfInheritance[] } | undefined): string {
   const name = MODE_NAMES[mode];
-  if (disease && disease.modes.includes(mode)) return `Mode: ${name} (${disease.name} is ${disease.codes.filter((c) => c !== 'OTHER').join('/')})`;
+  if (disease && disease.modes.includes(mode)) return `Mode: ${name} (${disease.name} is ${codeText(disease.codes)})`;
   if (knownModes.length) return `Mode: ${name} (the gene's diseases are ${knownModes.join(', ')})`;
   return `Mode: ${name} (no inheritance is known for the gene's diseases; the best-fitting genotype)`;
 }
+
+/** "Mode: autosomal recessive, against the annotated inheritance (the diseases of FOO are AD; no genotype fits AD)" */
+export function fallbackModeLine(mode: ModeOfInheritance, symbol: string, knownModes: readonly ModeOfInheritance[]): string {
+  const known = knownModes.join(', ');
+  return `Mode: ${MODE_NAMES[mode]}, against the annotated inheritance (the diseases of ${symbol} are ${known}; no genotype fits ${known})`;
+}
+
+const codeText = (codes: readonly InheritanceCode[]): string => codes.filter((c) => c !== 'OTHER').join('/');
+const weightText = (raw: number, used: number): string => (Math.abs(used - raw / 2) < 1e-9 ? 'phenotype score halved' : `phenotype score ×${Number((used / raw).toPrecision(2))}`);
 
 export function acmgLines(call: ModeGenotype, variants: readonly AnnotatedVariant[], acmg: readonly AcmgAssessment[]): string[] {
   if (call.variants.length === 1) return [`ACMG: ${acmgSummary(acmg[call.variants[0]])}`];
   return call.variants.map((i) => `ACMG ${shortLabel(variants[i])}: ${acmgSummary(acmg[i])}`);
 }
 
-/** "Phenotype down-weighted ×0.5: Foo syndrome is AR, the genotype fits autosomal dominant (0.90 → 0.45)" */
+/** "Phenotype down-weighted: Foo syndrome (OMIM:1) is AR, the genotype fits autosomal dominant (0.90 → 0.45)" */
 export function downWeightLine(diseaseName: string, codes: readonly InheritanceCode[], mode: ModeOfInheritance, raw: number, used: number): string {
-  return `Phenotype down-weighted: ${diseaseName} is ${codes.filter((c) => c !== 'OTHER').join('/')}, the genotype fits ${MODE_NAMES[mode]} (${round2(raw)} → ${round2(used)})`;
+  return `Phenotype down-weighted: ${diseaseName} is ${codeText(codes)}, the genotype fits ${MODE_NAMES[mode]} (${round2(raw)} → ${round2(used)})`;
+}
+
+/** "Phenotype down-weighted: Foo syndrome (OMIM:1) is annotated AD; the genotype fits autosomal recessive only: phenotype score halved (1.00 → 0.50)" */
+export function fallbackDownWeightLine(diseaseName: string, codes: readonly InheritanceCode[], mode: ModeOfInheritance, raw: number, used: number): string {
+  return `Phenotype down-weighted: ${diseaseName} is annotated ${codeText(codes)}; the genotype fits ${MODE_NAMES[mode]} only: ${weightText(raw, used)} (${round2(raw)} → ${round2(used)})`;
 }
 
 export function scoreLine(score: number, phenotype: number, variant: number, acmgPosterior: number): string {

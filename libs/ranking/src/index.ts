@@ -1,6 +1,7 @@
 export * from './rank-options';
 export * from './rank-types';
 export * from './rank-case';
+export * from './ranked-records';
 export * from './combined-score';
 export * from './modes';
 export * from './family';

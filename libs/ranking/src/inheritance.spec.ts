@@ -1,7 +1,7 @@
 import type { Pedigree } from '@rarerank/case-model';
 import { deNovoStatus } from './de-novo';
 import { familyOf, type Sex } from './family';
-import { assessGeneInheritance, type InheritanceContext } from './inheritance';
+import { assessGeneInheritance, readVariantFacts, type InheritanceContext } from './inheritance';
 import { consideredModes, modesForGene } from './modes';
 import { pairPhase } from './phase';
 import { DEFAULT_MAX_AF } from './rank-options';
@@ -134,6 +134,34 @@ describe('autosomal recessive', () => {
     const vs = (sibB: 'het' | 'ref') => [variant({ pos: 1, gts: { [P]: gt('het'), sib: gt('het') } }), variant({ pos: 2, gts: { [P]: gt('het'), sib: gt(sibB) } })];
     expect(assessGeneInheritance(vs('het'), ['AR'], ctx('FEMALE', ped)).best.AR).toBeUndefined();
     expect(assessGeneInheritance(vs('ref'), ['AR'], ctx('FEMALE', ped)).best.AR).toBeDefined();
+  });
+
+  it('without relatives or phased calls, pairs the two best-scoring variants and makes every candidate compatible', () => {
+    const vs = [0.3, 0.9, 0.6, 0.7].map((score, i) => variant({ pos: i + 1, af: 0.005, score, gts: { [P]: gt('het') } }));
+    const r = assessGeneInheritance(vs, ['AR'], ctx());
+    expect(r.best.AR).toMatchObject({ variants: [1, 3], score: 0.8, phase: 'unknown' });
+    expect(r.compatibleModes).toEqual([['AR'], ['AR'], ['AR'], ['AR']]);
+    // partners in the order of the candidates (score descending), as the pairwise search lists them
+    expect(r.partners[0].map((p) => p.index)).toEqual([1, 3, 2]);
+  });
+
+  it('records only the partners the context asks for (ranking: ClinVar pathogenic ones, for PM3)', () => {
+    const vs = [variant({ pos: 1, gts: { [P]: gt('het') } }), variant({ pos: 2, gts: { [P]: gt('het') } }), variant({ pos: 3, gts: { [P]: gt('het') } })];
+    const r = assessGeneInheritance(vs, ['AR'], { ...ctx(), recordPartner: (v) => v.pos === 2 });
+    expect(r.partners.map((ps) => ps.map((p) => p.index))).toEqual([[1], [], [1]]);
+    expect(r.compatibleModes).toEqual([['AR'], ['AR'], ['AR']]);
+    // the facts read once for the case give the same answer
+    const facts = readVariantFacts(vs, { ...ctx(), recordPartner: (v) => v.pos === 2 });
+    expect(assessGeneInheritance(vs, ['AR'], ctx(), facts).partners).toEqual(r.partners);
+  });
+
+  it('searches pairs one by one when calls are phased: a pair in cis among three is skipped', () => {
+    const vs = [
+      variant({ pos: 1, score: 0.9, gts: { [P]: phasedHet(true, 'PS1') } }),
+      variant({ pos: 2, score: 0.8, gts: { [P]: phasedHet(true, 'PS1') } }),
+      variant({ pos: 3, score: 0.5, gts: { [P]: phasedHet(false, 'PS1') } }),
+    ];
+    expect(assessGeneInheritance(vs, ['AR'], ctx()).best.AR).toMatchObject({ variants: [0, 2], score: 0.7, phase: 'trans-phased' });
   });
 
   it('prefers the better of a homozygous variant and a pair', () => {

@@ -8,6 +8,18 @@ export const MODES: readonly ModeOfInheritance[] = ['AD', 'AR', 'XD', 'XR', 'MT'
 /** one frozen single-mode list per mode, to pass "this mode only" without allocating */
 export const SINGLE_MODE = Object.fromEntries(MODES.map((m) => [m, Object.freeze([m])])) as unknown as Record<ModeOfInheritance, readonly ModeOfInheritance[]>;
 
+/** one bit per mode (MODES order), for cheap unions of modes */
+export const MODE_BIT: Record<ModeOfInheritance, number> = { AD: 1, AR: 2, XD: 4, XR: 8, MT: 16 };
+// one shared frozen list per combination of modes, instead of one array per variant or gene
+const MODE_SETS = Array.from({ length: 32 }, (_, bits) => Object.freeze(MODES.filter((m) => bits & MODE_BIT[m])) as ModeOfInheritance[]);
+/** the modes of a bit mask, in MODES order (a shared frozen array) */
+export const modesOfMask = (mask: number): ModeOfInheritance[] => MODE_SETS[mask & 31];
+export function modeMask(modes: readonly ModeOfInheritance[]): number {
+  let mask = 0;
+  for (const m of modes) mask |= MODE_BIT[m];
+  return mask;
+}
+
 export const MODE_NAMES: Record<ModeOfInheritance, string> = {
   AD: 'autosomal dominant',
   AR: 'autosomal recessive',

@@ -122,8 +122,14 @@ describe('rankCase: combined ranking', () => {
     const pheno = phenotypeResult([{ id: 'OMIM:3', score: 10, genes: [['CCC1', '13']], inheritance: ['AD'] }, ...twoTied]);
     const out = rankCase(input({ variants: [common, vA], phenotype: pheno }));
     expect(out.genes.map((g) => [g.symbol, g.moi])).toEqual([['AAA1', 'AD'], ['CCC1', undefined], ['BBB1', undefined]]);
-    expect(out.genes[1].explanation).toContain('Genotype: 1 variant in CCC1, none fits autosomal dominant after the QC and allele-frequency filters');
-    expect(out.genes[1].variants[0]).toMatchObject({ contributing: false, compatibleModes: [] });
+    // every mode of the chromosome was tried (the known one first)
+    expect(out.genes[1].explanation).toContain('Genotype: 1 variant in CCC1, none fits autosomal dominant or autosomal recessive after the QC and allele-frequency filters');
+    // a variant above every cut-off is counted, not listed (option includeFilteredVariants lists it)
+    expect(out.genes[1].variants).toEqual([]);
+    expect(out.variants.map((v) => v.pos)).toEqual([100]);
+    const listed = rankCase(input({ variants: [common, vA], phenotype: pheno, options: { includeFilteredVariants: true } }));
+    expect(listed.genes[1].variants[0]).toMatchObject({ pos: 300, contributing: false, compatibleModes: [] });
+    expect(listed.genes[1].variants[0].acmg.criteria.map((e) => e.criterion)).toEqual(['PP4', 'BS1']);
     expect(out.diseases[0]).toMatchObject({ diseaseId: 'OMIM:1', moi: 'AD', geneSymbol: 'AAA1' });
   });
 
@@ -172,8 +178,11 @@ describe('rankCase: inheritance contradicting the disease', () => {
   });
 
   it('uses the diseaseInheritance and geneDiseases lookups when given', () => {
+    // every disease AR by the lookup: the heterozygous variant fits only the chromosome's other mode
     const out = rankCase(input({ variants: [single], phenotype: pheno, diseaseInheritance: () => ['AR'], geneDiseases: () => ['OMIM:10'] }));
-    expect(out.genes.find((g) => g.symbol === 'AAA1')!.moi).toBeUndefined();
+    const g = out.genes.find((x) => x.symbol === 'AAA1')!;
+    expect(g).toMatchObject({ moi: 'AD', phenotypeScore: 0.5, inheritanceContradicted: true });
+    expect(g.explanation).toContain('Mode: autosomal dominant, against the annotated inheritance (the diseases of AAA1 are AR; no genotype fits AR)');
   });
 });
 
@@ -233,5 +242,119 @@ describe('rankCase: phenotype-only', () => {
     expect(out.genes.map((g) => [g.symbol, g.score])).toEqual([['AAA1', 1], ['BBB1', 1], ['CCC1', 0.25]]);
     expect(out.genes[0].explanation).toContain('Genotype: no variants given (phenotype-only ranking)');
     expect(out.warnings).toEqual(['no variants given: phenotype-only ranking']);
+  });
+});
+
+describe('rankCase: a genotype that fits only a mode the diseases are not annotated with', () => {
+  // AAA1's and BBB1's diseases match the phenotype equally well; CCC1's best; DDD1 has no variant
+  const pheno = phenotypeResult([
+    { id: 'OMIM:40', name: 'Dominant thing', score: 10, genes: [['AAA1', '11']], inheritance: ['AD'] },
+    { id: 'OMIM:41', name: 'Recessive thing', score: 10, genes: [['BBB1', '12']], inheritance: ['AR'] },
+    { id: 'OMIM:42', name: 'Best thing', score: 12, genes: [['CCC1', '13']], inheritance: ['AD'] },
+    { id: 'OMIM:43', name: 'Other thing', score: 11, genes: [['DDD1', '14']], inheritance: ['AD'] },
+  ]);
+  const homA = variant({ pos: 100, gene: 'AAA1', score: 0.9, hgvsC: 'NM_AAA1.1:c.100G>T', gts: { [P]: gt('hom') } });
+  const homB = variant({ pos: 200, gene: 'BBB1', score: 0.9, gts: { [P]: gt('hom') } });
+  const commonC = variant({ pos: 300, gene: 'CCC1', af: 0.03, gts: het });
+  const out = rankCase(input({ variants: [homA, homB, commonC], phenotype: pheno }));
+  const a = out.genes.find((g) => g.symbol === 'AAA1')!;
+
+  it('evaluates the other modes, halves the phenotype score and marks the contradiction', () => {
+    expect(a).toMatchObject({ moi: 'AR', variantScore: 0.9, inheritanceContradicted: true, bestDiseaseId: 'OMIM:40' });
+    expect(a.phenotypeScore).toBeCloseTo(10 / 12 / 2, 12);
+    expect(a.variants[0]).toMatchObject({ contributing: true, compatibleModes: ['AR'] });
+    expect(a.explanation).toEqual([
+      'Phenotype: 0 observed terms match Dominant thing (OMIM:40) (phenotype score 0.42)',
+      'Phenotype down-weighted: Dominant thing (OMIM:40) is annotated AD; the genotype fits autosomal recessive only: phenotype score halved (0.83 → 0.42)',
+      'Genotype: homozygous AAA1 NM_AAA1.1:c.100G>T, missense variant, absent from the population databases',
+      'Mode: autosomal recessive, against the annotated inheritance (the diseases of AAA1 are AD; no genotype fits AD)',
+      'ACMG: PM2_Supporting → uncertain significance (1 point)',
+      'Score: 0.33 (phenotype 0.42, variant 0.90, ACMG posterior 0.19)',
+    ]);
+  });
+
+  it('ranks it below an equally good gene whose genotype fits, above genes without a qualifying genotype', () => {
+    expect(out.genes.map((g) => [g.symbol, g.moi, g.inheritanceContradicted])).toEqual([
+      ['BBB1', 'AR', false],
+      ['AAA1', 'AR', true],
+      ['CCC1', undefined, false],
+      ['DDD1', undefined, false],
+    ]);
+    const b = out.genes[0];
+    expect(b.score).toBeGreaterThan(a.score);
+    expect(a.score).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * (10 / 12 / 2) + 9.18 * 0.9))), 12);
+  });
+
+  it('down-weights the disease the same way', () => {
+    expect(out.diseases.find((d) => d.diseaseId === 'OMIM:40')).toMatchObject({ geneSymbol: 'AAA1', moi: 'AR', variantScore: 0.9, inheritanceContradicted: true });
+    expect(out.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:41', 'OMIM:40', 'OMIM:42', 'OMIM:43']);
+  });
+
+  it('keeps to the annotated modes when a genotype fits one of them', () => {
+    const weakHet = variant({ pos: 110, gene: 'AAA1', score: 0.2, gts: het });
+    const g = rankCase(input({ variants: [homA, weakHet], phenotype: pheno })).genes[0];
+    expect(g).toMatchObject({ symbol: 'AAA1', moi: 'AD', variantScore: 0.2, inheritanceContradicted: false });
+    expect(g.variants.map((v) => [v.pos, v.contributing, v.compatibleModes])).toEqual([
+      [110, true, ['AD']],
+      [100, false, []],
+    ]);
+  });
+
+  it('tries the dominant X-linked mode for a female with one allele of an X-linked recessive gene', () => {
+    const x = phenotypeResult([{ id: 'OMIM:50', name: 'X thing', score: 5, genes: [['XXX1', '50']], inheritance: ['XR'] }]);
+    const onX = variant({ chrom: 'chrX', pos: 100, gene: 'XXX1', ncbi: '50', gts: het });
+    const g = rankCase(input({ variants: [onX], phenotype: x })).genes[0];
+    expect(g).toMatchObject({ moi: 'XD', phenotypeScore: 0.5, inheritanceContradicted: true });
+    expect(rankCase(input({ variants: [onX], phenotype: x, probandSex: 'MALE' })).genes[0]).toMatchObject({ moi: 'XD', inheritanceContradicted: true });
+  });
+
+  it('does not call a genotype contradicted when no inheritance is known', () => {
+    const unknown = phenotypeResult([{ id: 'OMIM:60', score: 5, genes: [['AAA1', '11']] }]);
+    expect(rankCase(input({ variants: [homA], phenotype: unknown })).genes[0]).toMatchObject({ moi: 'AR', phenotypeScore: 1, inheritanceContradicted: false });
+  });
+});
+
+describe('rankCase: output records', () => {
+  const pheno = phenotypeResult([
+    { id: 'OMIM:1', score: 5, genes: [['AAA1', '11']], inheritance: ['AR'] },
+    { id: 'OMIM:2', score: 4, genes: [['BBB1', '12']], inheritance: ['AD'] },
+    { id: 'OMIM:3', score: 3, genes: [['CCC1', '13']], inheritance: ['AD'] },
+  ]);
+  const variants = [
+    variant({ pos: 100, gene: 'AAA1', score: 0.7, gts: het }),
+    variant({ pos: 150, gene: 'AAA1', score: 0.9, clinvar: { significance: 'pathogenic', stars: 2, reviewStatus: 'criteria provided, multiple submitters, no conflicts' }, gts: het }),
+    variant({ pos: 200, gene: 'BBB1', score: 0.5, predictors: { revel: 0.95 }, gts: het }),
+    variant({ pos: 250, gene: 'BBB1', score: 0.4, af: 0.0005, gts: het }),
+  ];
+  const run = (options = {}) => rankCase(input({ variants, phenotype: pheno, options }));
+
+  it('lists each variant once: the genes hold the same objects as `variants`, genes without variants an empty array', () => {
+    const out = run();
+    expect(out.variants).toHaveLength(4);
+    expect(out.genes.flatMap((g) => g.variants)).toEqual(out.variants);
+    out.genes.flatMap((g) => g.variants).forEach((v, i) => expect(v).toBe(out.variants[i]));
+    expect(out.genes.find((g) => g.symbol === 'CCC1')!.variants).toEqual([]);
+    // a view of the annotated variant, not a copy
+    const first = out.variants.find((v) => v.pos === 100)!;
+    expect(first.annotation).toBe(variants[0].annotation);
+    expect(first.genotypes).toBe(variants[0].genotypes);
+  });
+
+  it('assesses and explains lazily exactly what it would eagerly, and serializes everything', () => {
+    const eager = run({ assessTopVariants: 1000, explainTopGenes: 1000 });
+    const lazy = run({ assessTopVariants: 0, explainTopGenes: 0 });
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+    const json = JSON.parse(JSON.stringify(eager));
+    expect(json.variants[0]).toMatchObject({ chrom: 'chr1', pos: 150, contributing: true, acmg: { classification: expect.any(String) } });
+    expect(json.variants[1].acmg.criteria.map((e: { criterion: string }) => e.criterion)).toContain('PM3');
+    expect(json.genes[0].explanation[0]).toMatch(/^Phenotype: /);
+    // the exomiser15 formula reads every supporting variant's ACMG posterior: same result either way
+    expect(JSON.stringify(run({ combine: 'exomiser15', assessTopVariants: 0 }))).toBe(JSON.stringify(run({ combine: 'exomiser15' })));
+  });
+
+  it('lets a reader replace the lazy parts', () => {
+    const out = run({ explainTopGenes: 0 });
+    out.genes[0].explanation = ['custom'];
+    expect(out.genes[0].explanation).toEqual(['custom']);
   });
 });

@@ -64,6 +64,19 @@ export interface RankOptions {
   contradictionWeight: number;
   /** list genes that have a phenotype score but no qualifying variant (ranked below those that have one) */
   includeGenesWithoutVariants: boolean;
+  /**
+   * list the proband's variants that fail QC or are above every allele-frequency cut-off (they
+   * cannot fit any mode) under their genes, after the others; by default they are only counted
+   * in the gene's explanation
+   */
+  includeFilteredVariants: boolean;
+  /**
+   * how many variants, in output order, get their ACMG assessment during ranking (the engine
+   * reports at most 500); every other variant is assessed on the first read of its `acmg`
+   */
+  assessTopVariants: number;
+  /** how many genes, in rank order, get their explanation written during ranking; the others on the first read of `explanation` */
+  explainTopGenes: number;
   acmg: AcmgOptions;
 }
 
@@ -73,6 +86,9 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   combine: 'exomiser-legacy',
   contradictionWeight: 0.5,
   includeGenesWithoutVariants: true,
+  includeFilteredVariants: false,
+  assessTopVariants: 500,
+  explainTopGenes: 200,
   acmg: DEFAULT_ACMG_OPTIONS,
 };
 

@@ -45,10 +45,21 @@ export interface RankedDisease extends DiseasePhenotypeScore {
   inheritanceContradicted: boolean;
 }
 
+export interface RankedGene extends GeneCandidate {
+  /**
+   * the gene's mode goes against the annotated inheritance: no genotype fits a mode its diseases
+   * are annotated with (another mode of the chromosome was used), or the disease behind the
+   * phenotype score is annotated with another mode; either way the phenotype score was
+   * down-weighted where a disease's inheritance excludes the mode (option contradictionWeight)
+   */
+  inheritanceContradicted: boolean;
+}
+
 export interface RankOutput {
   /** 'phenotype-only' when no variant was given */
   mode: 'vcf' | 'phenotype-only';
-  genes: GeneCandidate[];
+  /** `variants` of a gene are the same objects as in the output's `variants` ([] without variants) */
+  genes: RankedGene[];
   variants: RankedVariant[];
   diseases: RankedDisease[];
   warnings: string[];

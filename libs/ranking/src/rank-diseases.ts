@@ -1,0 +1,140 @@
+import type { DiseasePhenotypeScore, ModeOfInheritance } from '@rarerank/case-model';
+import type { CaseContext } from './case-context';
+import type { GeneWork } from './gene-work';
+import { MODE_BIT } from './modes';
+import type { RankedDisease } from './rank-types';
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function rankedDisease(d: DiseasePhenotypeScore, rank: number, combinedScore: number, geneSymbol: string | undefined, variantScore: number, moi: ModeOfInheritance | undefined, inheritanceContradicted: boolean): RankedDisease {
+  // field by field: object spread of this shape is an order of magnitude slower in V8
+  return {
+    diseaseId: d.diseaseId,
+    name: d.name,
+    score: d.score,
+    probability: d.probability,
+    matched: d.matched,
+    contradicting: d.contradicting,
+    inheritance: d.inheritance,
+    genes: d.genes,
+    rank,
+    combinedScore,
+    geneSymbol,
+    variantScore,
+    moi,
+    inheritanceContradicted,
+  };
+}
+
+/** Sorts indices by score descending, then disease id; skips the sort when already in that order (the phenotype stage's). */
+function orderByScore(idx: number[], score: ArrayLike<number>, ds: readonly DiseasePhenotypeScore[]): number[] {
+  const cmp = (a: number, b: number) => score[b] - score[a] || byText(ds[a].diseaseId, ds[b].diseaseId);
+  for (let k = 1; k < idx.length; k++) if (cmp(idx[k - 1], idx[k]) > 0) return idx.sort(cmp);
+  return idx;
+}
+
+/**
+ * VCF mode: each disease takes the best, over its genes with a qualifying genotype and their
+ * modes, of combine(scaled phenotype × (weight if the disease's inheritance excludes the mode),
+ * the mode's variant score, its ACMG posterior); diseases without such a gene follow, by
+ * combine(scaled phenotype, 0, 0). Ties: the smaller gene symbol; disease id ascending.
+ * Genes are added as they are scored (`add`), so the scored genes need not be kept.
+ */
+export class DiseaseRanking {
+  private readonly ds: readonly DiseasePhenotypeScore[];
+  private readonly index = new Map<string, number>();
+  private readonly combined: Float64Array;
+  private readonly symbol: Array<string | undefined>;
+  private readonly mode: Array<ModeOfInheritance | undefined>;
+  private readonly variant: Float64Array;
+  private readonly contradicted: Uint8Array;
+
+  constructor(private readonly cx: CaseContext) {
+    const ds = (this.ds = cx.input.phenotype.diseases);
+    const n = ds.length;
+    for (let i = 0; i < n; i++) this.index.set(ds[i].diseaseId, i);
+    this.combined = new Float64Array(n);
+    this.symbol = new Array(n).fill(undefined);
+    this.mode = new Array(n).fill(undefined);
+    this.variant = new Float64Array(n);
+    this.contradicted = new Uint8Array(n);
+  }
+
+  /** a scored gene: its qualifying modes against the diseases of the phenotype result that list it */
+  add(w: GeneWork): void {
+    if (!w.results.length) return;
+    const { cx } = this;
+    const weight = cx.opts.contradictionWeight;
+    for (const id of cx.diseasesOfKey.get(w.key) ?? []) {
+      const i = this.index.get(id)!;
+      const scaled = cx.scale(this.ds[i].score);
+      const dm = cx.diseaseModeMask(id, w.kind);
+      for (const r of w.results) {
+        const against = dm !== 0 && (dm & MODE_BIT[r.call.mode]) === 0;
+        const c = cx.combine({ phenotype: scaled * (against ? weight : 1), variant: r.call.score, acmgPosterior: cx.combineUsesAcmg ? r.posterior() : 0 });
+        const cur = this.symbol[i];
+        if (cur === undefined || c > this.combined[i] || (c === this.combined[i] && w.symbol < cur)) {
+          this.combined[i] = c;
+          this.symbol[i] = w.symbol;
+          this.mode[i] = r.call.mode;
+          this.variant[i] = r.call.score;
+          this.contradicted[i] = against ? 1 : 0;
+        }
+      }
+    }
+  }
+
+  ranked(): RankedDisease[] {
+    const { cx, ds, combined } = this;
+    const n = ds.length;
+    const withGene: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (this.symbol[i] !== undefined) withGene.push(i);
+      else {
+        combined[i] = cx.combine({ phenotype: cx.scale(ds[i].score), variant: 0, acmgPosterior: 0 });
+        without.push(i);
+      }
+    }
+    const out: RankedDisease[] = new Array(n);
+    let rank = 0;
+    for (const i of orderByScore(withGene, combined, ds)) {
+      out[rank] = rankedDisease(ds[i], rank + 1, combined[i], this.symbol[i], this.variant[i], this.mode[i], this.contradicted[i] === 1);
+      rank++;
+    }
+    for (const i of orderByScore(without, combined, ds)) {
+      out[rank] = rankedDisease(ds[i], rank + 1, combined[i], firstSymbol(ds[i]), 0, undefined, false);
+      rank++;
+    }
+    return out;
+  }
+}
+
+const firstSymbol = (d: DiseasePhenotypeScore): string | undefined => {
+  let s: string | undefined;
+  for (const g of d.genes) if (s === undefined || g.symbol < s) s = g.symbol;
+  return s;
+};
+
+/** Phenotype-only: the phenotype order (score descending, id); each disease names its gene with the best phenotype score. */
+export function phenotypeOnlyDiseases(cx: CaseContext): RankedDisease[] {
+  const ds = cx.input.phenotype.diseases;
+  const geneScore = new Map<string, number>();
+  for (const g of cx.input.phenotype.genes) geneScore.set(g.symbol, g.score);
+  const scores = ds.map((d) => d.score);
+  const order = orderByScore(
+    ds.map((_, i) => i),
+    scores,
+    ds,
+  );
+  return order.map((i, r) => {
+    const d = ds[i];
+    // the disease's gene with the best phenotype score, then the smaller symbol
+    let top: { symbol: string; score: number } | undefined;
+    for (const g of d.genes) {
+      const s = geneScore.get(g.symbol) ?? 0;
+      if (!top || s > top.score || (s === top.score && g.symbol < top.symbol)) top = { symbol: g.symbol, score: s };
+    }
+    return rankedDisease(d, r + 1, cx.scale(d.score), top?.symbol, 0, undefined, false);
+  });
+}
