@@ -34,11 +34,13 @@ export function registerBenchCommand(program: Command): void {
     .option('--limit <n>', 'at most n cases')
     .option('--faithful', 'write and ingest a whole spiked VCF per case (slow; checks the fast path)')
     .option('--kb <dir>', 'KB directory')
+    .option('--combine <formula>', 'gene score formula: exomiser-legacy (default) or exomiser15')
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
-    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; limit?: string; faithful?: boolean; kb?: string; out: string }) => {
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string }) => {
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
       const mirror = resolveMirror();
-      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb) });
+      if (opts.combine && opts.combine !== 'exomiser-legacy' && opts.combine !== 'exomiser15') throw new InputError(`--combine must be exomiser-legacy or exomiser15, not "${opts.combine}"`, { file: '--combine' });
+      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb), rank: opts.combine ? { combine: opts.combine as 'exomiser-legacy' | 'exomiser15' } : undefined });
       const started = Date.now();
       const report = await runBench(engine, {
         phenopacketDir: path.resolve(opts.phenopackets ?? path.join(mirror, 'phenopackets')),
