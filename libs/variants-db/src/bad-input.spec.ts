@@ -1,7 +1,7 @@
+import { expectInputError } from '../../../test/support/expect-input-error';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '@rarerank/io';
 import { readAlphaMissenseGene } from './alphamissense-gene';
 import { readClinvarMacarthurVcf } from './clinvar-macarthur';
 import { readClinvarVcf } from './clinvar-vcf';
@@ -24,15 +24,7 @@ describe('bad input is an InputError naming the file (and line)', () => {
     writeFileSync(file, Buffer.isBuffer(lines) ? lines : lines.join('\n') + '\n');
     return file;
   };
-  const fails = async (p: Promise<unknown>, where: { file: string; line?: number; field?: string }, message?: RegExp) => {
-    const err = await p.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(InputError);
-    expect(err).toMatchObject(where);
-    if (message) expect((err as Error).message).toMatch(message);
-  };
+  const fails = expectInputError;
   beforeAll(() => ({ dir, cleanup } = tempDir()));
   afterAll(() => cleanup());
 

@@ -1,7 +1,7 @@
+import { expectInputError } from '../../../test/support/expect-input-error';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { InputError } from '@rarerank/io';
 import { readCaddTsv } from './cadd-tsv';
 import { readRevelCsv } from './revel-csv';
 import { readSpliceAiVcf } from './spliceai-vcf';
@@ -74,15 +74,7 @@ describe('predictor score files: formats the excerpts do not show, and bad input
     writeFileSync(file, name.endsWith('.gz') ? gzipSync(lines.join('\n') + '\n') : lines.join('\n') + '\n');
     return file;
   };
-  const fails = async (p: Promise<unknown>, where: { file: string; line?: number; field?: string }, message?: RegExp) => {
-    const err = await p.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(InputError);
-    expect(err).toMatchObject(where);
-    if (message) expect((err as Error).message).toMatch(message);
-  };
+  const fails = expectInputError;
 
   const SPLICEAI_HEAD = [
     '##fileformat=VCFv4.2',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError, resolveMirror } from '@rarerank/io';
+import { resolveMirror } from '@rarerank/io';
 import { openTestKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 
@@ -30,14 +30,4 @@ export function testChain(): Promise<ChainFile> {
   return chain;
 }
 
-/** Awaits a promise that must reject with an InputError at the given place. */
-export async function expectInputError(p: Promise<unknown>, where: { file: string; line?: number; field?: string }, message?: RegExp): Promise<InputError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(InputError);
-  expect(err).toMatchObject(where);
-  if (message) expect((err as Error).message).toMatch(message);
-  return err as InputError;
-}
+export { expectInputError } from '../../../test/support/expect-input-error';
