@@ -109,16 +109,8 @@ export class RankedVariantRecord implements RankedVariant {
   }
 }
 
-export interface GeneScores {
-  symbol: string;
-  ncbiGeneId?: string;
-  moi?: ModeOfInheritance;
-  phenotypeScore: number;
-  variantScore: number;
-  score: number;
-  bestDiseaseId?: string;
-  inheritanceContradicted: boolean;
-}
+/** A ranked gene's scores: everything but its variants and the (lazy) explanation. */
+export type GeneScores = Omit<RankedGene, 'variants' | 'explanation'>;
 
 export class RankedGeneRecord implements RankedGene {
   symbol: string;
