@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { ingestVcfs } from './ingest';
-import { expectInputError, tempDir } from './test-support';
+import { ingestVcfs, validateVcfs } from './ingest';
+import { expectInputError, mirrorVcf, tempDir } from './test-support';
 
 // Small hand-written VCFs, each broken in one way (valid ones alongside for contrast).
 const META = [
@@ -152,11 +152,12 @@ describe('bad VCF input is an InputError naming the file, line and field', () =>
     await expectInputError(ingest(file), { file, line: 3, field: 'POS' }, /beyond the end of chr1 in GRCh38/);
   });
 
-  it('an empty VCF (header only) gives no variants and a warning', async () => {
+  it('an empty VCF (header only) is an InputError; one empty file among several is a warning', async () => {
     const file = tmp.write('headeronly.vcf', header('P1'));
-    const r = await ingest(file);
-    expect(r.variants).toEqual([]);
-    expect(r.stats.records).toBe(0);
+    await expectInputError(ingest(file), { file, field: 'records' }, /the VCF has no variant records \(header only\)/);
+    const good = tmp.write('good-with-empty.vcf', GOOD);
+    const r = await ingestVcfs({ vcfs: [good, file] });
+    expect(r.stats.records).toBe(2);
     expect(r.warnings).toEqual([`${file}: no variant records (header only)`]);
   });
 
@@ -273,5 +274,36 @@ describe('record forms', () => {
     const r = await ingestVcfs({ vcfs: [file], keepRegion: (c, p) => !(c === 'chr1' && p === 5000) });
     expect(r.stats).toMatchObject({ records: 3, prefiltered: 1, kept: 2 });
     await expectInputError(ingestVcfs({ vcfs: [file] }), { file, line: 10, field: 'REF' });
+  });
+});
+
+describe('validateVcfs: the same checks as ingest, keeping nothing', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => (tmp = tempDir()));
+  afterAll(() => tmp.cleanup());
+
+  it('counts what ingest would keep, without variants', async () => {
+    const file = tmp.write('good.vcf', GOOD);
+    const checked = await validateVcfs({ vcfs: [file] });
+    const ingested = await ingestVcfs({ vcfs: [file] });
+    expect(checked).not.toHaveProperty('variants');
+    expect(checked.stats).toEqual(ingested.stats);
+    expect(checked.proband).toBe('P1');
+  });
+
+  it('throws the InputError ingest throws, at the same line and field', async () => {
+    const back = tmp.write('back.vcf', [...header('P1'), rec('chr1', 200, 'A', 'G', '0/1'), rec('chr1', 100, 'A', 'G', '0/1')]);
+    await expectInputError(validateVcfs({ vcfs: [back] }), { file: back, line: 10, field: 'POS' }, /not sorted/);
+    const badAlt = tmp.write('badalt.vcf', [...header('P1'), rec('chr1', 100, 'A', 'Z', '0/1')]);
+    await expectInputError(validateVcfs({ vcfs: [badAlt] }), { file: badAlt, line: 9, field: 'ALT' });
+  });
+
+  it('reads GRCh37 input without a chain (nothing is lifted)', async () => {
+    const grch37 = mirrorVcf('NA12878.exome.GRCh37.spiked-dominant.vcf.gz');
+    await expectInputError(ingestVcfs({ vcfs: [grch37] }), { file: grch37 }, /chain/);
+    const checked = await validateVcfs({ vcfs: [grch37] });
+    expect(checked.assembly).toBe('GRCh37');
+    expect(checked.stats.kept).toBeGreaterThan(15_000);
+    expect(checked.stats.unlifted).toBe(0);
   });
 });

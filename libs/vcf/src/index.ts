@@ -1,5 +1,5 @@
 export * from './types';
-export { ingestVcfs } from './ingest';
+export { ingestVcfs, validateVcfs } from './ingest';
 export { readPed, pedigreeFor } from './ped';
 export { regionFilter, type Region } from './region-filter';
 export { scanLines, type LineHandler } from './line-scanner';

@@ -28,6 +28,11 @@ export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
     opts.onProgress?.(state.linesRead);
   }
   const setup = state.setup!;
+  // One empty file among several (e.g. a chrY file of a female) is a warning; no records at all is a mistake.
+  if (stats.records === 0) {
+    const which = opts.vcfs.length === 1 ? 'the VCF has' : `none of the ${opts.vcfs.length} VCFs has`;
+    throw new InputError(`${which} no variant records (header only): give the proband's calls, or no VCF for a phenotype-only analysis`, { file: opts.vcfs[0], field: 'records' });
+  }
   if (stats.unlifted > 0) {
     state.warnings.push(`${stats.unlifted} GRCh37 allele(s) could not be lifted to GRCh38 and were dropped, e.g. ${state.unliftedExamples.join('; ')}`);
   }
@@ -37,6 +42,16 @@ export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
     state.warnings.push(`${stats.duplicates} allele(s) appeared more than once at the same position with the same alleles${why}; the first was kept`);
   }
   return { variants, samples: setup.samples, proband: setup.proband, genotyped: setup.genotyped, assembly: setup.assembly, stats, warnings: state.warnings };
+}
+
+/**
+ * Reads the VCF(s) through the same checks as ingestVcfs (header, samples, proband/PED, columns,
+ * REF/ALT, GT, sort order, contig lengths, gzip limits) without keeping variants, so memory stays
+ * flat on a whole genome. Throws the same InputError ingest would; returns the counts.
+ */
+export async function validateVcfs(opts: Omit<IngestOptions, 'validateOnly' | 'keepRegion'>): Promise<Omit<IngestResult, 'variants'>> {
+  const { variants: _none, ...rest } = await ingestVcfs({ ...opts, validateOnly: true });
+  return rest;
 }
 
 const ranks = new Map<string, number>();

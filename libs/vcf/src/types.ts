@@ -48,6 +48,11 @@ export interface IngestOptions {
    * checks it on the mirror VCFs); 'bytes' is several times faster on whole genomes.
    */
   siteParser?: 'bytes' | 'gmod';
+  /**
+   * Check every line as ingest would, but keep no variants and do not lift GRCh37 input (no chain
+   * needed): what an upload endpoint runs before accepting a file. See validateVcfs.
+   */
+  validateOnly?: boolean;
 }
 
 /**

@@ -129,7 +129,7 @@ export class VcfReader {
       resolveAssembly(header, state.setup.assembly, state.warnings);
     }
     this.setup = state.setup;
-    if (this.setup.assembly === 'GRCh37') {
+    if (this.setup.assembly === 'GRCh37' && !state.opts.validateOnly) {
       if (!state.opts.chain) throw new InputError('the VCF is on GRCh37: a liftover chain (KnowledgeBase.chainFile()) is needed', { file: this.file });
       this.chain = state.opts.chain;
       this.lift = true;
@@ -323,6 +323,7 @@ export class VcfReader {
       }
       if (!genotypes[this.setup.proband].passedQc) stats.failedQc++;
       stats.kept++;
+      if (state.opts.validateOnly) continue;
       state.variants.push({
         chrom,
         pos: p,
