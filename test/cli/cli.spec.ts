@@ -65,6 +65,17 @@ describe('rarerank prioritize', () => {
     expect(results.genes[0]).toMatchObject({ rank: 1, symbol: 'FBN1' });
   }, 60_000);
 
+  it('two runs of the same case give byte-identical results.json, wherever they write', () => {
+    const outs = [1, 2].map((i) => path.join(mkdtempSync(path.join(tmpdir(), `rr-repro-${i}-`)), 'case'));
+    for (const out of outs) {
+      const r = run('prioritize', '--quiet', '--kb', kb(), '--phenopacket', path.join(example, 'example.phenopacket.json'), '--vcf', path.join(example, 'example.vcf'), '--out', out);
+      expect(r.status).toBe(0);
+    }
+    const [a, b] = outs.map((out) => readFileSync(path.join(out, 'results.json')));
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.equals(b)).toBe(true);
+  }, 60_000);
+
   it('runs phenotype-only from --hpo', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'rr-prio-'));
     const r = run('prioritize', '--quiet', '--kb', kb(), '--hpo', 'HP:0001166,HP:0001083,HP:0002616', '--excluded-hpo', 'HP:0001249', '--out', out);
