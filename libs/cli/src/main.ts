@@ -4,6 +4,7 @@ import { registerKbCommands } from './kb-commands';
 import { registerExampleCommand } from './example-command';
 import { registerPrioritizeCommand } from './prioritize-command';
 import { registerBenchCommand } from './bench-command';
+import { registerAdminCommands } from './admin-commands';
 import { rarerankVersion } from '@rarerank/kb';
 
 /** Bad input exits 2 with the file/line message; anything else is a bug and exits 1 with its stack. */
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
   registerPrioritizeCommand(program);
   registerExampleCommand(program);
   registerBenchCommand(program);
+  registerAdminCommands(program);
   await program.parseAsync(argv);
 }
 

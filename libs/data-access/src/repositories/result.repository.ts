@@ -1,0 +1,43 @@
+import type { Connection, Model } from 'mongoose';
+import { ensureModelIndexes, modelOn } from '../mongo/model-on';
+import { isDuplicateKey, toPlain, toPlainOrNull } from '../mongo/plain';
+import { type ResultRecord, resultSchema } from '../schemas/result.schema';
+import type { AnalysisSummary, NewResult, ResultDoc } from '../types';
+
+/** The `results` collection: one CaseResult per (case, analysis). */
+export class ResultRepository {
+  private readonly model: Model<ResultRecord>;
+
+  constructor(connection: Connection) {
+    this.model = modelOn(connection, 'Result', resultSchema);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await ensureModelIndexes(this.model);
+  }
+
+  /** Upsert by (caseId, analysis): a re-run rank job replaces its own result. */
+  async save(input: NewResult, now = new Date()): Promise<ResultDoc> {
+    const rec: ResultRecord = { _id: `${input.caseId}.a${input.analysis}`, ...input, createdAt: now };
+    const write = () => this.model.replaceOne({ _id: rec._id }, rec, { upsert: true });
+    try {
+      await write();
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await write();
+    }
+    return toPlain<ResultDoc>(rec);
+  }
+
+  /** The result of the analysis, or of the latest analysis that has one when `analysis` is absent. */
+  async get(labId: string, caseId: string, analysis?: number): Promise<ResultDoc | null> {
+    const filter = { caseId, labId, ...(analysis !== undefined && { analysis }) };
+    return toPlainOrNull<ResultDoc>(await this.model.findOne(filter).sort({ analysis: -1 }).lean());
+  }
+
+  /** The analyses of the case that have a result, in order. */
+  async listAnalyses(labId: string, caseId: string): Promise<AnalysisSummary[]> {
+    const recs = await this.model.find({ caseId, labId }).select({ analysis: 1, createdAt: 1 }).sort({ analysis: 1 }).lean();
+    return recs.map((r) => ({ analysis: r.analysis, createdAt: r.createdAt }));
+  }
+}

@@ -1,0 +1,58 @@
+import type { Variant } from '@rarerank/case-model';
+import type { Connection, Model } from 'mongoose';
+import { ensureModelIndexes, modelOn } from '../mongo/model-on';
+import { isDuplicateKey, toBuffer } from '../mongo/plain';
+import { decodeVariants, encodeVariants } from '../mongo/variant-codec';
+import { type VariantChunkRecord, variantChunkSchema } from '../schemas/variant-chunk.schema';
+import type { VariantChunk } from '../types';
+
+/** Ingested variants, one document per chunk (≤ 2,000 variants), kept so a reanalysis never re-ingests. */
+export class VariantChunkRepository {
+  private readonly model: Model<VariantChunkRecord>;
+
+  constructor(connection: Connection) {
+    this.model = modelOn(connection, 'VariantChunk', variantChunkSchema);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await ensureModelIndexes(this.model);
+  }
+
+  /** Writes chunk `chunk` of the case; writing it again (a redelivered job) replaces it with the same content. */
+  async upsert(caseId: string, chunk: number, variants: Variant[], now = new Date()): Promise<void> {
+    await upsertChunk(this.model, { caseId, chunk }, { count: variants.length, variants: encodeVariants(variants), updatedAt: now });
+  }
+
+  async get(caseId: string, chunk: number): Promise<VariantChunk | null> {
+    const rec = await this.model.findOne({ caseId, chunk }).lean<VariantChunkRecord>();
+    return rec ? { caseId, chunk, variants: decodeVariants<Variant>(toBuffer(rec.variants)) } : null;
+  }
+
+  /** Every chunk of the case, in chunk order. */
+  async loadAll(caseId: string): Promise<VariantChunk[]> {
+    const recs = await this.model.find({ caseId }).sort({ chunk: 1 }).lean<VariantChunkRecord[]>();
+    return recs.map((r) => ({ caseId, chunk: r.chunk, variants: decodeVariants<Variant>(toBuffer(r.variants)) }));
+  }
+
+  async count(caseId: string): Promise<number> {
+    return this.model.countDocuments({ caseId });
+  }
+
+  async deleteForCase(caseId: string): Promise<number> {
+    return (await this.model.deleteMany({ caseId })).deletedCount;
+  }
+}
+
+/**
+ * Idempotent chunk write keyed by a unique index. Two deliveries of one job may upsert at once:
+ * the loser of the insert race gets a duplicate-key error and retries as a plain replace.
+ */
+export async function upsertChunk<T>(model: Model<T>, key: Record<string, unknown>, fields: Record<string, unknown>): Promise<void> {
+  const write = () => model.replaceOne(key as never, { ...key, ...fields } as never, { upsert: true });
+  try {
+    await write();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await write();
+  }
+}

@@ -1,0 +1,331 @@
+import type { AnnotatedVariant, Variant } from '@rarerank/case-model';
+import type { CaseResult } from '@rarerank/report';
+
+/**
+ * Plain documents as the repositories return them: lean objects, `_id` exposed as a string `id`,
+ * no `__v`. Dates are Date objects. Nothing here depends on mongoose or Nest.
+ */
+
+export const ROLES = ['submitter', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CASE_STATUSES = ['received', 'ingesting', 'annotating', 'ranking', 'completed', 'failed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['completed', 'failed'];
+export const NON_TERMINAL_STATUSES: readonly CaseStatus[] = ['received', 'ingesting', 'annotating', 'ranking'];
+
+export const REVIEW_STATUSES = ['open', 'in_review', 'awaiting_approval', 'reported'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Pipeline stages, named like the suffixes of the deterministic job ids (`.ingest`, `.chunk<i>` = annotate, `.phenotype`, `.rank`). */
+export const PIPELINE_STAGES = ['ingest', 'annotate', 'phenotype', 'rank'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageOptions {
+  /** 1-based */
+  page?: number;
+  pageSize?: number;
+}
+
+// ---- labs -----------------------------------------------------------------------------------
+export interface Lab {
+  id: string;
+  name: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  createdAt: Date;
+}
+
+// ---- apikeys --------------------------------------------------------------------------------
+/** An API key as every read returns it: never the hash. */
+export interface ApiKey {
+  id: string;
+  labId: string;
+  user: string;
+  role: Role;
+  name?: string;
+  prefix: string;
+  createdAt: Date;
+  revokedAt?: Date;
+  lastUsedAt?: Date;
+}
+
+/** What create() returns: the plaintext `rr_<prefix>_<secret>` exists only here, once. */
+export interface CreatedApiKey {
+  key: ApiKey;
+  plaintext: string;
+}
+
+// ---- cases ----------------------------------------------------------------------------------
+/** An uploaded file as the case records it (the bytes live in GridFS). */
+export interface InputFileRef {
+  name: string;
+  size: number;
+  sha256: string;
+  fileId: string;
+}
+
+export interface CaseInputs {
+  vcfs: InputFileRef[];
+  ped?: InputFileRef;
+  phenopacket?: InputFileRef;
+  observed: string[];
+  excluded: string[];
+  sex: 'MALE' | 'FEMALE' | 'UNKNOWN';
+  ageYears?: number;
+  proband?: string;
+  assembly?: 'GRCh37' | 'GRCh38';
+}
+
+export interface StageTiming {
+  startedAt?: Date;
+  completedAt?: Date;
+  ms?: number;
+}
+
+export interface Failure {
+  stage: PipelineStage;
+  reason: string;
+}
+
+/** One analysis of a case (1 = the submission, n+1 = each reanalysis). */
+export interface Analysis {
+  n: number;
+  observed: string[];
+  excluded: string[];
+  kbVersion: string;
+  /** the analysis whose candidate variants this one ranks: itself when it annotates, an earlier one when it reuses them */
+  variantsFrom: number;
+  status: CaseStatus;
+  phenotypeDone: boolean;
+  /** annotated chunks of this analysis (only meaningful when variantsFrom === n) */
+  chunksDone: number[];
+  stages: Partial<Record<PipelineStage, StageTiming>>;
+  failure?: Failure;
+  createdAt: Date;
+  completedAt?: Date;
+  requestedBy: string;
+}
+
+export interface Signoff {
+  requestedBy?: string;
+  requestedAt?: Date;
+  approvedBy?: string;
+  approvedAt?: Date;
+}
+
+export interface CaseDoc {
+  /** uuid */
+  id: string;
+  labId: string;
+  externalId?: string;
+  batchId?: string;
+  /** the status of the current analysis */
+  status: CaseStatus;
+  reviewStatus: ReviewStatus;
+  inputs: CaseInputs;
+  /** ingested chunks: total is set by ingestion; done mirrors the current analysis's chunksDone */
+  chunks: { total?: number; done: number[] };
+  analyses: Analysis[];
+  currentAnalysis: number;
+  warnings: string[];
+  signoff: Signoff;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewCase {
+  /** pre-generated so uploads can carry the case id in their metadata; a uuid is made when absent */
+  id?: string;
+  labId: string;
+  externalId?: string;
+  batchId?: string;
+  inputs: CaseInputs;
+  kbVersion: string;
+  createdBy: string;
+}
+
+export interface NewAnalysis {
+  observed: string[];
+  excluded: string[];
+  kbVersion: string;
+  /** undefined: this analysis annotates the stored chunks itself (variantsFrom = its own n) */
+  variantsFrom?: number;
+  requestedBy: string;
+}
+
+export interface CaseListOptions extends PageOptions {
+  status?: CaseStatus;
+  /** createdAt >= from */
+  from?: Date;
+  /** createdAt < to */
+  to?: Date;
+}
+
+/** The join state after a chunk, the phenotype or the chunk total was recorded. */
+export interface JoinState {
+  case: CaseDoc;
+  /** phenotype done and every chunk annotated (or variants reused): the rank job may run */
+  ready: boolean;
+  /** this very call made it ready: exactly one caller sees true for first deliveries */
+  becameReady: boolean;
+}
+
+/** Outcome of a review-status transition, so the gateway can answer 200, 404 or 409. */
+export type TransitionOutcome = { kind: 'ok'; case: CaseDoc } | { kind: 'not_found' } | { kind: 'conflict'; case: CaseDoc };
+
+// ---- variant chunks -------------------------------------------------------------------------
+export interface VariantChunk {
+  caseId: string;
+  chunk: number;
+  /** ingested variants (≤ 2,000 per chunk) */
+  variants: Variant[];
+}
+
+export interface CandidateVariantChunk {
+  caseId: string;
+  analysis: number;
+  chunk: number;
+  /** annotated candidate variants of this chunk */
+  variants: AnnotatedVariant[];
+}
+
+// ---- results --------------------------------------------------------------------------------
+/** A gene or disease whose place in the top list changed against the previous analysis. */
+export interface RankChange {
+  /** gene symbol or disease id */
+  key: string;
+  kind: 'moved' | 'entered' | 'left';
+  from?: number;
+  to?: number;
+}
+
+export interface ResultChanges {
+  againstAnalysis: number;
+  genes: RankChange[];
+  diseases: RankChange[];
+}
+
+export interface ResultDoc {
+  id: string;
+  caseId: string;
+  labId: string;
+  analysis: number;
+  result: CaseResult;
+  changes?: ResultChanges;
+  createdAt: Date;
+}
+
+export interface NewResult {
+  caseId: string;
+  labId: string;
+  analysis: number;
+  result: CaseResult;
+  changes?: ResultChanges;
+}
+
+export interface AnalysisSummary {
+  analysis: number;
+  createdAt: Date;
+}
+
+// ---- reviews --------------------------------------------------------------------------------
+export interface ReviewTarget {
+  kind: 'gene' | 'variant';
+  /** gene symbol, or `chr-pos-ref-alt` */
+  key: string;
+}
+
+export interface CriteriaChange {
+  criterion: string;
+  action: 'add' | 'remove' | 'strength';
+  strength?: string;
+}
+
+export interface ReviewContent {
+  tags?: string[];
+  acmgClass?: string;
+  criteriaChanges?: CriteriaChange[];
+  note?: string;
+}
+
+export interface Review {
+  id: string;
+  caseId: string;
+  labId: string;
+  target: ReviewTarget;
+  tags: string[];
+  acmgClass?: string;
+  criteriaChanges: CriteriaChange[];
+  note?: string;
+  /** the last reviewer who wrote it */
+  reviewer: string;
+  /** everyone who ever wrote it (approval must come from someone not in any of these) */
+  authors: string[];
+  updatedAt: Date;
+}
+
+// ---- audit ----------------------------------------------------------------------------------
+export interface AuditActor {
+  keyId: string;
+  user: string;
+  role: Role;
+}
+
+export interface AuditEntry {
+  id: string;
+  labId: string;
+  caseId?: string;
+  actor: AuditActor;
+  action: string;
+  target?: string;
+  detail: Record<string, unknown>;
+  at: Date;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'detail'> & { at?: Date; detail?: Record<string, unknown> };
+
+// ---- batches --------------------------------------------------------------------------------
+export interface Batch {
+  id: string;
+  labId: string;
+  caseIds: string[];
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface NewBatch {
+  id?: string;
+  labId: string;
+  caseIds: string[];
+  createdBy: string;
+}
+
+// ---- files (GridFS bucket `files`) ----------------------------------------------------------
+export type FileRole = 'vcf' | 'ped' | 'phenopacket' | 'phenotype-scores' | 'manifest' | 'other';
+
+export interface FileMetadata {
+  labId?: string;
+  caseId?: string;
+  role: FileRole;
+  /** set after the upload completed */
+  sha256?: string;
+  [key: string]: unknown;
+}
+
+export interface StoredFile {
+  id: string;
+  filename: string;
+  length: number;
+  sha256: string;
+  uploadDate: Date;
+  metadata: FileMetadata;
+}
