@@ -23,6 +23,9 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
+  // a safety net, not a speed check (benchmarks measure speed): tests that read whole mirror files
+  // or boot services take seconds, and the CI machine is shared and noisy
+  testTimeout: 30_000,
 };
 
 module.exports = {

@@ -16,6 +16,13 @@ import {
   render,
 } from './helm';
 import { SKIPPED_KINDS, k8sValidator } from './k8s-schemas';
+import { annotationConfigSchema } from '../../services/annotation/src/config';
+import { gatewayConfigSchema } from '../../services/gateway/src/config';
+import { ingestionConfigSchema } from '../../services/ingestion/src/config';
+import { phenotypeConfigSchema } from '../../services/phenotype/src/config';
+import { rankingConfigSchema } from '../../services/ranking/src/config';
+
+const CONFIG_SCHEMAS = { gateway: gatewayConfigSchema, ingestion: ingestionConfigSchema, annotation: annotationConfigSchema, phenotype: phenotypeConfigSchema, ranking: rankingConfigSchema };
 
 // Renders the chart (defaults + essentials, and every ci/*-values.yaml) once, then checks the
 // objects: strict Kubernetes schemas, security, probes, labels, network policies and secrets.
@@ -135,7 +142,10 @@ describe.each(setNames)('chart rendered with the %s values', (set) => {
 
   it('puts only non-secret settings in the ConfigMap and rolls the pods when it changes (checksum/config)', () => {
     const [configMap] = ofKind(objects(), 'ConfigMap');
-    expect(Object.keys(configMap.data).sort()).toEqual(['LOG_LEVEL', 'NODE_ENV', 'RARERANK_KB']);
+    expect(Object.keys(configMap.data).sort()).toEqual([
+      'JSON_BODY_LIMIT', 'LOG_LEVEL', 'MAX_FILES', 'MAX_UPLOAD_BYTES', 'NODE_ENV', 'RARERANK_KB', 'RATE_LIMIT_PER_MINUTE', 'RECONCILE_INTERVAL_MS', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS',
+    ]);
+    for (const value of Object.values(configMap.data)) expect(value).not.toMatch(/[:@]\/\/|password/i);
     for (const deployment of ofKind(objects(), 'Deployment')) {
       expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
       const [container] = deployment.spec.template.spec.containers;
@@ -157,6 +167,9 @@ describe.each(setNames)('chart rendered with the %s values', (set) => {
       if (name === 'gateway') {
         expect(policy.spec.ingress).toHaveLength(1);
         expect(policy.spec.ingress[0].ports).toEqual([{ port: 'http', protocol: 'TCP' }]);
+      } else if (set === 'production') {
+        // only Prometheus, from the monitoring namespace, on the health port (metrics.scrapeFrom)
+        expect(policy.spec.ingress).toEqual([{ ports: [{ port: 'health', protocol: 'TCP' }], from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] }]);
       } else {
         expect(policy.spec.ingress).toEqual([]);
       }
@@ -165,6 +178,17 @@ describe.each(setNames)('chart rendered with the %s values', (set) => {
     }
     const build = named(policies, 'NetworkPolicy', fullName('kb-build'));
     expect(build.spec).toMatchObject({ policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] });
+  });
+
+  it('announces /metrics on each service port to Prometheus', () => {
+    for (const deployment of ofKind(objects(), 'Deployment')) {
+      const [container] = deployment.spec.template.spec.containers;
+      expect(deployment.spec.template.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/path': '/metrics',
+        'prometheus.io/port': String(container.ports[0].containerPort),
+      });
+    }
   });
 
   it('gives every service a PodDisruptionBudget selecting its pods', () => {
@@ -269,6 +293,14 @@ describe('chart rendered with the production values', () => {
     for (const deployment of ofKind(objects(), 'Deployment')) expect(deployment.spec.replicas).toBeUndefined();
   });
 
+  it('scrapes every service with a PodMonitor on its named port', () => {
+    const [monitor] = ofKind(objects(), 'PodMonitor');
+    expect(monitor.spec.selector.matchExpressions).toEqual([{ key: 'app.kubernetes.io/component', operator: 'In', values: [...SERVICES].sort() }]);
+    expect(monitor.spec.podMetricsEndpoints.map((e: { port: string; path: string }) => `${e.port}${e.path}`)).toEqual(['http/metrics', 'health/metrics']);
+    const portNames = ofKind(objects(), 'Deployment').map((d) => d.spec.template.spec.containers[0].ports[0].name);
+    expect(new Set(portNames)).toEqual(new Set(['http', 'health']));
+  });
+
   it('exposes the gateway through an Ingress with TLS, and only to the ingress controller namespace', () => {
     const [ingress] = ofKind(objects(), 'Ingress');
     expect(ingress.spec.tls).toEqual([{ hosts: ['rarerank.example.org'], secretName: 'rarerank-tls' }]);
@@ -296,11 +328,22 @@ describe('chart and code agree', () => {
     const chart = readFileSync(path.join(CHART_DIR, 'Chart.yaml'), 'utf8');
     const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(chart).toMatch(new RegExp(`^appVersion: "${version.replace(/\./g, '\\.')}"$`, 'm'));
+    const urls = { REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/rarerank' };
     for (const worker of WORKERS) {
-      const config = readFileSync(path.join(ROOT, 'services', worker, 'src/config.ts'), 'utf8');
-      const port = Number(/workerConfigSchema\((\d+)\)/.exec(config)?.[1]);
+      const port = CONFIG_SCHEMAS[worker].parse(urls).HEALTH_PORT;
       const [container] = named(rendered.defaults, 'Deployment', fullName(worker)).spec.template.spec.containers;
       expect({ worker, port: container.ports[0].containerPort }).toEqual({ worker, port });
+    }
+  });
+
+  it('sets only variables the services read, with values their config accepts', () => {
+    const [configMap] = ofKind(rendered.production, 'ConfigMap');
+    const urls = { REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/rarerank' };
+    const known = new Set(Object.values(CONFIG_SCHEMAS).flatMap((schema) => Object.keys(schema.shape)));
+    expect(Object.keys(configMap.data).filter((k) => !known.has(k))).toEqual([]);
+    for (const [name, schema] of Object.entries(CONFIG_SCHEMAS)) {
+      const own = Object.fromEntries(Object.entries(configMap.data as Record<string, string>).filter(([k]) => k in schema.shape));
+      expect({ name, ok: schema.safeParse({ ...urls, ...own }).success }).toEqual({ name, ok: true });
     }
   });
 });

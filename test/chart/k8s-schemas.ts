@@ -10,7 +10,7 @@ import type { K8sObject } from './helm';
 export const SCHEMA_DIR = process.env.RARERANK_K8S_SCHEMAS ?? path.resolve(__dirname, '../../../shared/k8s-schemas/v1.32.2-standalone-strict');
 
 /** CRDs with no schema here; each is skipped by name, so any other kind without a schema fails. */
-export const SKIPPED_KINDS = ['ScaledObject', 'TriggerAuthentication'] as const;
+export const SKIPPED_KINDS = ['ScaledObject', 'TriggerAuthentication', 'PodMonitor'] as const;
 
 /** kind → schema file (`<kind>-<group>-<version>.json`, the kubeconform layout). */
 const SCHEMA_FILES: Record<string, string> = {

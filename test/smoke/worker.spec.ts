@@ -10,6 +10,9 @@ async function startWorker(redisUrl: string, mongoUrl: string) {
   return { app, base: `http://127.0.0.1:${app.get(HealthHttpServer).port}` };
 }
 
+// A worker loads the KB at boot (seconds on a busy machine), hence the generous timeout.
+jest.setTimeout(60_000);
+
 describe('a worker (annotation) booted for real', () => {
   const { redisUrl, mongoUrl } = serverUrls();
   const apps: INestApplicationContext[] = [];

@@ -67,6 +67,11 @@ export async function readPhenopacket(file: string): Promise<CaseInput> {
   } catch (e) {
     throw new InputError(`cannot read: ${(e as Error).message}`, { file });
   }
+  return phenopacketFromText(text, file);
+}
+
+/** A Phenopacket v2 as JSON text (a file's content or an upload) → the case input; errors name `file` and the JSON line. */
+export function phenopacketFromText(text: string, file: string): CaseInput {
   let json: unknown;
   try {
     json = JSON.parse(text);

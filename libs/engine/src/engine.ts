@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { Annotator, DEFAULT_REGIONS, loadReference, tablePredictor, type RegionOptions } from '@rarerank/annotation';
-import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions } from '@rarerank/case-model';
+import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { PhenotypeScorer } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
-import { ingestVcfs, pedigreeFor, readPed, type IngestResult } from '@rarerank/vcf';
+import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
 import type { CaseInput } from './case-input';
+import { rankingCandidates } from './ranking-candidates';
+import type { AnnotatedCase, IngestedCase, PhenotypeInput, ScoredPhenotype } from './stage-types';
 import { toCaseResult, type ResultLimits, DEFAULT_LIMITS } from './to-case-result';
 
 export interface EngineOptions {
@@ -27,13 +29,6 @@ export interface RankedCase {
   phenotype: PatientPhenotype;
   ranked: RankOutput;
   warnings: string[];
-}
-
-/** The case's variants after ingest and annotation, reusable across re-rankings (bench, reanalysis). */
-export interface AnnotatedCase {
-  variants: AnnotatedVariant[];
-  ingest: IngestResult;
-  pedigree?: Pedigree;
 }
 
 /**
@@ -73,14 +68,25 @@ export class Engine {
     return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts);
   }
 
-  /** Ingest and annotate a case's VCFs (the part of a case that does not depend on the phenotype). */
-  async ingestAndAnnotate(input: CaseInput, onProgress?: (message: string) => void): Promise<AnnotatedCase> {
+  /**
+   * The identity of the loaded KB build (its build time), recorded on each analysis: a
+   * reanalysis under the same version can reuse the annotated candidates.
+   */
+  get kbVersion(): string {
+    return this.kb.manifest.builtAt;
+  }
+
+  /**
+   * Stage 1: reads the PED and the VCFs into GRCh38 variants (lifted when the input is GRCh37),
+   * keeping only those in the annotated regions; nothing is annotated yet.
+   */
+  async ingest(input: CaseInput, onProgress?: (message: string) => void): Promise<IngestedCase> {
     let pedigree: Pedigree | undefined;
     if (input.ped) {
       if (!input.proband) throw new InputError('a PED file needs --proband <id>', { file: input.ped });
       pedigree = pedigreeFor(await readPed(input.ped), input.proband);
     }
-    const ingest = await ingestVcfs({
+    const { variants, ...ingest } = await ingestVcfs({
       vcfs: input.vcfs,
       proband: input.proband,
       pedigree,
@@ -91,21 +97,74 @@ export class Engine {
       keepRegion: (chrom, pos) => this.annotator.keepRegion(chrom, pos),
       onProgress: onProgress && ((n) => onProgress(`read ${n.toLocaleString('en')} VCF lines`)),
     });
-    await this.annotator.prepare(ingest.variants); // fetches reference bases when the FASTA is asynchronous (bgzip)
-    const variants = ingest.variants.map((v) => this.annotator.annotate(v));
     return { variants, ingest, pedigree };
   }
 
-  /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
-  /** Phenotype scoring and ranking, as the ranking library returns it (the benchmark reads ranks here). */
-  rankOnly(input: CaseInput, annotated?: AnnotatedCase, limits: ResultLimits = { ...DEFAULT_LIMITS, ...this.opts.limits }): RankedCase {
+  /**
+   * Stage 2: annotates ingested variants (any consecutive slice of them) and returns the ranking
+   * candidates among them (see rankingCandidates): the candidates of consecutive slices,
+   * concatenated in order, rank exactly as those of the whole case.
+   */
+  async annotateVariants(variants: Variant[], proband: string): Promise<AnnotatedVariant[]> {
+    await this.annotator.prepare(variants); // fetches reference bases when the FASTA is asynchronous (bgzip)
+    return rankingCandidates(
+      variants.map((v) => this.annotator.annotate(v)),
+      proband,
+    );
+  }
+
+  /** Stage 3: maps the HPO terms to the KB's release and scores every disease and gene (no variants needed). */
+  scorePhenotype(input: PhenotypeInput): ScoredPhenotype {
     const { phenotype, warnings } = this.scorer.resolvePatient({ observed: input.observed, excluded: input.excluded, sex: input.sex, ageYears: input.ageYears });
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
+    return { phenotype, scoring: this.scorer.score(phenotype), warnings };
+  }
+
+  /** Stage 4: ranks the case from its scored phenotype and (with a VCF) its annotated candidates: the results document. */
+  rankScored(input: CaseInput, scored: ScoredPhenotype, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
+    const all = { ...DEFAULT_LIMITS, ...this.opts.limits, ...limits };
+    const { phenotype, ranked, warnings } = this.rankWith(scored, annotated, all);
+    return toCaseResult({
+      caseId: input.caseId,
+      kb: manifestSummary(this.kb.manifest),
+      phenotype,
+      termName: (id) => this.lookups.termName(id) ?? id,
+      vcfs: input.vcfs.map((v) => path.basename(v)),
+      annotated,
+      ranked,
+      warnings,
+      limits: all,
+    });
+  }
+
+  /** Stages 1 and 2 on a whole case (the part of a case that does not depend on the phenotype). */
+  async ingestAndAnnotate(input: CaseInput, onProgress?: (message: string) => void): Promise<AnnotatedCase> {
+    const { variants, ingest, pedigree } = await this.ingest(input, onProgress);
+    return { variants: await this.annotateVariants(variants, ingest.proband), ingest, pedigree };
+  }
+
+  /** Phenotype scoring and ranking, as the ranking library returns it (the benchmark reads ranks here). */
+  rankOnly(input: CaseInput, annotated?: AnnotatedCase, limits: ResultLimits = { ...DEFAULT_LIMITS, ...this.opts.limits }): RankedCase {
+    return this.rankWith(this.scorePhenotype(input), annotated, limits);
+  }
+
+  /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
+  rank(input: CaseInput, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
+    return this.rankScored(input, this.scorePhenotype(input), annotated, limits);
+  }
+
+  /** The four stages in sequence: what the CLI runs, and what the services produce one stage per worker. */
+  async prioritize(input: CaseInput, opts: { onProgress?: (message: string) => void } = {}): Promise<CaseResult> {
+    const annotated = input.vcfs.length ? await this.ingestAndAnnotate(input, opts.onProgress) : undefined;
+    return this.rankScored(input, this.scorePhenotype(input), annotated);
+  }
+
+  private rankWith({ phenotype, scoring, warnings }: ScoredPhenotype, annotated: AnnotatedCase | undefined, limits: ResultLimits): RankedCase {
     const ranked = rankCase({
       variants: annotated?.variants ?? [],
-      phenotype: this.scorer.score(phenotype),
+      phenotype: scoring,
       proband: annotated?.ingest.proband ?? 'proband',
       pedigree: annotated?.pedigree,
       probandSex: phenotype.sex,
@@ -123,27 +182,5 @@ export class Engine {
       allWarnings.push('No reference FASTA: coding SNVs are reported as "coding, amino-acid effect unknown" (no missense/synonymous/stop-gained, no HGVS p.)');
     }
     return { phenotype, ranked, warnings: allWarnings };
-  }
-
-  /** Phenotype scoring and ranking of a case whose variants (if any) are already annotated. */
-  rank(input: CaseInput, annotated?: AnnotatedCase, limits?: Partial<ResultLimits>): CaseResult {
-    const all = { ...DEFAULT_LIMITS, ...this.opts.limits, ...limits };
-    const { phenotype, ranked, warnings } = this.rankOnly(input, annotated, all);
-    return toCaseResult({
-      caseId: input.caseId,
-      kb: manifestSummary(this.kb.manifest),
-      phenotype,
-      termName: (id) => this.lookups.termName(id) ?? id,
-      vcfs: input.vcfs.map((v) => path.basename(v)),
-      annotated,
-      ranked,
-      warnings,
-      limits: all,
-    });
-  }
-
-  async prioritize(input: CaseInput, opts: { onProgress?: (message: string) => void } = {}): Promise<CaseResult> {
-    const annotated = input.vcfs.length ? await this.ingestAndAnnotate(input, opts.onProgress) : undefined;
-    return this.rank(input, annotated);
   }
 }

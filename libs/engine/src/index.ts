@@ -1,5 +1,7 @@
 export * from './case-input';
 export * from './engine';
+export * from './stage-types';
+export * from './ranking-candidates';
 export * from './batch';
 export * from './to-case-result';
 export * from './bench/case-truth';

@@ -2,7 +2,7 @@ import type { PatientPhenotype } from '@rarerank/case-model';
 import type { manifestSummary } from '@rarerank/kb';
 import type { RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
-import type { AnnotatedCase } from './engine';
+import type { AnnotatedCase } from './stage-types';
 
 /** How many entries of each list results.json keeps (the ranking itself covers everything). */
 export interface ResultLimits {

@@ -22,6 +22,9 @@ const variant = (chrom: string, pos: number, ref: string, alt: string): Variant 
   origin: { file: 'test', line: 0, chrom, pos, ref, alt, altIndex: 1, assembly: 'GRCh38' },
 });
 
+// Reads whole mirror tables: seconds each on a busy machine.
+jest.setTimeout(60_000);
+
 describe('REVEL, SpliceAI and CADD from the KB into annotation', () => {
   let kb: KnowledgeBase;
   let annotator: Annotator;

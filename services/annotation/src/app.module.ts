@@ -1,17 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceCoreModule, serviceIdentity, StageQueueModule } from '@rarerank/nest-common';
+import { PipelineWorkerModule, ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
+import { annotateChunkContract } from '@rarerank/pipeline';
+import { AnnotateChunkHandler } from './annotate-chunk/annotate-chunk.handler';
 import type { AnnotationConfig } from './config';
 
-/**
- * The annotation worker. Annotates variants (frequency, pathogenicity, consequence) from the knowledge base.
- * For now it only holds its connections and its stage queue; the job processor arrives with the stage logic.
- */
+/** The annotation worker: one chunk of ingested variants per job → its annotated ranking candidates. */
 @Module({})
 export class AppModule {
   static forRoot(config: AnnotationConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forWorker(serviceIdentity('annotation'), config), StageQueueModule.register('annotation')],
+      imports: [
+        ServiceCoreModule.forWorker(serviceIdentity('annotation'), config),
+        PipelineWorkerModule.forStage({ consumes: [annotateChunkContract], handlers: [AnnotateChunkHandler] }),
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
-import { workerConfigSchema } from '@rarerank/nest-common';
+import { pipelineWorkerConfigSchema } from '@rarerank/nest-common';
 import type { z } from 'zod';
 
-/** Shared variables plus HEALTH_PORT (default 3102) / HEALTH_HOST for the probe server. */
-export const annotationConfigSchema = workerConfigSchema(3102);
+/** Pipeline worker variables; HEALTH_PORT defaults to 3102. */
+export const annotationConfigSchema = pipelineWorkerConfigSchema(3102);
 export type AnnotationConfig = z.infer<typeof annotationConfigSchema>;

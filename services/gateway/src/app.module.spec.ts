@@ -1,18 +1,28 @@
 import { Test } from '@nestjs/testing';
+import { testKbDir } from '@rarerank/kb';
 import { ConfigError, HealthController, parseConfig } from '@rarerank/nest-common';
 import { AppModule } from './app.module';
+import { CasesController } from './cases/cases.controller';
 import { gatewayConfigSchema } from './config';
 
 // Nothing listens on port 1: building the module must not need (or reach) a server.
 const env = { REDIS_URL: 'redis://127.0.0.1:1', MONGO_URL: 'mongodb://127.0.0.1:1/rarerank', LOG_LEVEL: 'silent' };
 
 describe('gateway service', () => {
-  it('compiles its module with the health routes', async () => {
-    const config = parseConfig(gatewayConfigSchema, env);
+  it('compiles its module with the health routes and the API', async () => {
+    const config = parseConfig(gatewayConfigSchema, { ...env, RARERANK_KB: testKbDir() });
     expect(config.PORT).toBe(3000);
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
     expect(moduleRef.get(HealthController)).toBeInstanceOf(HealthController);
+    expect(moduleRef.get(CasesController)).toBeInstanceOf(CasesController);
     await moduleRef.close();
+  });
+
+  it('has defaults for its limits and checks them', () => {
+    const config = parseConfig(gatewayConfigSchema, env);
+    expect(config).toMatchObject({ RATE_LIMIT_PER_MINUTE: 600, JSON_BODY_LIMIT: 1024 * 1024, MAX_FILES: 50 });
+    expect(() => parseConfig(gatewayConfigSchema, { ...env, MAX_UPLOAD_BYTES: '0' })).toThrow(/MAX_UPLOAD_BYTES: must be at least 1/);
+    expect(() => parseConfig(gatewayConfigSchema, { ...env, RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE: must be a number of requests/);
   });
 
   it('rejects a bad REDIS_URL with a message naming the variable', () => {

@@ -1,11 +1,39 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { DataAccessModule } from '@rarerank/data-access';
 import { ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
+import { BatchesModule } from './batches/batches.module';
+import { CasesModule } from './cases/cases.module';
+import { IndexesAtBoot } from './common/indexes-at-boot';
+import { JsonBodyMiddleware } from './common/json-body.middleware';
 import type { GatewayConfig } from './config';
+import { EventsModule } from './events/events.module';
+import { KbModule } from './kb/kb.module';
+import { KeysModule } from './keys/keys.module';
+import { ResultsModule } from './results/results.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
-/** The public HTTP API. Today: health probes; case submission and results arrive with the pipeline. */
+/** The public REST API (docs/SERVICES.md), plus the case.stage listener that feeds SSE and webhooks. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: GatewayConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forHttpApp(serviceIdentity('gateway'), config)] };
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forHttpApp(serviceIdentity('gateway'), config),
+        DataAccessModule,
+        KbModule,
+        CasesModule,
+        ResultsModule,
+        ReviewsModule,
+        BatchesModule,
+        KeysModule,
+        EventsModule,
+      ],
+      providers: [IndexesAtBoot],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonBodyMiddleware).forRoutes('{*path}');
   }
 }

@@ -1,6 +1,29 @@
 import { baseConfigSchema } from '@rarerank/nest-common';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** The gateway reads only the shared variables for now (PORT is its HTTP port). */
-export const gatewayConfigSchema = baseConfigSchema;
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `must be ${what}` }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' });
+
+/** Shared variables plus the gateway's limits (PORT is its HTTP port). */
+export const gatewayConfigSchema = baseConfigSchema.extend({
+  /** Interface to listen on: all by default (a pod's IP); 127.0.0.1 for local runs and tests. */
+  HOST: z.string().min(1, { error: 'must not be empty when set' }).default('0.0.0.0'),
+  /** Requests per API key per minute (fixed window in Redis). */
+  RATE_LIMIT_PER_MINUTE: positiveInt('a number of requests').default(600),
+  /** Largest JSON request body, in bytes. */
+  JSON_BODY_LIMIT: positiveInt('a number of bytes').default(1024 * 1024),
+  /** Largest single uploaded file (VCF, PED, phenopacket), in bytes. */
+  MAX_UPLOAD_BYTES: positiveInt('a number of bytes').default(4 * 1024 ** 3),
+  /** Where uploads are spooled before they are validated and copied to GridFS (default: the OS temp dir). */
+  UPLOAD_TMP_DIR: z.string().min(1, { error: 'must not be empty when set' }).optional(),
+  /** Most files in one multipart request (a batch counts all its cases' files). */
+  MAX_FILES: positiveInt('a number of files').default(50),
+  /** Webhook delivery: per-attempt timeout and attempts (exponential backoff from WEBHOOK_BACKOFF_MS). */
+  WEBHOOK_TIMEOUT_MS: positiveInt('a number of milliseconds').default(10_000),
+  WEBHOOK_ATTEMPTS: positiveInt('a number of attempts').default(8),
+  WEBHOOK_BACKOFF_MS: positiveInt('a number of milliseconds').default(2_000),
+  /** SSE streams send a heartbeat this often, so proxies keep idle streams open. */
+  SSE_HEARTBEAT_MS: positiveInt('a number of milliseconds').default(15_000),
+});
+
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig, runMain } from '@rarerank/nest-common';
-import { AppModule } from './app.module';
+import { loadConfig, runMain } from '@rarerank/nest-common';
 import { gatewayConfigSchema } from './config';
+import { startGateway } from './gateway-app';
 
 runMain(async () => {
-  const config = loadConfig(gatewayConfigSchema);
-  await bootstrapHttpService(AppModule.forRoot(config), config.PORT);
+  await startGateway(loadConfig(gatewayConfigSchema));
 });

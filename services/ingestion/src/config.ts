@@ -1,6 +1,6 @@
-import { workerConfigSchema } from '@rarerank/nest-common';
+import { pipelineWorkerConfigSchema } from '@rarerank/nest-common';
 import type { z } from 'zod';
 
-/** Shared variables plus HEALTH_PORT (default 3101) / HEALTH_HOST for the probe server. */
-export const ingestionConfigSchema = workerConfigSchema(3101);
+/** Pipeline worker variables; HEALTH_PORT defaults to 3101. Uploads are staged under the OS temp dir (TMPDIR). */
+export const ingestionConfigSchema = pipelineWorkerConfigSchema(3101);
 export type IngestionConfig = z.infer<typeof ingestionConfigSchema>;

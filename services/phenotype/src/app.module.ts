@@ -1,17 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceCoreModule, serviceIdentity, StageQueueModule } from '@rarerank/nest-common';
+import { PipelineWorkerModule, ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
+import { scorePhenotypeContract } from '@rarerank/pipeline';
 import type { PhenotypeConfig } from './config';
+import { ScorePhenotypeHandler } from './score-phenotype/score-phenotype.handler';
 
-/**
- * The phenotype worker. Scores genes by phenotype similarity between the case's HPO terms and disease annotations.
- * For now it only holds its connections and its stage queue; the job processor arrives with the stage logic.
- */
+/** The phenotype worker: an analysis's HPO terms → every disease and gene scored (kept in GridFS for ranking). */
 @Module({})
 export class AppModule {
   static forRoot(config: PhenotypeConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forWorker(serviceIdentity('phenotype'), config), StageQueueModule.register('phenotype')],
+      imports: [
+        ServiceCoreModule.forWorker(serviceIdentity('phenotype'), config),
+        PipelineWorkerModule.forStage({ consumes: [scorePhenotypeContract], handlers: [ScorePhenotypeHandler] }),
+      ],
     };
   }
 }

@@ -1,6 +1,13 @@
-import { workerConfigSchema } from '@rarerank/nest-common';
-import type { z } from 'zod';
+import { pipelineWorkerConfigSchema } from '@rarerank/nest-common';
+import { z } from 'zod';
 
-/** Shared variables plus HEALTH_PORT (default 3104) / HEALTH_HOST for the probe server. */
-export const rankingConfigSchema = workerConfigSchema(3104);
+/** Pipeline worker variables (HEALTH_PORT defaults to 3104) plus the reconciler's interval. */
+export const rankingConfigSchema = pipelineWorkerConfigSchema(3104).extend({
+  /** how often cases whose stage job went missing from Redis are re-enqueued (also once at boot) */
+  RECONCILE_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a whole number' })
+    .min(1_000, { error: 'must be at least 1000' })
+    .default(60_000),
+});
 export type RankingConfig = z.infer<typeof rankingConfigSchema>;

@@ -1,6 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { ensureModelIndexes, modelOn } from '../mongo/model-on';
-import { isDuplicateKey, toPlain, toPlainOrNull } from '../mongo/plain';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { CaseResult } from '@rarerank/report';
+import { isDuplicateKey, toBuffer, toPlain } from '../mongo/plain';
 import { type ResultRecord, resultSchema } from '../schemas/result.schema';
 import type { AnalysisSummary, NewResult, ResultDoc } from '../types';
 
@@ -18,7 +20,8 @@ export class ResultRepository {
 
   /** Upsert by (caseId, analysis): a re-run rank job replaces its own result. */
   async save(input: NewResult, now = new Date()): Promise<ResultDoc> {
-    const rec: ResultRecord = { _id: `${input.caseId}.a${input.analysis}`, ...input, createdAt: now };
+    // results.json as gzipped JSON: its stats keys contain '.' ("ingest.files"), which FerretDB rejects in documents
+    const rec: ResultRecord = { _id: `${input.caseId}.a${input.analysis}`, ...input, result: gzipSync(JSON.stringify(input.result)), createdAt: now };
     const write = () => this.model.replaceOne({ _id: rec._id }, rec, { upsert: true });
     try {
       await write();
@@ -26,13 +29,14 @@ export class ResultRepository {
       if (!isDuplicateKey(err)) throw err;
       await write();
     }
-    return toPlain<ResultDoc>(rec);
+    return { ...toPlain<ResultDoc>(rec), result: input.result };
   }
 
   /** The result of the analysis, or of the latest analysis that has one when `analysis` is absent. */
   async get(labId: string, caseId: string, analysis?: number): Promise<ResultDoc | null> {
     const filter = { caseId, labId, ...(analysis !== undefined && { analysis }) };
-    return toPlainOrNull<ResultDoc>(await this.model.findOne(filter).sort({ analysis: -1 }).lean());
+    const rec = await this.model.findOne(filter).sort({ analysis: -1 }).lean<ResultRecord>();
+    return rec ? { ...toPlain<ResultDoc>(rec), result: JSON.parse(gunzipSync(toBuffer(rec.result)).toString('utf8')) as CaseResult } : null;
   }
 
   /** The analyses of the case that have a result, in order. */

@@ -2,7 +2,7 @@ import { Schema } from 'mongoose';
 import { SCHEMA_OPTIONS } from '../mongo/model-on';
 import type { ResultDoc } from '../types';
 
-export type ResultRecord = Omit<ResultDoc, 'id'> & { _id: string };
+export type ResultRecord = Omit<ResultDoc, 'id' | 'result'> & { _id: string; result: Buffer };
 
 export const resultSchema = new Schema<ResultRecord>(
   {
@@ -11,8 +11,8 @@ export const resultSchema = new Schema<ResultRecord>(
     caseId: { type: String, required: true },
     labId: { type: String, required: true },
     analysis: { type: Number, required: true },
-    // results.json as the engine wrote it; its keys are fixed field names, so it is stored as is
-    result: { type: Schema.Types.Mixed, required: true },
+    // results.json as the engine wrote it, gzipped JSON (stats keys such as "ingest.files" contain '.')
+    result: { type: Buffer, required: true },
     changes: Schema.Types.Mixed,
     createdAt: { type: Date, required: true },
   },

@@ -6,6 +6,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { HealthModule } from '../health/health.module';
 import { InfraModule } from '../infra/infra.module';
 import { LoggingModule } from '../logging/logging.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import type { ServiceIdentity } from './service-identity';
 import { SERVICE_IDENTITY } from './service-identity.token';
 
@@ -23,7 +24,7 @@ class ServiceIdentityModule {}
 
 /**
  * Everything a RareRank service shares: validated config, JSON logging, MongoDB + Redis/BullMQ
- * connections, health probes and (for HTTP apps) the global error filter. Import it once in the
+ * connections, health probes, Prometheus metrics and (for HTTP apps) the global error filter. Import it once in the
  * service's root module.
  */
 @Module({})
@@ -31,12 +32,12 @@ export class ServiceCoreModule {
   static forHttpApp(identity: ServiceIdentity, config: BaseConfig): DynamicModule {
     return {
       module: ServiceCoreModule,
-      imports: [...configIdentityAndLogging(identity, config), InfraModule, HealthModule.forHttpApp()],
+      imports: [...configIdentityAndLogging(identity, config), MetricsModule.forHttpApp(), InfraModule, HealthModule.forHttpApp()],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
 
   static forWorker(identity: ServiceIdentity, config: WorkerConfig): DynamicModule {
-    return { module: ServiceCoreModule, imports: [...configIdentityAndLogging(identity, config), InfraModule, HealthModule.forWorker()] };
+    return { module: ServiceCoreModule, imports: [...configIdentityAndLogging(identity, config), MetricsModule.forWorker(), InfraModule, HealthModule.forWorker()] };
   }
 }

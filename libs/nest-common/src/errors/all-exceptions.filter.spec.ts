@@ -49,7 +49,7 @@ describe('AllExceptionsFilter over real HTTP', () => {
   it('InputError → 400 naming file and line', async () => {
     const { status, text } = await get('/boom/input', 'req-1');
     expect(status).toBe(400);
-    expect(JSON.parse(text)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'upload.vcf, line 1: not a VCF header', requestId: 'req-1' });
+    expect(JSON.parse(text)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'upload.vcf, line 1: not a VCF header', line: 1, file: 'upload.vcf', requestId: 'req-1' });
   });
 
   it('HttpException keeps its status', async () => {

@@ -9,6 +9,9 @@ describe('toErrorBody', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'case.vcf, line 12, field GT: GT field is not a genotype',
+      field: 'GT',
+      line: 12,
+      file: 'case.vcf',
       requestId: 'r1',
     });
   });
@@ -17,6 +20,13 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new NotFoundException('no such case'), 'r2')).toEqual({ statusCode: 404, error: 'Not Found', message: 'no such case', requestId: 'r2' });
     expect(toErrorBody(new BadRequestException(['a is bad', 'b is bad']), 'r3').message).toBe('a is bad; b is bad');
     expect(toErrorBody(new HttpException('slow down', 429), 'r4')).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(toErrorBody(new BadRequestException({ message: 'hpo: "HP:1" is not an HPO id', field: 'hpo' }), 'r7')).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'hpo: "HP:1" is not an HPO id',
+      field: 'hpo',
+      requestId: 'r7',
+    });
   });
 
   it('hides everything about unexpected errors', () => {

@@ -1,16 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.module';
 import type { WorkerConfig } from '../config/base-config';
 import { toErrorBody } from '../errors/error-body';
 import { requestIdFor } from '../logging/request-id';
+import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from './readiness.service';
 import { LIVENESS_BODY, writeHealth } from './write-health';
 
 /**
  * Workers are Nest application contexts without an HTTP adapter; this tiny node:http server gives
- * them the same /health and /health/ready probes as the gateway, on HEALTH_HOST:HEALTH_PORT.
+ * them the same /health and /health/ready probes as the gateway, and /metrics, on HEALTH_HOST:HEALTH_PORT.
  */
 @Injectable()
 export class HealthHttpServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +21,7 @@ export class HealthHttpServer implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly readiness: ReadinessService,
     @Inject(APP_CONFIG) private readonly config: WorkerConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** The bound port (useful when HEALTH_PORT=0 picks a free one). */
@@ -53,6 +55,12 @@ export class HealthHttpServer implements OnApplicationBootstrap, OnApplicationSh
       if (req.method === 'GET' && path === '/health/ready') {
         const { httpStatus, body } = await this.readiness.check();
         return writeHealth(res, httpStatus, body);
+      }
+      if (req.method === 'GET' && path === '/metrics' && this.metrics) {
+        const text = await this.metrics.metrics();
+        res.statusCode = 200;
+        res.setHeader('content-type', this.metrics.contentType);
+        return void res.end(text);
       }
       const notFound = toErrorBody(new NotFoundException(`Cannot ${req.method} ${path}`), requestId);
       writeHealth(res, notFound.statusCode, notFound);

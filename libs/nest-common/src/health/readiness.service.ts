@@ -1,10 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { type HealthCheckResult, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction, MongooseHealthIndicator } from '@nestjs/terminus';
 import type { Connection } from 'mongoose';
 import { RedisHealthIndicator } from './redis.health';
 
 const CHECK_TIMEOUT_MS = 1_000;
+
+/** Further readiness checks a service contributes (e.g. workers: the KB they loaded), from a global module. */
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 export interface Readiness {
   httpStatus: number;
@@ -19,6 +22,7 @@ export class ReadinessService {
     private readonly mongo: MongooseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     @InjectConnection() private readonly connection: Connection,
+    @Optional() @Inject(READINESS_CHECKS) private readonly extra: HealthIndicatorFunction[] = [],
   ) {}
 
   async check(): Promise<Readiness> {
@@ -26,6 +30,7 @@ export class ReadinessService {
       const body = await this.health.check([
         () => this.redis.pingCheck('redis').withTimeout(CHECK_TIMEOUT_MS),
         () => this.mongo.pingCheck('mongo', { connection: this.connection }).withTimeout(CHECK_TIMEOUT_MS),
+        ...this.extra,
       ]);
       return { httpStatus: HttpStatus.OK, body };
     } catch (err) {

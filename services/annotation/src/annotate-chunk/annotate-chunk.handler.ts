@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { CandidateVariantRepository, CaseRepository, VariantChunkRepository } from '@rarerank/data-access';
+import { Engine } from '@rarerank/engine';
+import { activeAnalysis, CaseBlobs, CaseStageTracker, ingestSummaryKey, rankWhenReady, StageQueues, type StageJobHandler, type StoredIngestSummary } from '@rarerank/nest-common';
+import { annotateChunkContract, type ChunkJob } from '@rarerank/pipeline';
+
+/**
+ * annotate-chunk: one stored chunk of ingested variants → engine.annotateVariants → the chunk's
+ * ranking candidates for this analysis; then the chunk joins the analysis's done set, and the
+ * last missing part (this or the phenotype) enqueues rank-case.
+ */
+@Injectable()
+export class AnnotateChunkHandler implements StageJobHandler<typeof annotateChunkContract> {
+  readonly contract = annotateChunkContract;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly cases: CaseRepository,
+    private readonly chunks: VariantChunkRepository,
+    private readonly candidates: CandidateVariantRepository,
+    private readonly blobs: CaseBlobs,
+    private readonly queues: StageQueues,
+    private readonly tracker: CaseStageTracker,
+  ) {}
+
+  async handle(job: ChunkJob): Promise<void> {
+    const { chunk, ...ref } = job;
+    const active = await activeAnalysis(this.cases, ref);
+    if (!active) return;
+    const { case: c, analysis } = active;
+    // a reanalysis starts here, not with ingestion
+    await this.cases.transition(ref.caseId, ref.analysis, ['received'], 'annotating');
+    const startedAt = new Date();
+    if (!analysis.chunksDone.includes(chunk)) {
+      const stored = await this.chunks.get(c.id, chunk);
+      if (!stored) throw new Error(`case ${c.id} has no stored chunk ${chunk}`);
+      const { ingest } = await this.blobs.read<StoredIngestSummary>(ingestSummaryKey(ref));
+      await this.candidates.upsert(c.id, ref.analysis, chunk, await this.engine.annotateVariants(stored.variants, ingest.proband));
+    }
+    const join = await this.cases.completeChunk(c.id, ref.analysis, chunk);
+    const done = join?.case.analyses.find((a) => a.n === ref.analysis)?.chunksDone.length ?? 0;
+    await this.tracker.partDone(ref, 'annotate', startedAt, { done, total: join?.case.chunks.total ?? 0 });
+    await rankWhenReady(this.queues, ref, join);
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '@rarerank/data-access';
+import { paginationQuerySchema } from '../common/pagination';
+import { hpoListSchema } from './case-fields';
+
+const isoDate = z.coerce.date({ error: 'must be an ISO 8601 date, e.g. 2025-01-31 or 2025-01-31T12:00:00Z' });
+
+/** GET /cases: `?status=&from=&to=&page=&pageSize=` (from inclusive, to exclusive, on createdAt). */
+export const caseListQuerySchema = paginationQuerySchema
+  .extend({
+    status: z.enum(CASE_STATUSES, { error: `must be one of ${CASE_STATUSES.join(', ')}` }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { error: 'must be after from', path: ['to'] });
+
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+/** Case ids are uuids: anything else cannot exist, so it is a plain 404 like a missing case. */
+export const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** POST /cases/:id/reanalyze */
+export const reanalyzeBodySchema = z.preprocess(
+  (body) => body ?? {},
+  z.object({
+    /** replaces the observed terms (default: those of the latest analysis) */
+    hpo: hpoListSchema.optional(),
+    /** replaces the excluded terms (default: those of the latest analysis) */
+    excludedHpo: hpoListSchema.optional(),
+    /** re-annotate when the variants were annotated with another KB version (default: reuse them) */
+    useCurrentKb: z.boolean({ error: 'must be true or false' }).default(false),
+  }).strict(),
+);

@@ -1,0 +1,38 @@
+import type { ApiBodyOptions } from '@nestjs/swagger';
+
+/** POST /cases documents both bodies: the multipart form and a JSON Phenopacket v2. */
+export const caseFormOpenApi: ApiBodyOptions = {
+  schema: {
+    oneOf: [
+      {
+        type: 'object',
+        title: 'multipart/form-data',
+        required: ['vcf'],
+        properties: {
+          vcf: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'one or more VCF files (plain or bgzip); MAX_UPLOAD_BYTES each' },
+          ped: { type: 'string', format: 'binary', description: 'PED file of the family (needs proband)' },
+          phenopacket: { type: 'string', description: 'Phenopacket v2 as a file or as JSON text: phenotypicFeatures, sex and age are read' },
+          hpo: { type: 'string', example: 'HP:0001250,HP:0001263', description: 'observed HPO terms, comma-separated' },
+          excludedHpo: { type: 'string', example: 'HP:0000252', description: 'HPO terms explicitly absent, comma-separated' },
+          sex: { type: 'string', enum: ['MALE', 'FEMALE', 'UNKNOWN'] },
+          proband: { type: 'string', description: 'sample name of the proband in the VCF/PED' },
+          assembly: { type: 'string', enum: ['GRCh37', 'GRCh38'], description: 'default: read from the VCF header' },
+          externalId: { type: 'string', description: 'your own reference for the case (max 200 characters)' },
+        },
+      },
+      {
+        type: 'object',
+        title: 'application/json (Phenopacket v2, phenotype only)',
+        required: ['id', 'phenotypicFeatures'],
+        properties: {
+          id: { type: 'string' },
+          subject: { type: 'object', properties: { sex: { type: 'string', enum: ['UNKNOWN_SEX', 'FEMALE', 'MALE', 'OTHER_SEX'] } } },
+          phenotypicFeatures: {
+            type: 'array',
+            items: { type: 'object', properties: { type: { type: 'object', properties: { id: { type: 'string', example: 'HP:0001250' } } }, excluded: { type: 'boolean' } } },
+          },
+        },
+      },
+    ],
+  },
+};

@@ -1,0 +1,35 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { resolveKbDir } from '@rarerank/io';
+import { KnowledgeBase } from '@rarerank/kb';
+import { APP_CONFIG } from '@rarerank/nest-common';
+import { PhenotypeScorer } from '@rarerank/phenotype';
+import type { GatewayConfig } from '../config';
+
+/**
+ * The terms of a submission against the KB's HPO release, with the phenotype stage's own rule:
+ * ids are mapped or dropped as the engine does (resolvePatient), and a case none of whose observed
+ * terms can be used is refused (400) instead of failing later in the pipeline. Obsolete or
+ * alternative ids are mapped and pass; the result carries the warning. The HPO loads on first use.
+ */
+@Injectable()
+export class HpoTermCheck {
+  private scorer?: Promise<PhenotypeScorer>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
+
+  private load(): Promise<PhenotypeScorer> {
+    this.scorer ??= KnowledgeBase.open(resolveKbDir(this.config.RARERANK_KB))
+      .then((kb) => kb.phenotype())
+      .then((p) => new PhenotypeScorer(p));
+    // a failed load is retried by the next request
+    this.scorer.catch(() => (this.scorer = undefined));
+    return this.scorer;
+  }
+
+  async check(observed: readonly string[], excluded: readonly string[], field: string): Promise<void> {
+    const { phenotype, warnings } = (await this.load()).resolvePatient({ observed: [...observed], excluded: [...excluded] });
+    if (phenotype.observed.length > 0) return;
+    const why = warnings.filter((w) => w.startsWith('observed term')).join('; ');
+    throw new BadRequestException({ message: `${field}: none of the observed HPO terms can be used (${why})`, field });
+  }
+}

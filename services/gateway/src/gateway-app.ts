@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { redisOptionsFromUrl } from '@rarerank/nest-common';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { GatewayConfig } from './config';
+import { setupOpenApi } from './openapi-document';
+
+/**
+ * Boots the gateway: HTTP API (JSON bodies parsed by JsonBodyMiddleware, hence bodyParser off),
+ * OpenAPI at /docs, and the Redis-transport listener for case.stage events (a hybrid app).
+ */
+export async function startGateway(config: GatewayConfig, host?: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.connectMicroservice<MicroserviceOptions>({ transport: Transport.REDIS, options: redisOptionsFromUrl(config.REDIS_URL) });
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, host ?? config.HOST);
+  return app;
+}

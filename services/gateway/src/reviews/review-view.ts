@@ -1,0 +1,19 @@
+import type { CaseDoc, Review } from '@rarerank/data-access';
+
+export function reviewView(r: Review) {
+  return {
+    target: r.target,
+    tags: r.tags,
+    ...(r.acmgClass ? { acmgClass: r.acmgClass } : {}),
+    criteriaChanges: r.criteriaChanges,
+    ...(r.note !== undefined ? { note: r.note } : {}),
+    reviewer: r.reviewer,
+    authors: r.authors,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** The answer to sign-off, approve and reopen. */
+export function reviewStateView(c: CaseDoc) {
+  return { id: c.id, reviewStatus: c.reviewStatus, signoff: c.signoff };
+}
