@@ -1,6 +1,6 @@
 import { formatResultsJson, GENES_TSV_COLUMNS, VARIANTS_TSV_COLUMNS } from '@rarerank/report';
 import type { CaseDoc } from '@rarerank/data-access';
-import { openTestKb } from '@rarerank/kb';
+import { KB_SCHEMA_VERSION, openTestKb } from '@rarerank/kb';
 import type { Queue } from 'bullmq';
 import { exampleResult, seedCase, seedCompletedCase } from './support/fixtures';
 import { call, type Reply } from './support/http';
@@ -95,7 +95,7 @@ describe('cases, results and reports', () => {
   it('GET /kb summarises the KB the gateway loaded, without build paths', async () => {
     const manifest = (await openTestKb()).manifest;
     const res = await get('/kb');
-    expect(res.body).toMatchObject({ version: manifest.builtAt, builtAt: manifest.builtAt, assembly: 'GRCh38', schemaVersion: 1 });
+    expect(res.body).toMatchObject({ version: manifest.builtAt, builtAt: manifest.builtAt, assembly: 'GRCh38', schemaVersion: KB_SCHEMA_VERSION });
     expect(res.body.sourceDetails.length).toBe(manifest.sources.length);
     expect(res.text).not.toContain(manifest.mirror);
   });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, resolveKbDir, resolveMirror } from '@rarerank/io';
 import { Engine, runBench, type BenchReport } from '@rarerank/engine';
+import type { CombineFormula } from '@rarerank/ranking';
 
+const FORMULAS: readonly CombineFormula[] = ['phenotype-weighted', 'exomiser-legacy', 'exomiser15'];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function formatBenchTable(r: BenchReport): string {
@@ -31,22 +33,27 @@ export function registerBenchCommand(program: Command): void {
     .option('--background <vcf>', 'background VCF (default: <mirror>/vcf/pfeiffer.exome.GRCh38.bench-background.vcf.gz)')
     .option('--mode <mode>', 'phenotype | vcf | both', 'both')
     .option('--every <n>', 'take every n-th case (deterministic subsample)', '1')
+    .option('--offset <k>', 'with --every n: take cases k, k+n, k+2n, … (0 ≤ k < n; disjoint slices for development and confirmation)', '0')
     .option('--limit <n>', 'at most n cases')
     .option('--faithful', 'write and ingest a whole spiked VCF per case (slow; checks the fast path)')
     .option('--kb <dir>', 'KB directory')
-    .option('--combine <formula>', 'gene score formula: exomiser-legacy (default) or exomiser15')
+    .option('--combine <formula>', 'gene score formula: phenotype-weighted (default), exomiser-legacy or exomiser15')
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
-    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string }) => {
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string }) => {
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
+      const every = Math.max(1, Number(opts.every) || 1);
+      const offset = Number(opts.offset);
+      if (!Number.isInteger(offset) || offset < 0 || offset >= every) throw new InputError(`--offset must be an integer from 0 to ${every - 1} (--every ${every}), not "${opts.offset}"`, { file: '--offset' });
       const mirror = resolveMirror();
-      if (opts.combine && opts.combine !== 'exomiser-legacy' && opts.combine !== 'exomiser15') throw new InputError(`--combine must be exomiser-legacy or exomiser15, not "${opts.combine}"`, { file: '--combine' });
-      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb), rank: opts.combine ? { combine: opts.combine as 'exomiser-legacy' | 'exomiser15' } : undefined });
+      if (opts.combine && !FORMULAS.includes(opts.combine as CombineFormula)) throw new InputError(`--combine must be ${FORMULAS.join(', ')}, not "${opts.combine}"`, { file: '--combine' });
+      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb), rank: opts.combine ? { combine: opts.combine as CombineFormula } : undefined });
       const started = Date.now();
       const report = await runBench(engine, {
         phenopacketDir: path.resolve(opts.phenopackets ?? path.join(mirror, 'phenopackets')),
         background: path.resolve(opts.background ?? path.join(mirror, 'vcf', 'pfeiffer.exome.GRCh38.bench-background.vcf.gz')),
         modes: opts.mode === 'both' ? ['phenotype', 'vcf'] : [opts.mode as 'phenotype' | 'vcf'],
-        every: Math.max(1, Number(opts.every) || 1),
+        every,
+        offset,
         limit: opts.limit ? Number(opts.limit) : undefined,
         faithful: opts.faithful === true,
         onProgress: (done, total) => {

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { projectRoot, resolveKbDir, resolveMirror } from '@rarerank/io';
-import { buildKb, MANIFEST_FILE, readManifest } from '@rarerank/kb';
+import { buildKb, KB_SCHEMA_VERSION, MANIFEST_FILE, readManifest } from '@rarerank/kb';
 import { Engine, readPhenopacket } from '@rarerank/engine';
 import { writeCaseOutputs } from '@rarerank/report';
 import { formatManifest } from './format-manifest';
@@ -17,9 +17,11 @@ export function registerExampleCommand(program: Command): void {
     .option('--rebuild', 'rebuild the KB even if one exists')
     .action(async (opts: { kb?: string; out?: string; rebuild?: boolean }) => {
       const kbDir = resolveKbDir(opts.kb);
-      if (opts.rebuild || !existsSync(path.join(kbDir, MANIFEST_FILE))) {
+      const stale = kbSchemaOf(kbDir) !== KB_SCHEMA_VERSION;
+      if (opts.rebuild || stale) {
         const mirror = resolveMirror();
-        process.stderr.write(`example: building the KB from ${mirror} …\n`);
+        const why = existsSync(path.join(kbDir, MANIFEST_FILE)) && stale ? ' (the KB there was built by an older release)' : '';
+        process.stderr.write(`example: building the KB from ${mirror}${why} …\n`);
         await buildKb({ mirror, out: kbDir, log: (m) => process.stderr.write(`kb build: ${m}\n`) });
       }
       process.stdout.write(formatManifest(await readManifest(kbDir), kbDir));
@@ -33,4 +35,13 @@ export function registerExampleCommand(program: Command): void {
       process.stdout.write(`\n${formatTopCandidates(result, 5)}`);
       process.stdout.write(`\noutputs: ${out}/{results.json,genes.tsv,variants.tsv,variants.vcf,phenopacket.json,report.html}\n`);
     });
+}
+
+/** The schema version of the KB in dir, or undefined when there is none (or it is unreadable). */
+function kbSchemaOf(dir: string): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { schemaVersion?: number }).schemaVersion;
+  } catch {
+    return undefined;
+  }
 }

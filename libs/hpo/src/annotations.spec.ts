@@ -32,6 +32,8 @@ describe('phenotype.hpoa and gene links from the real 2025-05-06 release', () =>
     expect(marfan.name).toBe('Marfan syndrome');
     const freqOf = (id: string) => marfan.freqs[marfan.terms.indexOf(hpo.indexOf(id)!)];
     expect(freqOf('HP:0430043')).toBeCloseTo(16 / 21);
+    expect(marfan.freqTotals![marfan.terms.indexOf(hpo.indexOf('HP:0430043')!)]).toBe(21); // patients behind a count
+    expect(marfan.freqTotals![marfan.terms.indexOf(hpo.indexOf('HP:0032934')!)]).toBe(0); // a frequency term is no count
     expect(freqOf('HP:0032934')).toBeCloseTo(0.025); // HP:0040284 very rare
     expect(freqOf('HP:0005136')).toBe(-1); // no frequency given
     expect(marfan.inheritance).toEqual(['HP:0000006']);
@@ -88,6 +90,15 @@ describe('phenotype.hpoa bad input', () => {
     ['bad aspect', 'OMIM:1\tX\t\tHP:0000118\tPMID:1\tPCS\t\t\t\t\tQ\tx\n', /line 3, field aspect/],
   ])('%s', async (_name, row, message) => {
     await expect(readHpoa(file(`${_name}.hpoa`, header + row), hpo)).rejects.toThrow(message);
+  });
+
+  it('pools counts of the same term from several references; a higher frequency term wins over them', async () => {
+    const row = (term: string, freq: string, ref: string) => `OMIM:1\tX\t\t${term}\t${ref}\tPCS\t\t${freq}\t\t\tP\tx\n`;
+    const r = await readHpoa(file('pooled.hpoa', header + row('HP:0001166', '1/1', 'PMID:1') + row('HP:0001166', '2/5', 'PMID:2') + row('HP:0000545', '1/4', 'PMID:1') + row('HP:0000545', 'HP:0040282', 'PMID:2')), hpo);
+    const d = r.diseases[0];
+    const at = (id: string) => d.terms.indexOf(hpo.indexOf(id)!);
+    expect([d.freqs[at('HP:0001166')], d.freqTotals![at('HP:0001166')]]).toEqual([3 / 6, 6]);
+    expect([d.freqs[at('HP:0000545')], d.freqTotals![at('HP:0000545')]]).toEqual([0.545, 0]);
   });
 
   it('a file with another header is rejected at line 1', async () => {

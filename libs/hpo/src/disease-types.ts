@@ -6,6 +6,12 @@ export interface DiseaseRecord {
   terms: number[];
   /** frequency per entry of `terms`: fraction 0..1, or -1 when the annotation gives none */
   freqs: number[];
+  /**
+   * per entry of `terms`: the number of patients behind the frequency when the annotations give
+   * counts ("n/m": m, summed over the references that count the same term), 0 otherwise; the
+   * scorer uses it to smooth frequencies seen in a few patients. Absent in KBs built before it.
+   */
+  freqTotals?: number[];
   /** terms explicitly absent in the disease (qualifier NOT) */
   notTerms: number[];
   /** inheritance terms (aspect I), as HPO ids */

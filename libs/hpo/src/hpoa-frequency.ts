@@ -31,3 +31,11 @@ export function parseHpoaFrequency(cell: string): number | undefined {
   }
   return undefined;
 }
+
+/** "n/m" as counts (patients with the feature, patients assessed), else undefined. */
+export function parseHpoaCount(cell: string): { n: number; m: number } | undefined {
+  const ratio = /^(\d+)\/(\d+)$/.exec(cell.trim());
+  if (!ratio) return undefined;
+  const [n, m] = [Number(ratio[1]), Number(ratio[2])];
+  return m > 0 && n <= m ? { n, m } : undefined;
+}

@@ -1,6 +1,6 @@
 import { InputError, readLines } from '@rarerank/io';
 import type { DiseaseRecord } from './disease-types';
-import { parseHpoaFrequency, UNKNOWN_FREQUENCY } from './hpoa-frequency';
+import { parseHpoaCount, parseHpoaFrequency, UNKNOWN_FREQUENCY } from './hpoa-frequency';
 import type { Ontology } from './ontology';
 
 const HEADER = ['database_id', 'disease_name', 'qualifier', 'hpo_id', 'reference', 'evidence', 'onset', 'frequency', 'sex', 'modifier', 'aspect', 'biocuration'];
@@ -26,7 +26,7 @@ export async function readHpoa(file: string, ontology: Ontology): Promise<HpoaRe
   let rows = 0;
   let remapped = 0;
   const unresolved: Record<string, number> = {};
-  const byId = new Map<string, DiseaseRecord & { freqByTerm: Map<number, number> }>();
+  const byId = new Map<string, DiseaseRecord & { freqByTerm: Map<number, number>; countByTerm: Map<number, { n: number; m: number }> }>();
 
   for await (const { no, text } of readLines(file)) {
     if (!headerSeen) {
@@ -59,7 +59,7 @@ export async function readHpoa(file: string, ontology: Ontology): Promise<HpoaRe
 
     let d = byId.get(diseaseId);
     if (!d) {
-      d = { id: diseaseId, name, terms: [], freqs: [], notTerms: [], inheritance: [], course: [], sexSpecific: [], freqByTerm: new Map() };
+      d = { id: diseaseId, name, terms: [], freqs: [], notTerms: [], inheritance: [], course: [], sexSpecific: [], freqByTerm: new Map(), countByTerm: new Map() };
       byId.set(diseaseId, d);
     }
     const resolved = ontology.resolve(hpoId);
@@ -85,7 +85,17 @@ export async function readHpoa(file: string, ontology: Ontology): Promise<HpoaRe
     }
     if (sex !== '') d.sexSpecific.push([t, sex.toUpperCase() as 'MALE' | 'FEMALE']);
     void onset; // per-annotation onset is rare in the release; disease-level course terms carry onset
-    // The same term may be annotated from several references: keep the highest stated frequency.
+    // The same term may be annotated from several references: counts ("n/m") are pooled; otherwise
+    // (frequency terms, percentages, or counts against them) the highest stated frequency is kept.
+    const count = parseHpoaCount(frequency);
+    if (count) {
+      const c = d.countByTerm.get(t);
+      if (c) {
+        c.n += count.n;
+        c.m += count.m;
+      } else d.countByTerm.set(t, { ...count });
+      continue;
+    }
     const prev = d.freqByTerm.get(t);
     if (prev === undefined) d.freqByTerm.set(t, freq);
     else if (freq !== UNKNOWN_FREQUENCY && (prev === UNKNOWN_FREQUENCY || freq > prev)) d.freqByTerm.set(t, freq);
@@ -94,9 +104,17 @@ export async function readHpoa(file: string, ontology: Ontology): Promise<HpoaRe
   if (!version) throw new InputError('no "#version: YYYY-MM-DD" line in the header', { file, field: 'version' });
 
   const diseases: DiseaseRecord[] = [];
-  for (const { freqByTerm, ...d } of byId.values()) {
+  for (const { freqByTerm, countByTerm, ...d } of byId.values()) {
+    const totals = new Map<number, number>();
+    for (const [t, { n, m }] of countByTerm) {
+      const prev = freqByTerm.get(t);
+      if (prev === undefined || prev === UNKNOWN_FREQUENCY || n / m > prev) {
+        freqByTerm.set(t, n / m);
+        totals.set(t, m);
+      }
+    }
     const entries = [...freqByTerm.entries()].sort((a, b) => a[0] - b[0]);
-    diseases.push({ ...d, terms: entries.map((e) => e[0]), freqs: entries.map((e) => e[1]) });
+    diseases.push({ ...d, terms: entries.map((e) => e[0]), freqs: entries.map((e) => e[1]), freqTotals: entries.map((e) => totals.get(e[0]) ?? 0) });
   }
   diseases.sort((a, b) => a.id.localeCompare(b.id));
   return { version, diseases, rows, unresolvedTerms: unresolved, remappedTerms: remapped };

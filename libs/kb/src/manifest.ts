@@ -16,7 +16,7 @@ export interface SourceEntry {
 }
 
 export interface KbManifest {
-  schemaVersion: 1;
+  schemaVersion: typeof KB_SCHEMA_VERSION;
   rarerankVersion: string;
   assembly: 'GRCh38';
   builtAt: string;
@@ -28,7 +28,8 @@ export interface KbManifest {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
-export const KB_SCHEMA_VERSION = 1;
+/** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals). */
+export const KB_SCHEMA_VERSION = 2;
 
 /** A short identity of the KB for results: HPO version, build time and the sources used. */
 export function manifestSummary(m: KbManifest): { builtAt: string; hpo: string | null; sources: Array<{ id: string; version: string | null; nonCommercial: boolean }> } {

@@ -36,7 +36,12 @@ export class AnnotationIndex {
   readonly diseaseTerm: Int32Array;
   readonly diseaseFreq: Float64Array;
 
-  constructor(kb: PhenotypeKb, unknownFrequency: number) {
+  /**
+   * `frequencyPseudocount` α smooths a frequency counted in m patients (n/m) towards ½:
+   * (n + α/2) / (m + α), the posterior mean under a Beta(α/2, α/2) prior (α = 2: Laplace's rule of
+   * succession, 1/1 → 2/3). 0 keeps the fractions as written.
+   */
+  constructor(kb: PhenotypeKb, unknownFrequency: number, frequencyPseudocount = 0) {
     const onto = kb.ontology;
     this.ontology = onto;
     const nT = onto.size;
@@ -57,7 +62,8 @@ export class AnnotationIndex {
     diseases.forEach((d, di) => {
       const nots = new Set(d.notTerms);
       d.terms.forEach((t, k) => {
-        const f = d.freqs[k];
+        const m = d.freqTotals?.[k] ?? 0;
+        const f = m > 0 && frequencyPseudocount > 0 ? (d.freqs[k] * m + frequencyPseudocount / 2) / (m + frequencyPseudocount) : d.freqs[k];
         if (f === 0) nots.add(t);
         else {
           terms.push(t);

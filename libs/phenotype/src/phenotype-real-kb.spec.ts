@@ -37,16 +37,24 @@ describe('PhenotypeScorer on the real KB', () => {
   });
 
   it('counts an excluded feature against the diseases that have it most often', () => {
-    // Marfan has ectopia lentis in 47% of patients, Marfan lipodystrophy syndrome in all (1/1):
-    // excluded, it contributes 10·max(0.3, 1 − f), i.e. 10·0.526 and 10·0.3
+    // Marfan has ectopia lentis in 47% of patients (counted: n/m), Marfan lipodystrophy syndrome in
+    // 1/1; smoothed with Laplace's rule, (n + 1)/(m + 2): 1/1 → 2/3. Excluded, the feature
+    // contributes 10·max(0.3, 1 − f): 10·(1 − f_Marfan) and 10/3.
     const observed = [ARACHNODACTYLY, AORTIC_ROOT_ANEURYSM, DURAL_ECTASIA];
     const gap = (excluded: string[]) => {
       const s = Object.fromEntries(scorer.score(patient(observed, excluded)).diseases.map((d) => [d.diseaseId, d.score]));
       return s[MARFAN_LIPODYSTROPHY] - s[MARFAN];
     };
-    const f = kb.disease(MARFAN)!.freqs[kb.disease(MARFAN)!.terms.indexOf(kb.ontology.indexOf(ECTOPIA_LENTIS)!)];
-    expect(f).toBeCloseTo(0.474, 3);
-    expect(gap([ECTOPIA_LENTIS]) - gap([])).toBeCloseTo(Math.log10(3) - Math.log10(10 * (1 - f)), 10);
+    const smoothed = (id: string) => {
+      const d = kb.disease(id)!;
+      const k = d.terms.indexOf(kb.ontology.indexOf(ECTOPIA_LENTIS)!);
+      const m = d.freqTotals![k];
+      expect(m).toBeGreaterThan(0);
+      return (d.freqs[k] * m + 1) / (m + 2);
+    };
+    expect(kb.disease(MARFAN)!.freqs[kb.disease(MARFAN)!.terms.indexOf(kb.ontology.indexOf(ECTOPIA_LENTIS)!)]).toBeCloseTo(0.474, 3);
+    expect(smoothed(MARFAN_LIPODYSTROPHY)).toBeCloseTo(2 / 3, 12);
+    expect(gap([ECTOPIA_LENTIS]) - gap([])).toBeCloseTo(Math.log10(10 / 3) - Math.log10(10 * (1 - smoothed(MARFAN))), 10);
     // LIRICAL's form lowers both diseases against all others
     const lirical = new PhenotypeScorer(kb, { excludedRelevance: 0, falseNegativeRate: 0.01 });
     const rank = (excluded: string[]) => lirical.score(patient(observed, excluded)).diseases.findIndex((d) => d.diseaseId === MARFAN);

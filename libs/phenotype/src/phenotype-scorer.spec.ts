@@ -139,12 +139,41 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(r.genes.map((g) => [g.symbol, g.bestDiseaseId])).toEqual([
       ['GENEA', 'OMIM:100001'],
       ['GENEC', 'ORPHA:400'], // only an UNKNOWN link: used as a fallback
+      ['GENEZ', 'OMIM:999999'], // its disease has no annotation: LR 1, log10 LR 0
       ['GENEB', 'OMIM:100002'], // its MENDELIAN disease, not the better-scoring UNKNOWN one
     ]);
     expect(r.genes[0].score).toBeCloseTo(scale(Math.log10(4)), 10);
-    expect(r.genes[2].score).toBeCloseTo(scale(Math.log10(0.1 / 0.7)), 10);
+    expect(r.genes[2]).toMatchObject({ diseaseScore: 0 });
+    expect(r.genes[2].score).toBeCloseTo(scale(0), 10);
+    expect(r.genes[3].score).toBeCloseTo(scale(Math.log10(0.1 / 0.7)), 10);
     expect(r.diseases[0].genes).toEqual([{ ncbiGeneId: '1', symbol: 'GENEA' }]);
     expect(r.diseases[0].inheritance).toEqual(['AD']);
+  });
+
+  it('gives a gene the better of its annotated diseases and an unannotated one (LR 1), unless told not to', () => {
+    // GENEB's annotated disease excludes arachnodactyly (LR 0.001 < 1); with a second, unannotated disease the neutral LR wins
+    const links = [...data.geneLinks, { ncbiGeneId: '2', symbol: 'GENEB', diseaseId: 'OMIM:888888', association: 'mim2gene' }];
+    const both = new PhenotypeScorer(new PhenotypeKb({ ...data, geneLinks: links })).score(patient([T.ARACH]));
+    expect(both.genes.find((g) => g.symbol === 'GENEB')).toMatchObject({ bestDiseaseId: 'OMIM:888888', diseaseScore: 0 });
+    // GENEA's disease explains the term (LR > 1): it keeps it
+    expect(both.genes.find((g) => g.symbol === 'GENEA')!.diseaseScore).toBeGreaterThan(0);
+    const off = new PhenotypeScorer(kb, { unannotatedDiseaseLr: 0 }).score(patient([T.LENS]));
+    expect(off.genes.map((g) => g.symbol)).toEqual(['GENEA', 'GENEC', 'GENEB']);
+  });
+
+  it('smooths frequencies counted in few patients with Laplace\'s rule, and a count of 0 is no exclusion', () => {
+    // D5 has lens in 1/1 patients and scoliosis in 0/2: (1 + 1)/(1 + 2) and (0 + 1)/(2 + 2)
+    const d5 = { ...disease('OMIM:100005', 'Counted disorder', [[T.LENS, 1], [T.SCOL, 0]]), freqTotals: [1, 2] };
+    const counted = new PhenotypeKb({ ...data, diseases: [...diseases, d5], diseaseCount: 5 });
+    const lr = (opts: { frequencyPseudocount?: number }, term: string) => byId(new PhenotypeScorer(counted, { ...opts, listSources: 'all' }).score(patient([term])).diseases)['OMIM:100005'];
+    const smoothed = lr({}, T.SCOL);
+    expect(smoothed.matched[0]).toMatchObject({ kind: 'exact' });
+    const raw = lr({ frequencyPseudocount: 0 }, T.SCOL);
+    expect(raw.contradicting.map((c) => c.patientTerm)).toEqual([T.SCOL]); // 0/2 as written: a NOT annotation
+    expect(smoothed.score).toBeGreaterThan(raw.score);
+    // f / bg(LENS), bg = mean over the 5 diseases of their lens frequency (D1 0.8, D5 1 or 2/3)
+    expect(lr({}, T.LENS).score).toBeCloseTo(Math.log10((2 / 3) / ((0.8 + 2 / 3) / 5)), 10);
+    expect(lr({ frequencyPseudocount: 0 }, T.LENS).score).toBeCloseTo(Math.log10(1 / (1.8 / 5)), 10);
   });
 
   it('returns no gene scores and a warning when no term is usable', () => {

@@ -50,13 +50,13 @@ export class PhenotypeScorer {
 
   constructor(kb: PhenotypeKb, opts?: PhenotypeScorerOptions) {
     this.options = resolveOptions(opts);
-    this.index = new AnnotationIndex(kb, this.options.unknownFrequency);
+    this.index = new AnnotationIndex(kb, this.options.unknownFrequency, this.options.frequencyPseudocount);
     this.ic = kb.ic;
     this.diseaseIds = kb.diseases.map((d) => d.id);
     this.names = kb.diseases.map((d) => d.name);
     this.inheritance = kb.diseases.map((d) => Object.freeze(inheritanceCodes(kb.ontology, d.inheritance)) as InheritanceCode[]);
     const byId = new Map(this.diseaseIds.map((id, i) => [id, i]));
-    this.geneIndex = buildGeneIndex(kb.geneLinks, (id) => byId.get(id), this.diseaseIds.length);
+    this.geneIndex = buildGeneIndex(kb.geneLinks, (id) => byId.get(id), this.diseaseIds.length, (d) => kb.diseases[d].terms.length > 0);
     const order = this.diseaseIds.map((_, i) => i).sort((a, b) => cmp(this.diseaseIds[a], this.diseaseIds[b]));
     this.idRank = new Int32Array(order.length);
     order.forEach((d, r) => (this.idRank[d] = r));
@@ -112,21 +112,34 @@ export class PhenotypeScorer {
    * LR: (L − L_useless) / (L_ideal − L_useless), L_ideal = every observed term matched exactly with
    * frequency 1 and every excluded term absent, L_useless = nothing matched (each observed term at
    * the false-positive LR) and every excluded term present; Resnik: similarity / the patient's
-   * self-similarity.
+   * self-similarity. LR method: a causal disease without phenotype annotations counts with
+   * L = log10(unannotatedDiseaseLr) (see the option).
    */
   geneScores(cs: CaseScores): ScoredGene[] {
     const s = cs.scores;
     const span = cs.ideal - cs.useless;
+    const unknownLr = cs.likelihood && this.options.unannotatedDiseaseLr > 0 ? Math.log10(this.options.unannotatedDiseaseLr) : undefined;
     const out: ScoredGene[] = [];
     for (const g of this.geneIndex.genes) {
       const list = g.causal.length ? g.causal : g.other;
-      let best = list[0];
-      for (let k = 1; k < list.length; k++) {
-        const d = list[k];
-        if (s[d] > s[best] || (s[d] === s[best] && this.idRank[d] < this.idRank[best])) best = d;
+      let raw = -Infinity;
+      let id: string | undefined;
+      if (list.length) {
+        let best = list[0];
+        for (let k = 1; k < list.length; k++) {
+          const d = list[k];
+          if (s[d] > s[best] || (s[d] === s[best] && this.idRank[d] < this.idRank[best])) best = d;
+        }
+        raw = s[best];
+        id = this.diseaseIds[best];
       }
-      const scaled = span > 0 ? (s[best] - cs.useless) / span : 0;
-      out.push({ ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: this.diseaseIds[best], diseaseScore: s[best] });
+      if (unknownLr !== undefined && g.unannotated.length && unknownLr > raw) {
+        raw = unknownLr;
+        id = g.unannotated[0];
+      }
+      if (id === undefined) continue;
+      const scaled = span > 0 ? (raw - cs.useless) / span : 0;
+      out.push({ ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw });
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
   }

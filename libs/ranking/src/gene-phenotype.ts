@@ -52,6 +52,11 @@ export function phenotypeForMode(g: GenePhenotype, mode: ModeOfInheritance, weig
       // ties: the phenotype result's best disease, then the smaller id
       if (!best || value > best.value || (value === best.value && (d.id === g.bestDiseaseId || (best.id !== g.bestDiseaseId && d.id < best.id)))) best = { id: d.id, value, w: dw };
     }
+    // the best disease is not listed (no phenotype annotation, or a source not listed): it carries the gene's score itself
+    if (g.bestDiseaseId !== undefined && !g.diseases.some((d) => d.id === g.bestDiseaseId)) {
+      const bw = w(g.bestModes);
+      if (top * bw >= best!.value) best = { id: g.bestDiseaseId, value: top * bw, w: bw };
+    }
     return { score: (g.geneScore * best!.value) / top, diseaseId: best!.id, contradicted: best!.w < 1 };
   }
   const bw = w(g.bestModes);

@@ -104,10 +104,15 @@ describe('rankCase: combined ranking', () => {
     }
   });
 
-  it('uses the pre-15 Exomiser logistic by default, Exomiser 15 or a custom function on request', () => {
+  it('uses the phenotype-weighted logistic by default, the pre-15 or 15 Exomiser one or a custom function on request', () => {
     const pheno = phenotypeResult(twoTied);
-    const legacy = rankCase(input({ variants: [vA], phenotype: pheno })).genes[0].score;
+    const dflt = rankCase(input({ variants: [vA], phenotype: pheno })).genes[0].score;
+    expect(dflt).toBeCloseTo(1 / (1 + Math.exp(-(-8.7 + 10.39 * 1 + 4.59 * 0.9))), 12);
+    const legacy = rankCase(input({ variants: [vA], phenotype: pheno, options: { combine: 'exomiser-legacy' } })).genes[0].score;
     expect(legacy).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * 1 + 9.18 * 0.9))), 12);
+    // a gene with both scores 1 scores the same under both
+    const top = (combine: 'exomiser-legacy' | 'phenotype-weighted') => rankCase(input({ variants: [{ ...vA, annotation: { ...vA.annotation, variantScore: 1 } }], phenotype: pheno, options: { combine } })).genes[0].score;
+    expect(top('phenotype-weighted')).toBeCloseTo(top('exomiser-legacy'), 12);
     const e15 = rankCase(input({ variants: [vA], phenotype: pheno, options: { combine: 'exomiser15' } })).genes[0];
     // PM2_Supporting (absent) + PP4 (phenotype score 1): 2 points
     const odds = Math.pow(350, 2 / 8);
@@ -164,7 +169,7 @@ describe('rankCase: inheritance contradicting the disease', () => {
     const d20 = out.diseases.find((d) => d.diseaseId === 'OMIM:20')!;
     expect(d10).toMatchObject({ inheritanceContradicted: true, moi: 'AD', variantScore: 0.9 });
     expect(d20).toMatchObject({ inheritanceContradicted: false, moi: 'AD' });
-    expect(d10.combinedScore).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * 0.5 + 9.18 * 0.9))), 12);
+    expect(d10.combinedScore).toBeCloseTo(1 / (1 + Math.exp(-(-8.7 + 10.39 * 0.5 + 4.59 * 0.9))), 12);
     // the disease of a gene without variants follows
     expect(out.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:10', 'OMIM:20', 'OMIM:30']);
   });
@@ -269,7 +274,7 @@ describe('rankCase: a genotype that fits only a mode the diseases are not annota
       'Genotype: homozygous AAA1 NM_AAA1.1:c.100G>T, missense variant, absent from the population databases',
       'Mode: autosomal recessive, against the annotated inheritance (the diseases of AAA1 are AD; no genotype fits AD)',
       'ACMG: PM2_Supporting → uncertain significance (1 point)',
-      'Score: 0.33 (phenotype 0.42, variant 0.90, ACMG posterior 0.19)',
+      'Score: 0.44 (phenotype 0.42, variant 0.90, ACMG posterior 0.19)',
     ]);
   });
 
@@ -282,7 +287,7 @@ describe('rankCase: a genotype that fits only a mode the diseases are not annota
     ]);
     const b = out.genes[0];
     expect(b.score).toBeGreaterThan(a.score);
-    expect(a.score).toBeCloseTo(1 / (1 + Math.exp(-(-13.29 + 10.39 * (10 / 12 / 2) + 9.18 * 0.9))), 12);
+    expect(a.score).toBeCloseTo(1 / (1 + Math.exp(-(-8.7 + 10.39 * (10 / 12 / 2) + 4.59 * 0.9))), 12);
   });
 
   it('down-weights the disease the same way', () => {

@@ -52,7 +52,7 @@ export interface ScoreParts {
   acmgPosterior: number;
 }
 export type CombineFn = (parts: ScoreParts) => number;
-export type CombineFormula = 'exomiser-legacy' | 'exomiser15';
+export type CombineFormula = 'phenotype-weighted' | 'exomiser-legacy' | 'exomiser15';
 
 export interface RankOptions {
   maxAf: MaxAlleleFrequencies;
@@ -83,7 +83,7 @@ export interface RankOptions {
 export const DEFAULT_RANK_OPTIONS: RankOptions = {
   maxAf: DEFAULT_MAX_AF,
   requirePass: true,
-  combine: 'exomiser-legacy',
+  combine: 'phenotype-weighted',
   contradictionWeight: 0.5,
   includeGenesWithoutVariants: true,
   includeFilteredVariants: false,

@@ -1,5 +1,6 @@
 import { caseTruth, stripTruth } from './case-truth';
 import { RankMetrics } from './metrics';
+import { everyNth } from './run-bench';
 import { mergeSorted, spikedLines } from './spike';
 
 // A hand-written phenopacket in phenopacket-store's shape (not a real case).
@@ -50,5 +51,16 @@ describe('benchmark parts', () => {
     const m = new RankMetrics();
     [1, 2, 11, undefined].forEach((r) => m.add(r));
     expect(m.summary()).toEqual({ n: 4, top1: 0.25, top3: 0.5, top5: 0.5, top10: 0.5, mrr: (1 + 0.5 + 1 / 11) / 4 });
+  });
+});
+
+describe('everyNth', () => {
+  it('takes disjoint slices that together cover every case once', () => {
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    expect(everyNth(items, 4, 0)).toEqual([0, 4, 8]);
+    expect(everyNth(items, 4, 3)).toEqual([3, 7]);
+    expect([0, 1, 2, 3].flatMap((k) => everyNth(items, 4, k)).sort((a, b) => a - b)).toEqual(items);
+    expect(everyNth(items, 1)).toEqual(items);
+    expect(() => everyNth(items, 4, 4)).toThrow(/offset/);
   });
 });

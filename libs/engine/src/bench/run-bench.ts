@@ -16,6 +16,8 @@ export interface BenchOptions {
   modes: Array<'phenotype' | 'vcf'>;
   /** take every n-th case (1 = all), deterministic */
   every: number;
+  /** with `every`: start at this case (0 … every−1), so that slices with different offsets are disjoint */
+  offset?: number;
   limit?: number;
   /** write one spiked VCF per case and ingest it whole, instead of ingesting only the spiked records */
   faithful: boolean;
@@ -56,6 +58,12 @@ const variantKey = (chrom: string, pos: number, ref: string, alt: string) => {
   return `${chrom}:${m.pos}:${m.ref}:${m.alt}`;
 };
 
+/** Items offset, offset + every, offset + 2·every, …: slices with different offsets are disjoint and together cover all. */
+export function everyNth<T>(items: readonly T[], every: number, offset = 0): T[] {
+  if (!(Number.isInteger(every) && every >= 1 && Number.isInteger(offset) && offset >= 0 && offset < every)) throw new RangeError(`every must be an integer ≥ 1 and offset an integer in [0, every), not ${every} and ${offset}`);
+  return items.filter((_, i) => i % every === offset);
+}
+
 /** Case files in a stable order: cohort folders, then files, sorted by name. */
 export function listPhenopackets(dir: string): string[] {
   const out: string[] = [];
@@ -84,7 +92,7 @@ async function vcfHeader(file: string): Promise<string[]> {
  * is what ingesting the merged VCF would give. `faithful` checks that by merging real files.
  */
 export async function runBench(engine: Engine, opts: BenchOptions): Promise<BenchReport> {
-  let files = listPhenopackets(opts.phenopacketDir).filter((_, i) => i % opts.every === 0);
+  let files = everyNth(listPhenopackets(opts.phenopacketDir), opts.every, opts.offset ?? 0);
   if (opts.limit) files = files.slice(0, opts.limit);
   const header = await vcfHeader(opts.background);
   const sampleCount = header.at(-1)!.split('\t').length - 9;
