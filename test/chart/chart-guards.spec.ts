@@ -138,5 +138,7 @@ describe('NOTES.txt', () => {
     expect(notes).toContain(`helm test ${RELEASE} -n ${NAMESPACE}`);
     expect(notes).toMatch(/port-forward svc\/rr-rarerank-gateway|https:\/\/rarerank\.example\.org\/health/);
     expect(notes).toContain('app.kubernetes.io/component=kb-build');
+    expect(notes).toContain(`exec deploy/${RELEASE}-rarerank-gateway -- node bin/rarerank.js admin key create`);
+    expect(notes).toContain('/metrics');
   });
 });

@@ -108,9 +108,12 @@ export class StageWorkerHost implements OnModuleInit, OnApplicationBootstrap, On
     const ref: CaseJob = { caseId, labId, analysis };
     const log = { caseId: ref.caseId, analysis: ref.analysis, stage: contract.stage, jobId: job.id };
     const endTimer = this.metrics.stageDuration.startTimer({ stage: contract.stage });
+    const started = Date.now();
     try {
       await handler.handle(parsed.data, job);
       this.metrics.jobs.inc({ queue, outcome: 'completed' });
+      // the case id is the correlation id across services (the gateway logs it with the request id)
+      this.logger.log({ ...log, attempt: job.attemptsMade + 1, ms: Date.now() - started }, `${contract.jobName} done`);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       const final = error instanceof InputError || error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
