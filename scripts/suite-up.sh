@@ -54,7 +54,11 @@ start() {
   log "started $name (pid $(cat "$SUITE_DIR/$name.pid")), log in .run/suite/$name.log"
 }
 
-ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready" 2>/dev/null)" = "200" ]; }
+# node rather than curl: node is the one tool every machine that runs the suite has
+ready() {
+  node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' \
+    "http://127.0.0.1:$1/health/ready" 2>/dev/null
+}
 
 wait_ready() {
   local name="$1" port="$2" deadline=$((SECONDS + TIMEOUT))
