@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataAccess } from '@rarerank/data-access';
@@ -10,6 +9,7 @@ import { testKbDir } from '@rarerank/kb';
 import { type CaseResult, formatResultsJson } from '@rarerank/report';
 import mongoose from 'mongoose';
 import { serverUrls, uniqueName } from '../smoke/server-urls';
+import { portFree, sleep } from '../support/ports';
 
 // Issue "operations": the whole suite brought up by scripts/suite-up.sh, stopped with SIGTERM
 // (scripts/suite-down.sh) while a real exome case is mid-pipeline, brought up again: the case
@@ -18,14 +18,6 @@ import { serverUrls, uniqueName } from '../smoke/server-urls';
 const ROOT = path.resolve(__dirname, '../..');
 const VCF = path.join(resolveMirror(), 'vcf', 'pfeiffer.exome.GRCh37.vcf.gz');
 const HPO = ['HP:0001156', 'HP:0001363', 'HP:0011304', 'HP:0010055', 'HP:0000244'];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
 
 /** A gateway port and a base with base+1…base+4 free, for the workers' probe servers. */
 async function freePorts(): Promise<{ gateway: number; healthBase: number }> {

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { DataAccess } from '@rarerank/data-access';
 import { testKbDir } from '@rarerank/kb';
@@ -8,6 +7,7 @@ import { CASE_STAGE_EVENT, type CaseStageEvent, caseStageEventSchema } from '@ra
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { serverUrls, uniqueName } from '../smoke/server-urls';
+import { freePort, sleep } from './ports';
 
 export const SERVICES = ['gateway', 'ingestion', 'annotation', 'phenotype', 'ranking'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -31,17 +31,6 @@ interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The five services as separate processes from dist/ (run `npm run build` first; `npm test`
