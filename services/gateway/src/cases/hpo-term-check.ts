@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { resolveKbDir } from '@rarerank/io';
 import { KnowledgeBase } from '@rarerank/kb';
 import { APP_CONFIG } from '@rarerank/nest-common';
@@ -9,13 +9,18 @@ import type { GatewayConfig } from '../config';
  * The terms of a submission against the KB's HPO release, with the phenotype stage's own rule:
  * ids are mapped or dropped as the engine does (resolvePatient), and a case none of whose observed
  * terms can be used is refused (400) instead of failing later in the pipeline. Obsolete or
- * alternative ids are mapped and pass; the result carries the warning. The HPO loads on first use.
+ * alternative ids are mapped and pass; the result carries the warning. The HPO starts loading at
+ * boot (in the background, so a missing KB does not stop the gateway) and is awaited on first use.
  */
 @Injectable()
-export class HpoTermCheck {
+export class HpoTermCheck implements OnApplicationBootstrap {
   private scorer?: Promise<PhenotypeScorer>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
+
+  onApplicationBootstrap(): void {
+    this.load().catch(() => undefined);
+  }
 
   private load(): Promise<PhenotypeScorer> {
     this.scorer ??= KnowledgeBase.open(resolveKbDir(this.config.RARERANK_KB))
