@@ -160,6 +160,31 @@ describe('hostile callers', () => {
     expect((await call(gw.base, 'GET', '/health')).status).toBe(200);
   });
 
+  it('a body declared over the limit gets 413 at once and the connection closed, without waiting for the body', async () => {
+    const key = labA.keys.submitter.secret;
+    const url = new URL(gw.base);
+    // declares 100 MB, sends 1 kB and then nothing: the answer must not wait for the rest
+    const outcome = await new Promise<{ status: number; connection?: string; closed: boolean }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: '/cases', method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) } });
+      // a server that waits for the body never answers: give up (and fail) instead of hanging
+      const giveUp = setTimeout(() => {
+        req.destroy();
+        reject(new Error('no answer within 10 s: the server waits for the declared body'));
+      }, 10_000);
+      req.on('error', reject);
+      req.on('response', (res) => {
+        clearTimeout(giveUp);
+        res.resume();
+        const status = res.statusCode ?? 0;
+        const connection = res.headers.connection;
+        req.socket?.once('close', () => resolve({ status, connection, closed: true }));
+      });
+      req.write(Buffer.alloc(1024, 0x20));
+    });
+    expect(outcome).toEqual({ status: 413, connection: 'close', closed: true });
+    expect((await call(gw.base, 'GET', '/health')).status).toBe(200);
+  });
+
   it('the rate limit stops an upload before a byte of it is stored', async () => {
     const limited = await startTestGateway(12, { RATE_LIMIT_PER_MINUTE: '2' }, gw.data.connection.name);
     try {

@@ -6,6 +6,7 @@ import { redisOptionsFromUrl } from '@rarerank/nest-common';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config';
+import { closeOnUnreadBody } from './common/close-on-unread-body';
 import { setupOpenApi } from './openapi-document';
 
 /**
@@ -16,6 +17,7 @@ export async function startGateway(config: GatewayConfig, host?: string): Promis
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(closeOnUnreadBody);
   app.connectMicroservice<MicroserviceOptions>({ transport: Transport.REDIS, options: redisOptionsFromUrl(config.REDIS_URL) });
   setupOpenApi(app);
   app.enableShutdownHooks();

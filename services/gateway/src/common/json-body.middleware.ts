@@ -26,6 +26,9 @@ export class JsonBodyMiddleware implements NestMiddleware {
   }
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    // body-parser would read the whole declared body before failing; refuse it before reading
+    const declared = Number(req.headers['content-length']);
+    if (req.is('application/json') && declared > this.config.JSON_BODY_LIMIT) throw jsonBodyError({ name: 'PayloadTooLargeError', message: 'too large', type: 'entity.too.large' }, this.config.JSON_BODY_LIMIT);
     await new Promise<void>((resolve, reject) =>
       this.parse(req, res, (err?: unknown) => (err ? reject(jsonBodyError(err as BodyParserError, this.config.JSON_BODY_LIMIT)) : resolve())),
     );
