@@ -23,12 +23,13 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
-  // a safety net, not a speed check (benchmarks measure speed): tests that read whole mirror files
-  // or boot services take seconds, and the CI machine is shared and noisy
-  testTimeout: 30_000,
 };
 
 module.exports = {
+  // a safety net, not a speed check (benchmarks measure speed): tests and hooks that read whole
+  // mirror files or boot services take seconds, and the CI machine is shared and noisy. A global
+  // option: Jest ignores it inside a project.
+  testTimeout: 30_000,
   // builds (or reuses) one KB from the real mirror for the specs that need one: RARERANK_TEST_KB
   globalSetup: '<rootDir>/test/global-setup.ts',
   projects: [
