@@ -16,7 +16,7 @@ describe('KB build from the real data mirror', () => {
   let manifest: KbManifest;
   beforeAll(async () => {
     manifest = await buildKb({ mirror, out });
-  }, 120_000);
+  }, 300_000);
 
   const source = (id: string) => manifest.sources.find((s) => s.id === id)!;
 
@@ -78,14 +78,14 @@ describe('KB build from the real data mirror', () => {
     expect(gff.sources.find((s) => s.id === 'gene-models')!.records).toMatchObject({ transcripts: 2414 });
     const gtf = await buildKb({ mirror, out: path.join(dir, 'gtf'), overrides: { 'gene-models': path.join(mirror, 'genes', 'ensembl.GRCh38.chr21-24-27Mb.gtf.gz') } });
     expect(gtf.sources.find((s) => s.id === 'gene-models')!.records).toMatchObject({ transcripts: 103 });
-  }, 120_000);
+  }, 300_000);
 
   it('a missing optional source is recorded, not fatal', async () => {
     const partial = path.join(mkdtempSync(path.join(tmpdir(), 'rr-kb-partial-')), 'kb');
     const m = await buildKb({ mirror, out: partial, overrides: { 'alphamissense-gene': '/nonexistent/AlphaMissense_gene_hg38.tsv.gz' } });
     expect(m.sources.find((s) => s.id === 'alphamissense-gene')).toMatchObject({ status: 'missing' });
     expect(m.sources.find((s) => s.id === 'alphamissense-gene')!.notes.join(' ')).toMatch(/nonexistent/);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('KB build with a corrupt source', () => {
@@ -98,7 +98,7 @@ describe('KB build with a corrupt source', () => {
     await expect(buildKb({ mirror, out, overrides: { 'hpo-annotations': bad } })).rejects.toThrow(/phenotype\.hpoa\.gz, line 3/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual(['phenotype.hpoa.gz']);
-  }, 120_000);
+  }, 300_000);
 
   it('an existing KB survives a failed rebuild untouched', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rr-kb-keep-'));
