@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'kb/**', 'bin/**', 'charts/**', '*.config.js', 'scripts/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'kb/**', 'bin/**', 'charts/**', '*.config.js', 'scripts/**/*.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {
