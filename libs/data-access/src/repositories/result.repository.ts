@@ -6,6 +6,8 @@ import { isDuplicateKey, toBuffer, toPlain } from '../mongo/plain';
 import { type ResultRecord, resultSchema } from '../schemas/result.schema';
 import type { AnalysisSummary, NewResult, ResultDoc } from '../types';
 
+const resultId = (caseId: string, analysis: number) => `${caseId}.a${analysis}`;
+
 /** The `results` collection: one CaseResult per (case, analysis). */
 export class ResultRepository {
   private readonly model: Model<ResultRecord>;
@@ -21,7 +23,7 @@ export class ResultRepository {
   /** Upsert by (caseId, analysis): a re-run rank job replaces its own result. */
   async save(input: NewResult, now = new Date()): Promise<ResultDoc> {
     // results.json as gzipped JSON: its stats keys contain '.' ("ingest.files"), which FerretDB rejects in documents
-    const rec: ResultRecord = { _id: `${input.caseId}.a${input.analysis}`, ...input, result: gzipSync(JSON.stringify(input.result)), createdAt: now };
+    const rec: ResultRecord = { _id: resultId(input.caseId, input.analysis), ...input, result: gzipSync(JSON.stringify(input.result)), createdAt: now };
     const write = () => this.model.replaceOne({ _id: rec._id }, rec, { upsert: true });
     try {
       await write();
@@ -34,9 +36,13 @@ export class ResultRepository {
 
   /** The result of the analysis, or of the latest analysis that has one when `analysis` is absent. */
   async get(labId: string, caseId: string, analysis?: number): Promise<ResultDoc | null> {
-    const filter = { caseId, labId, ...(analysis !== undefined && { analysis }) };
-    const rec = await this.model.findOne(filter).sort({ analysis: -1 }).lean<ResultRecord>();
-    return rec ? { ...toPlain<ResultDoc>(rec), result: JSON.parse(gunzipSync(toBuffer(rec.result)).toString('utf8')) as CaseResult } : null;
+    // by _id when the analysis is known: FerretDB v1 answers other filters by reading the whole collection
+    const rec =
+      analysis !== undefined
+        ? await this.model.findById(resultId(caseId, analysis)).lean<ResultRecord>()
+        : await this.model.findOne({ caseId, labId }).sort({ analysis: -1 }).lean<ResultRecord>();
+    if (!rec || rec.labId !== labId) return null;
+    return { ...toPlain<ResultDoc>(rec), result: JSON.parse(gunzipSync(toBuffer(rec.result)).toString('utf8')) as CaseResult };
   }
 
   /** The analyses of the case that have a result, in order. */
