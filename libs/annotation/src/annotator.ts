@@ -11,7 +11,7 @@ import { place, type Placement } from './locate';
 import { codingSequence, indelEffect, substitutionEffect } from './protein-effect';
 import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
-import { frequencyScore, pathogenicityScore, variantScore, type PathogenicityOptions } from './scores';
+import { frequencyScore, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
 import { TranscriptModel } from './transcript-model';
 
@@ -133,7 +133,7 @@ export class Annotator {
     let path = transcripts.length ? 0 : pathogenicityScore('intergenic_variant', predictors, undefined, this.pathOpts);
     for (const tc of transcripts) {
       for (const term of tc.consequences) {
-        const probs = CODON_TERMS.has(term) ? tc.effectProbabilities : undefined;
+        const probs = CODON_TERMS.has(term) ? tc.effectProbabilities : term === 'splice_region_variant' ? spliceRegionProbabilities(tc) : undefined;
         path = Math.max(path, pathogenicityScore(term, predictors, probs, this.pathOpts));
       }
     }

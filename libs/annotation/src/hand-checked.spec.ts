@@ -125,6 +125,18 @@ describe('hand-checked consequences and HGVS c. (no FASTA)', () => {
   });
 
   describe('variant level', () => {
+    it('intronic splice-region SNVs score by their offset from the exon; exonic ones keep 0.8', () => {
+      // FBN1 c.164+5C>T, c.165-3C>T; CFTR c.53+6G>A; CFTR c.54C>A (first exonic base)
+      const path = (chrom: string, pos: number, ref: string, alt: string) => ann.annotate(variant(chrom, pos, ref, alt)).annotation.pathogenicityScore;
+      const plus5 = path('chr15', 48644601, 'G', 'A');
+      const minus3 = path('chr15', 48613095, 'G', 'A');
+      const plus6 = path('chr7', 117480153, 'G', 'A');
+      expect(plus5).toBeGreaterThan(minus3);
+      expect(minus3).toBeGreaterThan(plus6);
+      expect(plus5).toBeLessThan(0.8);
+      expect(path('chr7', 117504253, 'C', 'A')).toBe(0.8);
+    });
+
     it('far from any transcript: intergenic, no primary', () => {
       const a = ann.annotate(variant('chr1', 10_000, 'A', 'G'));
       expect(a.annotation.mostSevere).toBe('intergenic_variant');

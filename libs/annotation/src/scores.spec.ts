@@ -2,7 +2,7 @@ import { openTestKb } from '@rarerank/kb';
 import type { TableEntry } from '@rarerank/variants-db';
 import { Annotator } from './annotator';
 import type { PredictorSource } from './evidence';
-import { CLASS_SCORES, frequencyScore, isClinvarWhitelisted, pathogenicityScore, scaledCadd, variantScore } from './scores';
+import { CLASS_SCORES, clinvarBenignCap, frequencyScore, INTRONIC_SPLICE_REGION_POOLED, isClinvarWhitelisted, pathogenicityScore, scaledCadd, spliceRegionProbabilities, variantScore } from './scores';
 import { testAnnotator, variant } from './test-support';
 
 describe('frequencyScore (Exomiser)', () => {
@@ -56,6 +56,22 @@ describe('pathogenicityScore', () => {
     expect(pathogenicityScore('protein_altering_variant', {}, { missense_variant: 0.75, stop_gained: 0.25 })).toBeCloseTo(0.7, 12);
   });
 
+  it('an intronic splice-region variant scores the ClinVar share of its offset; an exonic one keeps 0.8', () => {
+    const intronic = (hgvsC?: string) => pathogenicityScore('splice_region_variant', {}, spliceRegionProbabilities({ consequences: ['splice_region_variant', 'intron_variant'], hgvsC }));
+    const plus5 = intronic('NM_1.1:c.609+5G>A');
+    expect(plus5).toBeCloseTo(0.637 + 0.363 * CLASS_SCORES.intron_variant, 12);
+    expect(intronic('NM_1.1:c.791+7G>A')).toBeLessThan(0.05);
+    expect(intronic('NM_1.1:c.-40-3C>T')).toBeGreaterThan(intronic('NM_1.1:c.-40-6C>T'));
+    expect(intronic('NM_1.1:c.*20+4A>G')).toBeGreaterThan(0.25);
+    // offset not read (no HGVS): the pooled share
+    expect(intronic(undefined)).toBeCloseTo(INTRONIC_SPLICE_REGION_POOLED + (1 - INTRONIC_SPLICE_REGION_POOLED) * CLASS_SCORES.intron_variant, 12);
+    // every intronic offset stays below Exomiser's exonic 0.8, and only +5 is above the missense default
+    expect(plus5).toBeLessThan(0.8);
+    expect(spliceRegionProbabilities({ consequences: ['splice_region_variant', 'synonymous_variant'], hgvsC: 'NM_1.1:c.792A>G' })).toBeUndefined();
+    // a splice predictor still raises it
+    expect(pathogenicityScore('splice_region_variant', { spliceAi: 0.9 }, spliceRegionProbabilities({ consequences: ['splice_region_variant', 'intron_variant'], hgvsC: 'NM_1.1:c.10+7G>A' }))).toBe(0.9);
+  });
+
   it('predictors: REVEL replaces the missense default; synonymous keeps its default; otherwise the higher counts', () => {
     expect(pathogenicityScore('missense_variant', { revel: 0.2 })).toBe(0.2);
     expect(pathogenicityScore('missense_variant', { revel: 0.93 })).toBe(0.93);
@@ -78,6 +94,17 @@ describe('pathogenicityScore', () => {
     expect(isClinvarWhitelisted({ significance: 'uncertain', reviewStatus: 'x', stars: 3 })).toBe(false);
     expect(variantScore(0, 0.1, { significance: 'pathogenic', reviewStatus: 'x', stars: 1 })).toBe(1);
     expect(variantScore(0.5, 0.6)).toBeCloseTo(0.3, 12);
+  });
+
+  it('ClinVar B/LB with ≥ 1 star caps the variant score at the class probability; 0-star and conflicting records do not', () => {
+    const cv = (significance: string, stars: number) => ({ significance, reviewStatus: 'x', stars });
+    expect(variantScore(1, 0.85, cv('benign', 1))).toBe(0.001);
+    expect(variantScore(1, 0.85, cv('likely_benign', 2))).toBe(0.05);
+    expect(variantScore(1, 0.85, cv('benign_likely_benign', 1))).toBe(0.05);
+    expect(variantScore(0.01, 0.1, cv('likely_benign', 1))).toBeCloseTo(0.001, 12); // already lower: kept
+    expect(variantScore(1, 0.85, cv('benign', 0))).toBe(0.85);
+    expect(variantScore(1, 0.85, cv('conflicting', 2))).toBe(0.85);
+    expect(clinvarBenignCap(cv('uncertain', 3))).toBeUndefined();
   });
 });
 

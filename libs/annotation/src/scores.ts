@@ -44,6 +44,43 @@ export const CLASS_SCORES: Record<SoTerm, number> = {
   intergenic_variant: 0,
 };
 
+/**
+ * Share of pathogenic among classified intronic splice-region SNVs by offset from the exon (HGVS
+ * c. "+5", "-3"), from the KB's ClinVar table: P/LP over P/LP + B/LB with ≥ 1 review star, on the
+ * MANE transcript, Laplace-smoothed ((n + 1)/(m + 2)); mirror of 2026-11 (README.md "Scores").
+ * The classified missense variants of the same table are 55.5 % P/LP, near Exomiser's 0.6 missense
+ * default, so the shares are used as they are: an intronic splice-region variant without a splice
+ * predictor is splice-altering (score 1) with this probability, otherwise intronic.
+ */
+export const INTRONIC_SPLICE_REGION_PATHOGENIC: Readonly<Record<string, number>> = {
+  '+3': 0.468,
+  '+4': 0.271,
+  '+5': 0.637,
+  '+6': 0.086,
+  '+7': 0.005,
+  '+8': 0.014,
+  '-3': 0.327,
+  '-4': 0.011,
+  '-5': 0.062,
+  '-6': 0.045,
+  '-7': 0.038,
+  '-8': 0.031,
+};
+/** the same share over every intronic splice-region SNV of the table (offset not read) */
+export const INTRONIC_SPLICE_REGION_POOLED = 0.127;
+
+/**
+ * Effect odds of a splice_region_variant on one transcript: for an intronic one (3–8 bases into
+ * the intron), splice-altering with the probability of its offset, else intronic; undefined for
+ * an exonic one (1–3 bases into the exon), which keeps Exomiser's 0.8.
+ */
+export function spliceRegionProbabilities(tc: { consequences: readonly SoTerm[]; hgvsC?: string }): Partial<Record<SoTerm, number>> | undefined {
+  if (!tc.consequences.includes('intron_variant')) return undefined;
+  const offset = tc.hgvsC ? /[cn]\.[-*]?\d+([+-]\d+)/.exec(tc.hgvsC)?.[1] : undefined;
+  const p = (offset !== undefined ? INTRONIC_SPLICE_REGION_PATHOGENIC[offset] : undefined) ?? INTRONIC_SPLICE_REGION_POOLED;
+  return offset?.startsWith('-') ? { splice_acceptor_variant: p, intron_variant: 1 - p } : { splice_donor_variant: p, intron_variant: 1 - p };
+}
+
 /** CADD PHRED → [0,1] as Exomiser scales it: 1 − 10^(−PHRED/10). */
 export const scaledCadd = (phred: number): number => 1 - Math.pow(10, -phred / 10);
 
@@ -90,7 +127,26 @@ export function isClinvarWhitelisted(c: ClinvarEvidence | undefined): boolean {
   return c.significance === 'pathogenic' || c.significance === 'likely_pathogenic' || c.significance === 'pathogenic_likely_pathogenic';
 }
 
-/** variantScore = frequencyScore × pathogenicityScore, and 1 for a whitelisted ClinVar P/LP variant. */
+/**
+ * The most a ClinVar benign / likely benign variant (≥ 1 review star; conflicting records never
+ * qualify) can score: ACMG's probability of pathogenicity for the class (benign < 0.1 %, likely
+ * benign < 10 %), as Exomiser's maintainers propose for its ClinVar scoring (exomiser#515):
+ * benign 0.001, likely benign 0.05. Undefined for every other record.
+ */
+export function clinvarBenignCap(c: ClinvarEvidence | undefined): number | undefined {
+  if (!c || c.stars < 1) return undefined;
+  if (c.significance === 'benign') return 0.001;
+  if (c.significance === 'likely_benign' || c.significance === 'benign_likely_benign') return 0.05;
+  return undefined;
+}
+
+/**
+ * variantScore = frequencyScore × pathogenicityScore; 1 for a whitelisted ClinVar P/LP variant;
+ * at most `clinvarBenignCap` for a ClinVar B/LB one.
+ */
 export function variantScore(freqScore: number, pathScore: number, clinvar?: ClinvarEvidence): number {
-  return isClinvarWhitelisted(clinvar) ? 1 : freqScore * pathScore;
+  if (isClinvarWhitelisted(clinvar)) return 1;
+  const score = freqScore * pathScore;
+  const cap = clinvarBenignCap(clinvar);
+  return cap === undefined ? score : Math.min(score, cap);
 }

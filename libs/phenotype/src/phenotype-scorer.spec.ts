@@ -143,7 +143,8 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
       ['GENEB', 'OMIM:100002'], // its MENDELIAN disease, not the better-scoring UNKNOWN one
     ]);
     expect(r.genes[0].score).toBeCloseTo(scale(Math.log10(4)), 10);
-    expect(r.genes[2]).toMatchObject({ diseaseScore: 0 });
+    expect(r.genes[2]).toMatchObject({ diseaseScore: 0, bestDiseaseUnannotated: true });
+    expect(r.genes.filter((g) => g.bestDiseaseUnannotated).map((g) => g.symbol)).toEqual(['GENEZ']);
     expect(r.genes[2].score).toBeCloseTo(scale(0), 10);
     expect(r.genes[3].score).toBeCloseTo(scale(Math.log10(0.1 / 0.7)), 10);
     expect(r.diseases[0].genes).toEqual([{ ncbiGeneId: '1', symbol: 'GENEA' }]);

@@ -18,6 +18,8 @@ export interface ScoredDisease extends DiseasePhenotypeScore {
 /** A gene's phenotype score, with its best disease's raw score (log10 LR or similarity). */
 export interface ScoredGene extends GenePhenotypeScore {
   diseaseScore: number;
+  /** the best disease has no phenotype annotations: the score is the neutral one (LR 1), see README.md */
+  bestDiseaseUnannotated?: true;
 }
 
 export interface PhenotypeScoring extends PhenotypeResult {
@@ -124,6 +126,7 @@ export class PhenotypeScorer {
       const list = g.causal.length ? g.causal : g.other;
       let raw = -Infinity;
       let id: string | undefined;
+      let unannotated = false;
       if (list.length) {
         let best = list[0];
         for (let k = 1; k < list.length; k++) {
@@ -136,10 +139,13 @@ export class PhenotypeScorer {
       if (unknownLr !== undefined && g.unannotated.length && unknownLr > raw) {
         raw = unknownLr;
         id = g.unannotated[0];
+        unannotated = true;
       }
       if (id === undefined) continue;
       const scaled = span > 0 ? (raw - cs.useless) / span : 0;
-      out.push({ ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw });
+      const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw };
+      if (unannotated) gene.bestDiseaseUnannotated = true;
+      out.push(gene);
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
   }

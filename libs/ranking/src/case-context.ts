@@ -6,7 +6,7 @@ import { GeneKeys } from './gene-keys';
 import { diseaseScaler } from './gene-phenotype';
 import { modeMask, modesForGene, type ChromKind } from './modes';
 import { resolveRankOptions, type CombineFn, type RankOptions } from './rank-options';
-import type { GeneRef, RankInput } from './rank-types';
+import type { GeneRef, PhenotypeGene, RankInput } from './rank-types';
 
 interface DiseaseModes {
   codes: InheritanceCode[];
@@ -34,7 +34,7 @@ export class CaseContext {
   readonly scale: (score: number) => number;
   readonly diseaseById = new Map<string, DiseasePhenotypeScore>();
   /** the phenotype result's gene scores by gene key (the best when a key repeats) */
-  readonly phenoGene = new Map<string, GenePhenotypeScore>();
+  readonly phenoGene = new Map<string, PhenotypeGene>();
   /** diseases of the phenotype result listing the gene, by gene key */
   readonly diseasesOfKey = new Map<string, string[]>();
   private readonly modes: Map<string, DiseaseModes>;

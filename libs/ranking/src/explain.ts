@@ -8,8 +8,14 @@ import type { ModeGenotype } from './inheritance';
 import { MODE_NAMES } from './modes';
 import type { PairPhase } from './phase';
 
-/** "Phenotype: 5/6 observed terms match Marfan syndrome (OMIM:154700); best match Arachnodactyly (phenotype score 0.91)" */
-export function phenotypeLine(symbol: string, score: number, disease: DiseasePhenotypeScore | undefined, diseaseId: string | undefined, observedCount: number | undefined, termName: (id: string) => string): string {
+/**
+ * "Phenotype: 5/6 observed terms match Marfan syndrome (OMIM:154700); best match Arachnodactyly (phenotype score 0.91)";
+ * `unannotated`: the disease has no phenotype annotations and the score is the neutral one.
+ */
+export function phenotypeLine(symbol: string, score: number, disease: DiseasePhenotypeScore | undefined, diseaseId: string | undefined, observedCount: number | undefined, termName: (id: string) => string, unannotated = false): string {
+  if (!disease && unannotated && diseaseId) {
+    return `Phenotype: neutral — ${diseaseId}, the disease of ${symbol}, has no phenotype annotations in this HPO release, so the patient's terms count neither for nor against it (likelihood ratio 1; phenotype score ${round2(score)})`;
+  }
   if (score <= 0 && !disease) return `Phenotype: no disease of ${symbol} matches the patient's terms`;
   if (!disease) return `Phenotype: score ${round2(score)} through ${diseaseId ?? 'an associated disease'}`;
   const fits = disease.matched.filter((m) => m.kind !== 'none');

@@ -9,7 +9,9 @@ export function geneExplanation(cx: CaseContext, w: GeneWork): string[] {
   const phenotypeScore = best ? best.pheno.score : w.phen.geneScore;
   const diseaseId = best ? best.pheno.diseaseId : w.phen.bestDiseaseId;
   const disease = diseaseId ? cx.diseaseById.get(diseaseId) : undefined;
-  const lines = [phenotypeLine(w.symbol, phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName)];
+  const pg = cx.phenoGene.get(w.key);
+  const unannotated = pg?.bestDiseaseUnannotated === true && pg.bestDiseaseId === diseaseId;
+  const lines = [phenotypeLine(w.symbol, phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName, unannotated)];
   const against = contradictionLine(disease, cx.termName);
   if (against) lines.push(against);
   if (!best) {

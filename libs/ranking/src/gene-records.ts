@@ -4,7 +4,7 @@ import { phenotypeLine } from './explain';
 import type { GeneSource } from './gene-source';
 import type { GeneWork } from './gene-work';
 import { RankedGeneRecord, RankedVariantRecord, type ExplanationSource, type GeneScores } from './ranked-records';
-import type { RankedGene } from './rank-types';
+import type { PhenotypeGene, RankedGene } from './rank-types';
 import { sortSmall } from './small-sort';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -105,6 +105,7 @@ export class GeneWithoutVariants implements ExplanationSource {
 
   explain(): string[] {
     const { cx, g } = this;
-    return [phenotypeLine(g.symbol, g.score, cx.diseaseById.get(g.bestDiseaseId), g.bestDiseaseId, cx.input.patient?.observed.length, cx.termName), this.genotype];
+    const unannotated = (g as PhenotypeGene).bestDiseaseUnannotated === true;
+    return [phenotypeLine(g.symbol, g.score, cx.diseaseById.get(g.bestDiseaseId), g.bestDiseaseId, cx.input.patient?.observed.length, cx.termName, unannotated), this.genotype];
   }
 }

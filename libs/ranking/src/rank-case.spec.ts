@@ -319,6 +319,26 @@ describe('rankCase: a genotype that fits only a mode the diseases are not annota
   });
 });
 
+describe('rankCase: a gene whose best disease has no phenotype annotations', () => {
+  const pheno = phenotypeResult([{ id: 'OMIM:70', name: 'Annotated thing', score: 10, genes: [['AAA1', '11']], inheritance: ['AD'] }]);
+  pheno.genes.push({ ncbiGeneId: '12', symbol: 'BBB1', score: 0.4, bestDiseaseId: 'OMIM:71', bestDiseaseUnannotated: true } as (typeof pheno.genes)[number]);
+  const neutral = /^Phenotype: neutral — OMIM:71, the disease of BBB1, has no phenotype annotations in this HPO release, so the patient's terms count neither for nor against it \(likelihood ratio 1; phenotype score 0\.40\)$/;
+
+  it('says that its phenotype score is the neutral one, with or without a variant', () => {
+    const withVariant = rankCase(input({ variants: [variant({ pos: 200, gene: 'BBB1', ncbi: '12', score: 0.9, gts: het })], phenotype: pheno })).genes.find((g) => g.symbol === 'BBB1')!;
+    expect(withVariant.explanation[0]).toMatch(neutral);
+    const without = rankCase(input({ variants: [variant({ pos: 100, gene: 'AAA1', score: 0.9, gts: het })], phenotype: pheno })).genes.find((g) => g.symbol === 'BBB1')!;
+    expect(without.explanation[0]).toMatch(neutral);
+  });
+
+  it('keeps the plain wording for a best disease that is merely not listed', () => {
+    const unlisted = phenotypeResult([{ id: 'OMIM:70', score: 10, genes: [['AAA1', '11']] }]);
+    unlisted.genes.push({ ncbiGeneId: '12', symbol: 'BBB1', score: 0.4, bestDiseaseId: 'ORPHA:9' });
+    const g = rankCase(input({ variants: [variant({ pos: 200, gene: 'BBB1', ncbi: '12', score: 0.9, gts: het })], phenotype: unlisted })).genes.find((x) => x.symbol === 'BBB1')!;
+    expect(g.explanation[0]).toBe('Phenotype: score 0.40 through ORPHA:9');
+  });
+});
+
 describe('rankCase: output records', () => {
   const pheno = phenotypeResult([
     { id: 'OMIM:1', score: 5, genes: [['AAA1', '11']], inheritance: ['AR'] },

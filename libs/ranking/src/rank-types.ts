@@ -1,9 +1,12 @@
-import type { AnnotatedVariant, DiseasePhenotypeScore, GeneCandidate, ModeOfInheritance, PatientPhenotype, Pedigree, PhenotypeResult, RankedVariant } from '@rarerank/case-model';
+import type { AnnotatedVariant, DiseasePhenotypeScore, GeneCandidate, GenePhenotypeScore, ModeOfInheritance, PatientPhenotype, Pedigree, PhenotypeResult, RankedVariant } from '@rarerank/case-model';
 import type { InheritanceCode } from '@rarerank/hpo';
 import type { GeneRecord } from '@rarerank/kb';
 import type { PathogenicMissenseLookup } from './acmg-amino-acid';
 import type { Sex } from './family';
 import type { RankOptionsInput } from './rank-options';
+
+/** A gene of the phenotype result; @rarerank/phenotype flags a best disease without annotations (its score is the neutral one). */
+export type PhenotypeGene = GenePhenotypeScore & { bestDiseaseUnannotated?: boolean };
 
 export interface GeneRef {
   symbol: string;
