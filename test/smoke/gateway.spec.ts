@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { testKbDir } from '@rarerank/kb';
 import { bootstrapHttpService, parseConfig } from '@rarerank/nest-common';
 import { AppModule } from '../../services/gateway/src/app.module';
 import { gatewayConfigSchema } from '../../services/gateway/src/config';
@@ -11,7 +12,7 @@ describe('gateway booted for real against Redis and MongoDB', () => {
   let base: string;
 
   beforeAll(async () => {
-    const config = parseConfig(gatewayConfigSchema, { REDIS_URL: redisUrl, MONGO_URL: mongoUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const config = parseConfig(gatewayConfigSchema, { REDIS_URL: redisUrl, MONGO_URL: mongoUrl, PORT: '0', LOG_LEVEL: 'silent', RARERANK_KB: testKbDir() });
     app = await bootstrapHttpService(AppModule.forRoot(config), config.PORT, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });

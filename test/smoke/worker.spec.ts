@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { testKbDir } from '@rarerank/kb';
 import { bootstrapWorker, HealthHttpServer, parseConfig } from '@rarerank/nest-common';
 import { AppModule } from '../../services/annotation/src/app.module';
 import { annotationConfigSchema } from '../../services/annotation/src/config';
 import { serverUrls } from './server-urls';
 
 async function startWorker(redisUrl: string, mongoUrl: string) {
-  const config = parseConfig(annotationConfigSchema, { REDIS_URL: redisUrl, MONGO_URL: mongoUrl, HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = parseConfig(annotationConfigSchema, { REDIS_URL: redisUrl, MONGO_URL: mongoUrl, HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1', LOG_LEVEL: 'silent', RARERANK_KB: testKbDir() });
   const app = await bootstrapWorker(AppModule.forRoot(config));
   return { app, base: `http://127.0.0.1:${app.get(HealthHttpServer).port}` };
 }
