@@ -17,9 +17,9 @@ export const NON_TERMINAL_STATUSES: readonly CaseStatus[] = ['received', 'ingest
 export const REVIEW_STATUSES = ['open', 'in_review', 'awaiting_approval', 'reported'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** Pipeline stages, named like the suffixes of the deterministic job ids (`.ingest`, `.chunk<i>` = annotate, `.phenotype`, `.rank`). */
-export const PIPELINE_STAGES = ['ingest', 'annotate', 'phenotype', 'rank'] as const;
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+/** The pipeline stages are defined once, with the queue contracts. */
+import type { PipelineStage } from '@rarerank/pipeline';
+export { PIPELINE_STAGES, type PipelineStage } from '@rarerank/pipeline';
 
 export interface Page<T> {
   items: T[];

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Annotator, DEFAULT_REGIONS, loadReference, tablePredictor, type RegionOptions } from '@rarerank/annotation';
 import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
-import { KnowledgeBase, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
+import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { PhenotypeScorer } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
@@ -73,7 +73,7 @@ export class Engine {
    * reanalysis under the same version can reuse the annotated candidates.
    */
   get kbVersion(): string {
-    return this.kb.manifest.builtAt;
+    return kbVersion(this.kb.manifest);
   }
 
   /**

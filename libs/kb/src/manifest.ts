@@ -31,6 +31,14 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals). */
 export const KB_SCHEMA_VERSION = 2;
 
+/**
+ * The identity of a KB build recorded on each analysis (gateway and workers must agree): a
+ * reanalysis under an unchanged version reuses the annotated variants. Every `kb build` changes it.
+ */
+export function kbVersion(m: KbManifest): string {
+  return m.builtAt;
+}
+
 /** A short identity of the KB for results: HPO version, build time and the sources used. */
 export function manifestSummary(m: KbManifest): { builtAt: string; hpo: string | null; sources: Array<{ id: string; version: string | null; nonCommercial: boolean }> } {
   return {

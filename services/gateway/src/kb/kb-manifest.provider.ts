@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { resolveKbDir } from '@rarerank/io';
-import { type KbManifest, KnowledgeBase, manifestSummary } from '@rarerank/kb';
+import { kbVersion, type KbManifest, KnowledgeBase, manifestSummary } from '@rarerank/kb';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import type { GatewayConfig } from '../config';
 
@@ -14,13 +14,8 @@ export const kbManifestProvider: Provider = {
   useFactory: async (config: GatewayConfig): Promise<KbManifest> => (await KnowledgeBase.open(resolveKbDir(config.RARERANK_KB))).manifest,
 };
 
-/**
- * The identity of a KB build recorded on each analysis: a reanalysis with an unchanged version
- * reuses the annotated variants. The build time changes with every `rarerank kb build`.
- */
-export function kbVersionOf(manifest: KbManifest): string {
-  return manifest.builtAt;
-}
+/** The KB version rule of libs/kb, shared with the workers' Engine.kbVersion. */
+export const kbVersionOf = kbVersion;
 
 /** What GET /kb answers: the version, the result summary and per-source facts, without build paths. */
 export function kbSummary(manifest: KbManifest) {
