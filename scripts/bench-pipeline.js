@@ -136,7 +136,7 @@ async function main() {
   // stage's cost grows with what is stored. Every case finished: drop what only the pipeline reads
   // (chunks, candidates, uploads, blobs), so every measurement starts from the same database size.
   const dropPipelineData = () => Promise.all(['variantchunks', 'candidatevariants', 'files.files', 'files.chunks'].map((c) => connection.db.collection(c).deleteMany({})));
-  /** mean ms of looking up a stored chunk the way the annotation worker does (caseId, chunk), and by _id */
+  /** mean ms of looking up a stored chunk by (caseId, chunk), and by _id (how the annotation worker reads it) */
   const chunkLookupMs = async (caseId) => {
     const chunks = connection.db.collection('variantchunks');
     const { _id } = await chunks.findOne({ caseId, chunk: 0 }, { projection: { _id: 1 } });

@@ -18,7 +18,8 @@ declare -A APT_PINS=(
 
 log() { printf '[install-system-deps] %s\n' "$*" >&2; }
 
-installed_version() { dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null | awk '$3 == "installed" { print $4 }'; }
+# Empty when not installed; dpkg-query's non-zero exit for an unknown package must not end the script (pipefail).
+installed_version() { { dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null || true; } | awk '$3 == "installed" { print $4 }'; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -127,6 +127,19 @@ describe('CaseRepository against FerretDB', () => {
       expect(after.analyses[0].chunksDone).toEqual([0, 1, 2, 3]);
       expect(after.warnings).toEqual(['no reference FASTA']);
     });
+
+    it('records a chunk and its stage timing in one write: the span covers every chunk, exactly one sees "became ready"', async () => {
+      const c = await da.cases.create(newCaseInput('lab-join'));
+      await da.cases.setChunkTotal(c.id, 1, 4);
+      await da.cases.markPhenotypeDone(c.id, 1);
+      const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
+      const timed = (i: number) => da.cases.completeChunkWithTiming(c.id, 1, i, 'annotate', { startedAt: t(i), completedAt: t(10 + i) });
+      const results = await Promise.all([0, 1, 2, 3, 2].map(timed));
+      expect(results.filter((r) => r?.becameReady)).toHaveLength(1);
+      const after = (await da.cases.getForPipeline(c.id))!;
+      expect(after.analyses[0].chunksDone).toEqual([0, 1, 2, 3]);
+      expect(after.analyses[0].stages.annotate).toEqual({ startedAt: t(0), completedAt: t(13), ms: 13_000 });
+    });
   });
 
   describe('reanalysis', () => {

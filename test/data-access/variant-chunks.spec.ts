@@ -34,6 +34,14 @@ describe('VariantChunkRepository and CandidateVariantRepository against FerretDB
     expect(await da.variantChunks.get('case-idem', 1)).toBeNull();
   });
 
+  it('stores each chunk under an _id derived from its key, so reads need no collection scan on FerretDB', async () => {
+    await da.variantChunks.upsert('case-id', 4, annotatedVariants(2));
+    await da.candidateVariants.upsert('case-id', 2, 4, annotatedVariants(2));
+    const ids = async (name: string) => (await db.connection.collection(name).find({ caseId: 'case-id' }).toArray()).map((d) => d._id as unknown);
+    expect(await ids('variantchunks')).toEqual(['case-id.c4']);
+    expect(await ids('candidatevariants')).toEqual(['case-id.a2.c4']);
+  });
+
   it('loads all chunks of a case in chunk order, whatever order they were written in', async () => {
     for (const i of [3, 0, 2, 1]) await da.variantChunks.upsert('case-order', i, annotatedVariants(5, i * 5));
     await da.variantChunks.upsert('case-other', 0, annotatedVariants(5, 100));

@@ -3,7 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import { ensureModelIndexes, modelOn } from '../mongo/model-on';
 import { toBuffer } from '../mongo/plain';
 import { decodeVariants, encodeVariants } from '../mongo/variant-codec';
-import { type CandidateChunkRecord, candidateChunkSchema } from '../schemas/variant-chunk.schema';
+import { type CandidateChunkRecord, candidateChunkSchema, candidateDocId } from '../schemas/variant-chunk.schema';
 import type { CandidateVariantChunk } from '../types';
 import { upsertChunk } from './variant-chunk.repository';
 
@@ -21,7 +21,7 @@ export class CandidateVariantRepository {
 
   /** Idempotent: a redelivered annotate-chunk job replaces the chunk with the same content. */
   async upsert(caseId: string, analysis: number, chunk: number, variants: AnnotatedVariant[], now = new Date()): Promise<void> {
-    await upsertChunk(this.model, { caseId, analysis, chunk }, { count: variants.length, variants: encodeVariants(variants), updatedAt: now });
+    await upsertChunk(this.model, candidateDocId(caseId, analysis, chunk), { caseId, analysis, chunk }, { count: variants.length, variants: encodeVariants(variants), updatedAt: now });
   }
 
   /** Every chunk of the analysis, in chunk order (rank-case concatenates them). */

@@ -136,6 +136,20 @@ export class CaseRepository {
     return this.join(caseId, analysis, m.completeChunk(analysis, chunk, now));
   }
 
+  /**
+   * completeChunk and setStageTiming in one write: the annotation stage records each chunk's
+   * timing with its completion, halving its guarded writes of the case (which concurrent
+   * replicas contend for).
+   */
+  async completeChunkWithTiming(caseId: string, analysis: number, chunk: number, stage: PipelineStage, timing: StageTiming, now = new Date()): Promise<JoinState | null> {
+    const done = m.completeChunk(analysis, chunk, now);
+    const timed = m.stageTiming(analysis, stage, timing, now);
+    return this.join(caseId, analysis, (c) => {
+      const after = done(c);
+      return timed(after ?? c) ?? after;
+    });
+  }
+
   async markPhenotypeDone(caseId: string, analysis: number, now = new Date()): Promise<JoinState | null> {
     return this.join(caseId, analysis, m.phenotypeDone(analysis, now));
   }

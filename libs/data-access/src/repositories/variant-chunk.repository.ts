@@ -3,7 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import { ensureModelIndexes, modelOn } from '../mongo/model-on';
 import { isDuplicateKey, toBuffer } from '../mongo/plain';
 import { decodeVariants, encodeVariants } from '../mongo/variant-codec';
-import { type VariantChunkRecord, variantChunkSchema } from '../schemas/variant-chunk.schema';
+import { chunkDocId, type VariantChunkRecord, variantChunkSchema } from '../schemas/variant-chunk.schema';
 import type { VariantChunk } from '../types';
 
 /** Ingested variants, one document per chunk (≤ 2,000 variants), kept so a reanalysis never re-ingests. */
@@ -20,11 +20,11 @@ export class VariantChunkRepository {
 
   /** Writes chunk `chunk` of the case; writing it again (a redelivered job) replaces it with the same content. */
   async upsert(caseId: string, chunk: number, variants: Variant[], now = new Date()): Promise<void> {
-    await upsertChunk(this.model, { caseId, chunk }, { count: variants.length, variants: encodeVariants(variants), updatedAt: now });
+    await upsertChunk(this.model, chunkDocId(caseId, chunk), { caseId, chunk }, { count: variants.length, variants: encodeVariants(variants), updatedAt: now });
   }
 
   async get(caseId: string, chunk: number): Promise<VariantChunk | null> {
-    const rec = await this.model.findOne({ caseId, chunk }).lean<VariantChunkRecord>();
+    const rec = await this.model.findById(chunkDocId(caseId, chunk)).lean<VariantChunkRecord>();
     return rec ? { caseId, chunk, variants: decodeVariants<Variant>(toBuffer(rec.variants)) } : null;
   }
 
@@ -44,11 +44,11 @@ export class VariantChunkRepository {
 }
 
 /**
- * Idempotent chunk write keyed by a unique index. Two deliveries of one job may upsert at once:
- * the loser of the insert race gets a duplicate-key error and retries as a plain replace.
+ * Idempotent chunk write under the `_id` derived from its key. Two deliveries of one job may
+ * upsert at once: the loser of the insert race gets a duplicate-key error and retries as a plain replace.
  */
-export async function upsertChunk<T>(model: Model<T>, key: Record<string, unknown>, fields: Record<string, unknown>): Promise<void> {
-  const write = () => model.replaceOne(key as never, { ...key, ...fields } as never, { upsert: true });
+export async function upsertChunk<T>(model: Model<T>, _id: string, key: Record<string, unknown>, fields: Record<string, unknown>): Promise<void> {
+  const write = () => model.replaceOne({ _id } as never, { _id, ...key, ...fields } as never, { upsert: true });
   try {
     await write();
   } catch (err) {

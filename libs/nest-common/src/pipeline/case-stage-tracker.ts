@@ -21,12 +21,11 @@ export class CaseStageTracker {
   }
 
   /**
-   * One part of a stage run as many jobs (annotation chunks) finished: its time joins the stage's
-   * span, and the event is `started` with the progress until the last part, then `completed`.
+   * One part of a stage run as many jobs (annotation chunks) finished, its timing already recorded
+   * with the part's completion (CaseRepository.completeChunkWithTiming): the event is `started`
+   * with the progress until the last part, then `completed`.
    */
-  async partDone(ref: CaseJob, stage: PipelineStage, startedAt: Date, progress: Progress): Promise<void> {
-    const completedAt = new Date();
-    await this.cases.setStageTiming(ref.caseId, ref.analysis, stage, { startedAt, completedAt });
+  async partDone(ref: CaseJob, stage: PipelineStage, completedAt: Date, progress: Progress): Promise<void> {
     const status = progress.done >= progress.total ? 'completed' : 'started';
     await this.events.emit({ ...ref, stage, status, at: completedAt.toISOString(), progress });
   }
