@@ -2,7 +2,8 @@
 // Services pipeline benchmark (issue 4), the services as separate processes from dist/ on 127.0.0.1:
 //  1. annotation stage in isolation, 1 vs 2 annotation replicas: N exome cases are submitted with
 //     the annotation and ranking queues paused, ingestion + phenotype finish the whole backlog, the
-//     replicas are started and ready, then the annotation queue is resumed and drains. Throughput =
+//     replicas (started and warmed up on --warmup whole cases first) are ready, then the annotation
+//     queue is resumed and drains. Throughput =
 //     chunks / (first chunk started → last chunk completed), from the cases' stage timings.
 //  2. end to end, same replicas: N cases submitted at once through POST /cases, all queues
 //     running; cases/minute = N / (first submission → last case completed).
@@ -15,7 +16,7 @@
 // Redis + FerretDB: its own (scripts/servers-up.sh, run dir and ports of its own), or REDIS_URL +
 // MONGO_URL when both are set (a Redis with no other RareRank queues; a database of its own is used
 // and dropped). Stops everything it started, also on failure and Ctrl-C.
-// Usage: npm run build && node scripts/bench-pipeline.js [--cases 4] [--runs 3] [--seconds 20]
+// Usage: npm run build && node scripts/bench-pipeline.js [--cases 8] [--warmup 1] [--runs 3] [--seconds 20]
 //        [--connections 16] [--kb DIR] [--vcf FILE] [--hpo HP:…,HP:…] [--keep (the logs)]
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -28,7 +29,8 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const root = path.resolve(__dirname, '..');
 const mirror = process.env.RARERANK_MIRROR || path.join(root, '..', 'shared', 'data');
-const nCases = Number(opt('--cases', '4'));
+const nCases = Number(opt('--cases', '8'));
+const warmupCases = Number(opt('--warmup', '1'));
 const runs = Number(opt('--runs', '3'));
 const loadSeconds = Number(opt('--seconds', '20'));
 const connections = Number(opt('--connections', '16'));
@@ -150,12 +152,17 @@ async function main() {
 
   /** One repetition of configuration `replicas`: isolated annotation drain, then end to end. */
   const measure = async (replicas) => {
+    const annotators = await Promise.all(Array.from({ length: replicas }, () => procs.start('annotation')));
+    // warm-up: fresh replicas compile their hot paths on the first chunks; a steady-state stage
+    // rate leaves that out (a replica in production lives for many cases)
+    const warmup = await Promise.all(Array.from({ length: warmupCases }, submit));
+    await events.waitAll(warmup, 'rank');
+    await dropPipelineData();
     await queues.annotation.pause();
     await queues.ranking.pause();
     const backlog = await submitAll();
     await events.waitAll(backlog, 'ingest');
     await events.waitAll(backlog, 'phenotype');
-    const annotators = await Promise.all(Array.from({ length: replicas }, () => procs.start('annotation')));
     // CPU used during the drain: by the annotation replicas, and by FerretDB (every stage's store)
     const cpu = () => ({
       at: performance.now() / 1000,
@@ -196,7 +203,7 @@ async function main() {
       ferretdbCores: (cpuAfter.ferretdb - cpuBefore.ferretdb) / (cpuAfter.at - cpuBefore.at),
       lookupMs: lookup.byField,
       lookupByIdMs: lookup.byId,
-      ids: [...backlog, ...ids],
+      ids: [...warmup, ...backlog, ...ids],
     };
     log(
       `${replicas} annotation replica(s): ${chunks} chunks in ${span.toFixed(2)} s (${row.chunksPerSecond.toFixed(1)} chunks/s; CPU per chunk: annotation ${row.annotationCpuPerChunk.toFixed(0)} ms, FerretDB ${row.ferretdbCpuPerChunk.toFixed(0)} ms); ` +

@@ -252,7 +252,8 @@ export class Annotator {
     const consequences = terms.toArray();
 
     let hgvs: string | undefined;
-    if (!p.terms.has('transcript_ablation')) {
+    // a model made from a gene interval has no known strand, so no transcript coordinates
+    if (!p.terms.has('transcript_ablation') && t.source !== 'gene-interval') {
       if (this.reference && (c.kind === 'ins' || c.kind === 'del')) {
         const s = shift3Prime(c, m.plus, this.bases);
         hgvs = hgvsC(m, s.change, s.dup);

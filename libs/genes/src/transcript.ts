@@ -35,7 +35,8 @@ export interface Transcript {
   biotype?: string;
   /** 'MANE Select' / 'MANE Plus Clinical', the biotype, and source tags such as 'basic', 'CCDS' */
   tags: string[];
-  source: 'mane-bigbed' | 'gff3' | 'gtf';
+  /** 'gene-interval': a single-exon model made from a gene's extent (small RNA genes; no strand) */
+  source: 'mane-bigbed' | 'gff3' | 'gtf' | 'gene-interval';
 }
 
 export const MANE_SELECT = 'MANE Select';

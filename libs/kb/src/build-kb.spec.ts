@@ -62,7 +62,12 @@ describe('KB build from the real data mirror', () => {
     expect(fbn1).toMatchObject({ ncbiGeneId: '2200', hgncId: 'HGNC:3603' });
     expect(fbn1.transcriptId).toMatch(/^ENST00000316623\./);
     expect(fbn1.constraint.map((c) => c.release)).toContain('v2.1.1');
-    expect((await kb.transcripts()).length).toBe(19316);
+    const transcripts = await kb.transcripts();
+    // every MANE transcript, plus single-exon models of small RNA disease genes MANE lacks (RNU4-2, RMRP, …)
+    expect(transcripts.filter((t) => t.source === 'mane-bigbed')).toHaveLength(19316);
+    const smallRna = transcripts.filter((t) => t.source === 'gene-interval');
+    expect(smallRna.map((t) => t.geneSymbol)).toEqual(expect.arrayContaining(['RNU4-2', 'RMRP', 'TERC']));
+    expect(smallRna.every((t) => t.exons.length === 1 && t.end - t.start <= 1_000)).toBe(true);
     // ClinVar web export: NC_000015.10:48487316:C:A, FBN1 c.3458G>T, Pathogenic
     const clinvar = (await kb.variantTable('clinvar'))!;
     expect(clinvar.get('chr15', 48487317, 'C', 'A')).toMatchObject({ significance: 'pathogenic' });

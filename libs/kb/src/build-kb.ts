@@ -2,6 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildGenes } from './build-genes';
 import { buildPhenotype } from './build-phenotype';
+import { addSmallRnaDiseaseGenes } from './build-small-rna-genes';
 import { buildVariants } from './build-variants';
 import { KB_FILES } from './kb-files';
 import { KB_SCHEMA_VERSION, MANIFEST_FILE, type KbManifest } from './manifest';
@@ -25,9 +26,10 @@ export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
   return buildAtomically(opts.out, async (dir) => {
     log('gene models, HGNC, constraint …');
     const genes = await buildGenes(opts.mirror, overrides);
-    await writeJson(dir, KB_FILES.transcripts, genes.transcripts);
     log('HPO ontology, annotations, gene links …');
     const phenotype = await buildPhenotype(opts.mirror, overrides, (ncbi) => genes.symbolOfNcbi.get(ncbi));
+    await addSmallRnaDiseaseGenes(genes, phenotype.data.geneLinks, opts.mirror, overrides);
+    await writeJson(dir, KB_FILES.transcripts, genes.transcripts);
     await writeJson(dir, KB_FILES.phenotype, phenotype.data);
     await writeJson(dir, KB_FILES.termText, phenotype.termText);
     // gene table last among gene data: it joins constraint and predictor means with the disease links

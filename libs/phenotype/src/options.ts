@@ -35,21 +35,6 @@ export interface PhenotypeScorerOptions {
    * 0: such diseases give the gene nothing (the gene is left out when it has no other disease).
    */
   unannotatedDiseaseLr?: number;
-  /**
-   * LR method: where the score of a causal disease without phenotype annotations comes from.
-   * 'lr': log10(unannotatedDiseaseLr) per observed term (LR 1: the score 0). A number q in (0,1):
-   * the q-quantile of the annotated diseases' scores for this patient. With nothing known about
-   * P(h | D), D is scored like a disease drawn from the annotated ones (0.5: the median, a typical
-   * disease) rather than with LR 1, which is below what most annotated diseases reach through
-   * shared ancestors of the patient's terms.
-   */
-  unannotatedDiseaseScore?: 'lr' | number;
-  /**
-   * Which gene–disease links give a gene its phenotype score: 'causal-first' takes MENDELIAN and
-   * mim2gene links, and the others (POLYGENIC, UNKNOWN: all ORPHA here) only for a gene without
-   * one; 'all' takes the best disease over every link.
-   */
-  geneLinks?: 'causal-first' | 'all';
   /** use the excluded patient terms at all (LR method; Resnik never does) */
   useExcluded?: boolean;
   /** disease-id prefixes listed in PhenotypeResult.diseases, or 'all'; every disease is still scored and genes use all of them */
@@ -76,8 +61,6 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   falseNegativeRate: 0.3,
   useExcluded: true,
   unannotatedDiseaseLr: 1,
-  unannotatedDiseaseScore: 'lr',
-  geneLinks: 'causal-first',
   listSources: ['OMIM', 'DECIPHER'],
   explainTop: 100,
 };
@@ -89,9 +72,6 @@ export function resolveOptions(opts: PhenotypeScorerOptions = {}): ResolvedOptio
   for (const k of ['unknownFrequency', 'falseNegativeRate'] as const) if (!(o[k] > 0 && o[k] <= 1)) throw new RangeError(`PhenotypeScorerOptions.${k} must be in (0,1]`);
   if (!(o.frequencyPseudocount >= 0)) throw new RangeError('PhenotypeScorerOptions.frequencyPseudocount must be ≥ 0');
   if (!(o.unannotatedDiseaseLr >= 0)) throw new RangeError('PhenotypeScorerOptions.unannotatedDiseaseLr must be ≥ 0');
-  if (o.unannotatedDiseaseScore !== 'lr' && !(typeof o.unannotatedDiseaseScore === 'number' && o.unannotatedDiseaseScore > 0 && o.unannotatedDiseaseScore < 1))
-    throw new RangeError('PhenotypeScorerOptions.unannotatedDiseaseScore must be "lr" or a quantile in (0,1)');
-  if (!['causal-first', 'all'].includes(o.geneLinks)) throw new RangeError(`PhenotypeScorerOptions.geneLinks must be "causal-first" or "all"`);
   if (!(o.excludedRelevance >= 0)) throw new RangeError('PhenotypeScorerOptions.excludedRelevance must be ≥ 0');
   if (!(Number.isInteger(o.explainTop) && o.explainTop >= 0)) throw new RangeError('PhenotypeScorerOptions.explainTop must be an integer ≥ 0');
   return o;

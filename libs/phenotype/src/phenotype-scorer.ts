@@ -48,8 +48,6 @@ export class PhenotypeScorer {
   /** position of each disease in id order, for deterministic tie-breaking */
   private readonly idRank: Int32Array;
   private readonly listed: Uint8Array;
-  /** KB indices of the diseases with phenotype terms */
-  private readonly annotatedDiseases: Int32Array;
   private readonly log10PretestOdds: number;
 
   constructor(kb: PhenotypeKb, opts?: PhenotypeScorerOptions) {
@@ -61,7 +59,6 @@ export class PhenotypeScorer {
     this.inheritance = kb.diseases.map((d) => Object.freeze(inheritanceCodes(kb.ontology, d.inheritance)) as InheritanceCode[]);
     const byId = new Map(this.diseaseIds.map((id, i) => [id, i]));
     this.geneIndex = buildGeneIndex(kb.geneLinks, (id) => byId.get(id), this.diseaseIds.length, (d) => kb.diseases[d].terms.length > 0);
-    this.annotatedDiseases = Int32Array.from(kb.diseases.flatMap((d, i) => (d.terms.length > 0 ? [i] : [])));
     const order = this.diseaseIds.map((_, i) => i).sort((a, b) => cmp(this.diseaseIds[a], this.diseaseIds[b]));
     this.idRank = new Int32Array(order.length);
     order.forEach((d, r) => (this.idRank[d] = r));
@@ -123,21 +120,19 @@ export class PhenotypeScorer {
   geneScores(cs: CaseScores): ScoredGene[] {
     const s = cs.scores;
     const span = cs.ideal - cs.useless;
-    const unknownLr = this.unannotatedScore(cs);
-    const allLinks = this.options.geneLinks === 'all';
+    const unknownLr = cs.likelihood && this.options.unannotatedDiseaseLr > 0 ? Math.log10(this.options.unannotatedDiseaseLr) : undefined;
     const out: ScoredGene[] = [];
     for (const g of this.geneIndex.genes) {
+      const list = g.causal.length ? g.causal : g.other;
       let raw = -Infinity;
       let id: string | undefined;
       let unannotated = false;
-      let best = -1;
-      for (const list of allLinks ? [g.causal, g.other] : [g.causal.length ? g.causal : g.other]) {
-        for (let k = 0; k < list.length; k++) {
+      if (list.length) {
+        let best = list[0];
+        for (let k = 1; k < list.length; k++) {
           const d = list[k];
-          if (best < 0 || s[d] > s[best] || (s[d] === s[best] && this.idRank[d] < this.idRank[best])) best = d;
+          if (s[d] > s[best] || (s[d] === s[best] && this.idRank[d] < this.idRank[best])) best = d;
         }
-      }
-      if (best >= 0) {
         raw = s[best];
         id = this.diseaseIds[best];
       }
@@ -153,15 +148,6 @@ export class PhenotypeScorer {
       out.push(gene);
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
-  }
-
-  /** The score of a causal disease without phenotype annotations for this patient (LR method only; see the option). */
-  private unannotatedScore(cs: CaseScores): number | undefined {
-    if (!cs.likelihood || this.options.unannotatedDiseaseLr <= 0) return undefined;
-    const q = this.options.unannotatedDiseaseScore;
-    if (q === 'lr') return Math.log10(this.options.unannotatedDiseaseLr);
-    const scores = Float64Array.from(this.annotatedDiseases, (d) => cs.scores[d]).sort();
-    return scores.length ? scores[Math.min(scores.length - 1, Math.floor(q * scores.length))] : 0;
   }
 
   private disease(cs: CaseScores, d: number, explain: boolean): ScoredDisease {

@@ -12,7 +12,7 @@ const pp = {
       diagnosis: {
         disease: { id: 'OMIM:154700' },
         genomicInterpretations: [
-          { variantInterpretation: { variationDescriptor: { geneContext: { symbol: 'FBN1' }, vcfRecord: { genomeAssembly: 'hg38', chrom: 'chr15', pos: 48487317, ref: 'C', alt: 'A' }, allelicState: { id: 'GENO:0000135' } } } },
+          { variantInterpretation: { variationDescriptor: { geneContext: { symbol: 'FBN1', valueId: 'HGNC:3603' }, vcfRecord: { genomeAssembly: 'hg38', chrom: 'chr15', pos: 48487317, ref: 'C', alt: 'A' }, allelicState: { id: 'GENO:0000135' } } } },
           { variantInterpretation: { variationDescriptor: { geneContext: { symbol: 'FBN1' }, vcfRecord: { genomeAssembly: 'hg19', chrom: '15', pos: 1, ref: 'C', alt: 'A' }, allelicState: { id: 'GENO:0000135' } } } },
           { variantInterpretation: { variationDescriptor: { geneContext: { symbol: 'FBN1' }, allelicState: { id: 'GENO:0000136' } } } },
         ],
@@ -27,6 +27,7 @@ describe('benchmark parts', () => {
     const t = caseTruth(pp);
     expect(t.diseaseIds).toEqual(['OMIM:154700']);
     expect(t.genes).toEqual(['FBN1']);
+    expect(t.hgncIds).toEqual(['HGNC:3603']);
     expect(t.variants).toEqual([{ chrom: 'chr15', pos: 48487317, ref: 'C', alt: 'A', zygosity: 'het', assembly: 'GRCh38' }]);
     expect(t.unspikeable).toEqual(['FBN1: assembly hg19', 'FBN1: no VCF record']);
   });

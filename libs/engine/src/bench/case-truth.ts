@@ -2,6 +2,8 @@
 export interface CaseTruth {
   diseaseIds: string[];
   genes: string[];
+  /** HGNC ids of the causal genes where the phenopacket gives them (symbols change between releases; ids do not) */
+  hgncIds: string[];
   variants: Array<{ chrom: string; pos: number; ref: string; alt: string; zygosity: 'het' | 'hom' | 'hemi'; assembly: string }>;
   /** causal variants that cannot be spiked (no VCF record, other assembly, structural), with why */
   unspikeable: string[];
@@ -21,19 +23,19 @@ interface PhenopacketTruthShape {
       genomicInterpretations?: Array<{
         variantInterpretation?: {
           variationDescriptor?: {
-            geneContext?: { symbol?: string };
+            geneContext?: { symbol?: string; valueId?: string };
             vcfRecord?: { genomeAssembly?: string; chrom?: string; pos?: number | string; ref?: string; alt?: string };
             allelicState?: { id?: string };
           };
         };
-        gene?: { symbol?: string };
+        gene?: { symbol?: string; valueId?: string };
       }>;
     };
   }>;
 }
 
 export function caseTruth(pp: PhenopacketTruthShape): CaseTruth {
-  const truth: CaseTruth = { diseaseIds: [], genes: [], variants: [], unspikeable: [] };
+  const truth: CaseTruth = { diseaseIds: [], genes: [], hgncIds: [], variants: [], unspikeable: [] };
   for (const interp of pp.interpretations ?? []) {
     const d = interp.diagnosis;
     if (d?.disease?.id && !truth.diseaseIds.includes(d.disease.id)) truth.diseaseIds.push(d.disease.id);
@@ -41,6 +43,8 @@ export function caseTruth(pp: PhenopacketTruthShape): CaseTruth {
       const vd = gi.variantInterpretation?.variationDescriptor;
       const symbol = vd?.geneContext?.symbol ?? gi.gene?.symbol;
       if (symbol && !truth.genes.includes(symbol)) truth.genes.push(symbol);
+      const hgnc = vd?.geneContext?.valueId ?? gi.gene?.valueId;
+      if (hgnc?.startsWith('HGNC:') && !truth.hgncIds.includes(hgnc)) truth.hgncIds.push(hgnc);
       if (!vd) continue;
       const r = vd.vcfRecord;
       const zyg = ZYGOSITY[vd.allelicState?.id ?? ''];

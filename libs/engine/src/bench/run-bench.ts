@@ -112,6 +112,9 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
   };
   const outcomes: CaseOutcome[] = [];
   const time = { phenotype: 0, vcf: 0, phenotypeCases: 0, vcfCases: 0 };
+  // a causal gene is found by its symbol or, when the phenopacket gives its HGNC id, by that id
+  // (a gene renamed after the KB's gene-model release, e.g. CIROZ = C1orf127, keeps its HGNC id)
+  const ncbiOfHgnc = new Map((await engine.kb.genes()).flatMap((g) => (g.hgncId ? [[g.hgncId, g.ncbiGeneId] as const] : [])));
   const annotatedDiseases = new Set(engine.phenotypeKb.diseases.filter((d) => d.terms.length > 0).map((d) => d.id));
 
   try {
@@ -176,7 +179,8 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
           time.vcfCases++;
           const truthKeys = new Set(truth.variants.map((v) => variantKey(v.chrom, v.pos, v.ref, v.alt)));
           outcome.vcfDiseaseRank = diseaseHit(result);
-          outcome.geneRank = rankOf(result.ranked.genes, (g) => truth.genes.includes(g.symbol));
+          const truthNcbi = new Set(truth.hgncIds.map((id) => ncbiOfHgnc.get(id)).filter((id) => id !== undefined));
+          outcome.geneRank = rankOf(result.ranked.genes, (g) => truth.genes.includes(g.symbol) || (g.ncbiGeneId !== undefined && truthNcbi.has(g.ncbiGeneId)));
           outcome.variantRank = rankOf(result.ranked.variants, (v) => truthKeys.has(variantKey(v.chrom, v.pos, v.ref, v.alt)));
           vcfDisease.add(outcome.vcfDiseaseRank);
           vcfGene.add(outcome.geneRank);
