@@ -331,6 +331,22 @@ describe('rankCase: a gene whose best disease has no phenotype annotations', () 
     expect(without.explanation[0]).toMatch(neutral);
   });
 
+  it('lists that disease in VCF mode with the combined score of its gene, and never in phenotype-only mode', () => {
+    const bbb1 = variant({ pos: 200, gene: 'BBB1', ncbi: '12', score: 1, gts: het });
+    const aaa1 = variant({ pos: 100, gene: 'AAA1', ncbi: '11', score: 0.2, gts: het });
+    const out = rankCase(input({ variants: [aaa1, bbb1], phenotype: pheno }));
+    const gene = out.genes.find((g) => g.symbol === 'BBB1')!;
+    const d = out.diseases.find((x) => x.diseaseId === 'OMIM:71')!;
+    expect(d).toMatchObject({ name: 'BBB1-related disease (OMIM:71; no phenotype annotations in this HPO release)', geneSymbol: 'BBB1', combinedScore: gene.score, moi: 'AD', matched: [] });
+    // ranked among the diseases with a qualifying gene by that score, ranks stay 1…n
+    expect(out.diseases.map((x) => x.rank)).toEqual(out.diseases.map((_, i) => i + 1));
+    const aaa1Disease = out.diseases.find((x) => x.diseaseId === 'OMIM:70')!;
+    expect(d.rank < aaa1Disease.rank).toBe(d.combinedScore > aaa1Disease.combinedScore);
+    expect(rankCase(input({ variants: [], phenotype: pheno })).diseases.map((x) => x.diseaseId)).toEqual(['OMIM:70']);
+    // no qualifying genotype in the gene: nothing to carry the disease
+    expect(rankCase(input({ variants: [aaa1], phenotype: pheno })).diseases.map((x) => x.diseaseId)).toEqual(['OMIM:70']);
+  });
+
   it('keeps the plain wording for a best disease that is merely not listed', () => {
     const unlisted = phenotypeResult([{ id: 'OMIM:70', score: 10, genes: [['AAA1', '11']] }]);
     unlisted.genes.push({ ncbiGeneId: '12', symbol: 'BBB1', score: 0.4, bestDiseaseId: 'ORPHA:9' });

@@ -48,6 +48,8 @@ export class DiseaseRanking {
   private readonly mode: Array<ModeOfInheritance | undefined>;
   private readonly variant: Float64Array;
   private readonly contradicted: Uint8Array;
+  /** diseases without phenotype annotations that carry a gene's score, by id (VCF mode only) */
+  private readonly unannotated = new Map<string, UnannotatedDisease>();
 
   constructor(private readonly cx: CaseContext) {
     const ds = (this.ds = cx.input.phenotype.diseases);
@@ -64,6 +66,7 @@ export class DiseaseRanking {
   add(w: GeneWork): void {
     if (!w.results.length) return;
     const { cx } = this;
+    this.addUnannotated(w);
     const weight = cx.opts.contradictionWeight;
     for (const id of cx.diseasesOfKey.get(w.key) ?? []) {
       const i = this.index.get(id)!;
@@ -84,6 +87,24 @@ export class DiseaseRanking {
     }
   }
 
+  /**
+   * A gene whose score comes from its causal disease that HPO does not annotate (the phenotype
+   * stage scores it as neutral): that disease is a candidate diagnosis too, listed with the gene's
+   * combined score, so a diagnosis newer than the HPO release can still be named.
+   */
+  private addUnannotated(w: GeneWork): void {
+    const pg = this.cx.phenoGene.get(w.key);
+    const id = pg?.bestDiseaseUnannotated ? pg.bestDiseaseId : undefined;
+    if (id === undefined || this.index.has(id)) return;
+    for (const r of w.results) {
+      if (r.pheno.diseaseId !== id) continue;
+      const cur = this.unannotated.get(id);
+      if (!cur || r.combined > cur.combined || (r.combined === cur.combined && w.symbol < cur.symbol)) {
+        this.unannotated.set(id, { id, combined: r.combined, symbol: w.symbol, ncbiGeneId: pg!.ncbiGeneId, variant: r.call.score, moi: r.call.mode, contradicted: r.pheno.contradicted });
+      }
+    }
+  }
+
   ranked(): RankedDisease[] {
     const { cx, ds, combined } = this;
     const n = ds.length;
@@ -96,10 +117,20 @@ export class DiseaseRanking {
         without.push(i);
       }
     }
-    const out: RankedDisease[] = new Array(n);
+    const extra = [...this.unannotated.values()].sort((a, b) => b.combined - a.combined || byText(a.id, b.id));
+    const out: RankedDisease[] = new Array(n + extra.length);
     let rank = 0;
+    let e = 0;
     for (const i of orderByScore(withGene, combined, ds)) {
+      for (; e < extra.length && (extra[e].combined > combined[i] || (extra[e].combined === combined[i] && extra[e].id < ds[i].diseaseId)); e++) {
+        out[rank] = unannotatedDisease(extra[e], rank + 1);
+        rank++;
+      }
       out[rank] = rankedDisease(ds[i], rank + 1, combined[i], this.symbol[i], this.variant[i], this.mode[i], this.contradicted[i] === 1);
+      rank++;
+    }
+    for (; e < extra.length; e++) {
+      out[rank] = unannotatedDisease(extra[e], rank + 1);
       rank++;
     }
     for (const i of orderByScore(without, combined, ds)) {
@@ -108,6 +139,30 @@ export class DiseaseRanking {
     }
     return out;
   }
+}
+
+interface UnannotatedDisease {
+  id: string;
+  combined: number;
+  symbol: string;
+  ncbiGeneId: string;
+  variant: number;
+  moi: ModeOfInheritance;
+  contradicted: boolean;
+}
+
+/** A disease known only through its gene link (no HPO annotations: no name, terms or inheritance in the KB). */
+function unannotatedDisease(u: UnannotatedDisease, rank: number): RankedDisease {
+  const d: DiseasePhenotypeScore = {
+    diseaseId: u.id,
+    name: `${u.symbol}-related disease (${u.id}; no phenotype annotations in this HPO release)`,
+    score: 0, // the phenotype stage's neutral score: log10 of likelihood ratio 1
+    matched: [],
+    contradicting: [],
+    inheritance: [],
+    genes: [{ ncbiGeneId: u.ncbiGeneId, symbol: u.symbol }],
+  };
+  return rankedDisease(d, rank, u.combined, u.symbol, u.variant, u.moi, u.contradicted);
 }
 
 const firstSymbol = (d: DiseasePhenotypeScore): string | undefined => {
