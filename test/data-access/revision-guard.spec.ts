@@ -39,6 +39,31 @@ describe('RevisionGuard against FerretDB', () => {
     expect(await guard.update('missing', (c) => c)).toBeNull();
   });
 
+  it('does not overwrite a revision written between its read and its claim (the claim of that revision was already dropped)', async () => {
+    const model = counters();
+    await model.create({ _id: 'c5', rev: 0, n: 0, seen: [] });
+    const guard = new RevisionGuard<Counter>(db.connection, model, 'counters');
+    const other = new RevisionGuard<Counter>(db.connection, model, 'counters');
+    const claims = db.connection.models.RevisionClaim as unknown as { create: (...args: unknown[]) => Promise<unknown> };
+    const create = claims.create.bind(claims);
+    let interleaved = false;
+    // the first claim attempt waits until another writer has claimed rev 0, written rev 1 and dropped its claim
+    const spy = jest.spyOn(claims, 'create').mockImplementation(async (...args: unknown[]) => {
+      if (!interleaved) {
+        interleaved = true;
+        await other.update('c5', (c) => ({ ...c, n: c.n + 1, seen: [...c.seen, 2] }));
+      }
+      return create(...args);
+    });
+    try {
+      await guard.update('c5', (c) => ({ ...c, n: c.n + 1, seen: [...c.seen, 1] }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(interleaved).toBe(true);
+    expect(await model.findById('c5').lean()).toMatchObject({ n: 2, rev: 2 });
+  });
+
   it('takes over a revision whose claimant died before writing, once its claim is stale', async () => {
     const model = counters();
     await model.create({ _id: 'c3', rev: 0, n: 0, seen: [] });

@@ -34,6 +34,14 @@ describe('VariantChunkRepository and CandidateVariantRepository against FerretDB
     expect(await da.variantChunks.get('case-idem', 1)).toBeNull();
   });
 
+  it('keeps the proband with the chunk (annotation reads nothing else), and replaces a chunk written again', async () => {
+    await da.variantChunks.upsert('case-proband', 0, annotatedVariants(3));
+    expect((await da.variantChunks.get('case-proband', 0))?.proband).toBeUndefined();
+    await da.variantChunks.upsert('case-proband', 0, annotatedVariants(3), new Date(), 'P1');
+    expect(await da.variantChunks.get('case-proband', 0)).toMatchObject({ proband: 'P1', variants: annotatedVariants(3) });
+    expect(await da.variantChunks.count('case-proband')).toBe(1);
+  });
+
   it('stores each chunk under an _id derived from its key, so reads need no collection scan on FerretDB', async () => {
     await da.variantChunks.upsert('case-id', 4, annotatedVariants(2));
     await da.candidateVariants.upsert('case-id', 2, 4, annotatedVariants(2));

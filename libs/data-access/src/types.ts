@@ -188,6 +188,8 @@ export interface VariantChunk {
   chunk: number;
   /** ingested variants (≤ 2,000 per chunk) */
   variants: Variant[];
+  /** the sample ingest resolved as the proband; absent on chunks stored before it was recorded */
+  proband?: string;
 }
 
 export interface CandidateVariantChunk {

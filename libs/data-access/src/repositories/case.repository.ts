@@ -75,8 +75,9 @@ export class CaseRepository {
 
   /** The case if it belongs to the lab; another lab's case is indistinguishable from a missing one. */
   async findForLab(labId: string, id: string): Promise<CaseDoc | null> {
-    const rec = await this.model.findOne({ _id: id, labId }).lean<CaseRecord>();
-    return rec ? toCase(rec) : null;
+    // by _id alone, the lab checked here: FerretDB v1 answers {_id, labId} by decoding every case
+    const rec = await this.model.findById(id).lean<CaseRecord>();
+    return rec && rec.labId === labId ? toCase(rec) : null;
   }
 
   /** Pipeline workers only (queues carry case ids, not labs): never behind a gateway route. */
@@ -159,7 +160,7 @@ export class CaseRepository {
    * analysis is still running: concurrent requests get distinct numbers or a conflict, never the same n.
    */
   async addAnalysis(labId: string, caseId: string, input: NewAnalysis, now = new Date()): Promise<AddAnalysisOutcome> {
-    if (!(await this.model.exists({ _id: caseId, labId }))) return { kind: 'not_found' };
+    if (!(await this.inLab(labId, caseId))) return { kind: 'not_found' };
     const applied = await this.apply(caseId, m.addAnalysis(input, now));
     if (!applied) return { kind: 'not_found' };
     if (!applied.changed) return { kind: 'conflict', case: applied.after };
@@ -198,10 +199,16 @@ export class CaseRepository {
 
   private async review(labId: string, caseId: string, mutation: m.CaseMutation): Promise<TransitionOutcome> {
     // lab scope is checked first: the guard reads by id only
-    if (!(await this.model.exists({ _id: caseId, labId }))) return { kind: 'not_found' };
+    if (!(await this.inLab(labId, caseId))) return { kind: 'not_found' };
     const applied = await this.apply(caseId, mutation);
     if (!applied) return { kind: 'not_found' };
     return applied.changed ? { kind: 'ok', case: applied.after } : { kind: 'conflict', case: applied.after };
+  }
+
+  /** The case exists and belongs to the lab (read by _id alone, as findForLab). */
+  private async inLab(labId: string, caseId: string): Promise<boolean> {
+    const rec = await this.model.findById(caseId, { labId: 1 }).lean<Pick<CaseRecord, 'labId'>>();
+    return rec?.labId === labId;
   }
 
   private async join(caseId: string, analysis: number, mutation: m.CaseMutation): Promise<JoinState | null> {

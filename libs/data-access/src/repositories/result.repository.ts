@@ -2,7 +2,8 @@ import type { Connection, Model } from 'mongoose';
 import { ensureModelIndexes, modelOn } from '../mongo/model-on';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { CaseResult } from '@rarerank/report';
-import { isDuplicateKey, toBuffer, toPlain } from '../mongo/plain';
+import { insertOrReplace } from '../mongo/insert-or-replace';
+import { toBuffer, toPlain } from '../mongo/plain';
 import { type ResultRecord, resultSchema } from '../schemas/result.schema';
 import type { AnalysisSummary, NewResult, ResultDoc } from '../types';
 
@@ -24,13 +25,7 @@ export class ResultRepository {
   async save(input: NewResult, now = new Date()): Promise<ResultDoc> {
     // results.json as gzipped JSON: its stats keys contain '.' ("ingest.files"), which FerretDB rejects in documents
     const rec: ResultRecord = { _id: resultId(input.caseId, input.analysis), ...input, result: gzipSync(JSON.stringify(input.result)), createdAt: now };
-    const write = () => this.model.replaceOne({ _id: rec._id }, rec, { upsert: true });
-    try {
-      await write();
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      await write();
-    }
+    await insertOrReplace(this.model, rec);
     return { ...toPlain<ResultDoc>(rec), result: input.result };
   }
 

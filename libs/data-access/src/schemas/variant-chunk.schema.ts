@@ -12,6 +12,8 @@ export interface VariantChunkRecord {
   chunk: number;
   count: number;
   variants: Buffer;
+  /** variant chunks only: the proband, so annotation needs no other read (see VariantChunk) */
+  proband?: string;
   updatedAt: Date;
 }
 
@@ -22,6 +24,7 @@ export const variantChunkSchema = new Schema<VariantChunkRecord>(
     chunk: { type: Number, required: true },
     count: { type: Number, required: true },
     variants: { type: Buffer, required: true },
+    proband: String,
     updatedAt: { type: Date, required: true },
   },
   { ...SCHEMA_OPTIONS, collection: 'variantchunks' },

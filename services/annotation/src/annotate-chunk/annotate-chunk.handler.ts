@@ -36,7 +36,8 @@ export class AnnotateChunkHandler implements StageJobHandler<typeof annotateChun
     if (!analysis.chunksDone.includes(chunk)) {
       const stored = await this.chunks.get(c.id, chunk);
       if (!stored) throw new Error(`case ${c.id} has no stored chunk ${chunk}`);
-      const proband = await this.probands.get(ref);
+      // chunks stored before they carried the proband: from the ingest summary (once per case and replica)
+      const proband = stored.proband ?? (await this.probands.get(ref));
       await this.candidates.upsert(c.id, ref.analysis, chunk, await this.engine.annotateVariants(stored.variants, proband));
     }
     const completedAt = new Date();

@@ -60,7 +60,8 @@ export class IngestCaseHandler implements StageJobHandler<typeof ingestCaseContr
       }
     });
     const chunks = chunkVariants(variants);
-    for (const [i, chunk] of chunks.entries()) await this.chunks.upsert(c.id, i, chunk);
+    const now = new Date();
+    for (const [i, chunk] of chunks.entries()) await this.chunks.upsert(c.id, i, chunk, now, ingest.proband);
     const summary: StoredIngestSummary = { ingest, ...(pedigree && { pedigree }) };
     await this.blobs.replace(ingestSummaryKey(ref), summary);
     await this.cases.addWarnings(c.id, ingest.warnings);
