@@ -145,6 +145,7 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(r.genes[0].score).toBeCloseTo(scale(Math.log10(4)), 10);
     expect(r.genes[2]).toMatchObject({ diseaseScore: 0, bestDiseaseUnannotated: true });
     expect(r.genes.filter((g) => g.bestDiseaseUnannotated).map((g) => g.symbol)).toEqual(['GENEZ']);
+    expect(r.genes.filter((g) => g.unannotatedDiseaseIds).map((g) => [g.symbol, g.unannotatedDiseaseIds])).toEqual([['GENEZ', ['OMIM:999999']]]);
     expect(r.genes[2].score).toBeCloseTo(scale(0), 10);
     expect(r.genes[3].score).toBeCloseTo(scale(Math.log10(0.1 / 0.7)), 10);
     expect(r.diseases[0].genes).toEqual([{ ncbiGeneId: '1', symbol: 'GENEA' }]);
@@ -156,6 +157,8 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     const links = [...data.geneLinks, { ncbiGeneId: '2', symbol: 'GENEB', diseaseId: 'OMIM:888888', association: 'mim2gene' }];
     const both = new PhenotypeScorer(new PhenotypeKb({ ...data, geneLinks: links })).score(patient([T.ARACH]));
     expect(both.genes.find((g) => g.symbol === 'GENEB')).toMatchObject({ bestDiseaseId: 'OMIM:888888', diseaseScore: 0 });
+    // and lists both: the ranking names the unannotated one as a candidate diagnosis too
+    expect(both.genes.find((g) => g.symbol === 'GENEB')!.unannotatedDiseaseIds).toEqual(['OMIM:888888']);
     // GENEA's disease explains the term (LR > 1): it keeps it
     expect(both.genes.find((g) => g.symbol === 'GENEA')!.diseaseScore).toBeGreaterThan(0);
     const off = new PhenotypeScorer(kb, { unannotatedDiseaseLr: 0 }).score(patient([T.LENS]));

@@ -20,6 +20,8 @@ export interface ScoredGene extends GenePhenotypeScore {
   diseaseScore: number;
   /** the best disease has no phenotype annotations: the score is the neutral one (LR 1), see README.md */
   bestDiseaseUnannotated?: true;
+  /** every causal disease of the gene without phenotype annotations (each scores the neutral LR 1), sorted */
+  unannotatedDiseaseIds?: string[];
 }
 
 export interface PhenotypeScoring extends PhenotypeResult {
@@ -145,6 +147,7 @@ export class PhenotypeScorer {
       const scaled = span > 0 ? (raw - cs.useless) / span : 0;
       const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw };
       if (unannotated) gene.bestDiseaseUnannotated = true;
+      if (unknownLr !== undefined && g.unannotated.length) gene.unannotatedDiseaseIds = g.unannotated;
       out.push(gene);
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));

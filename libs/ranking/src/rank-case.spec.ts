@@ -335,9 +335,10 @@ describe('rankCase: a gene whose best disease has no phenotype annotations', () 
     const bbb1 = variant({ pos: 200, gene: 'BBB1', ncbi: '12', score: 1, gts: het });
     const aaa1 = variant({ pos: 100, gene: 'AAA1', ncbi: '11', score: 0.2, gts: het });
     const out = rankCase(input({ variants: [aaa1, bbb1], phenotype: pheno }));
-    const gene = out.genes.find((g) => g.symbol === 'BBB1')!;
     const d = out.diseases.find((x) => x.diseaseId === 'OMIM:71')!;
-    expect(d).toMatchObject({ name: 'BBB1-related disease (OMIM:71; no phenotype annotations in this HPO release)', geneSymbol: 'BBB1', combinedScore: gene.score, moi: 'AD', matched: [] });
+    // the neutral raw score 0 scaled like every disease of the case (here score / max: 0), and the variant's 1
+    expect(d).toMatchObject({ name: 'BBB1-related disease (OMIM:71; no phenotype annotations in this HPO release)', geneSymbol: 'BBB1', moi: 'AD', matched: [], inheritance: [] });
+    expect(d.combinedScore).toBeCloseTo(1 / (1 + Math.exp(-(-8.7 + 4.59))), 12);
     // ranked among the diseases with a qualifying gene by that score, ranks stay 1…n
     expect(out.diseases.map((x) => x.rank)).toEqual(out.diseases.map((_, i) => i + 1));
     const aaa1Disease = out.diseases.find((x) => x.diseaseId === 'OMIM:70')!;
@@ -345,6 +346,14 @@ describe('rankCase: a gene whose best disease has no phenotype annotations', () 
     expect(rankCase(input({ variants: [], phenotype: pheno })).diseases.map((x) => x.diseaseId)).toEqual(['OMIM:70']);
     // no qualifying genotype in the gene: nothing to carry the disease
     expect(rankCase(input({ variants: [aaa1], phenotype: pheno })).diseases.map((x) => x.diseaseId)).toEqual(['OMIM:70']);
+  });
+
+  it('lists every unannotated causal disease of a gene, also when an annotated one gives the gene its score', () => {
+    const both = phenotypeResult([{ id: 'OMIM:80', name: 'Annotated', score: 10, genes: [['CCC1', '13']], inheritance: ['AD'] }]);
+    Object.assign(both.genes[0], { unannotatedDiseaseIds: ['OMIM:81', 'OMIM:82'] });
+    const out = rankCase(input({ variants: [variant({ pos: 300, gene: 'CCC1', ncbi: '13', score: 0.9, gts: het })], phenotype: both }));
+    expect(out.diseases.map((x) => x.diseaseId)).toEqual(['OMIM:80', 'OMIM:81', 'OMIM:82']);
+    expect(out.diseases.slice(1).map((x) => x.geneSymbol)).toEqual(['CCC1', 'CCC1']);
   });
 
   it('keeps the plain wording for a best disease that is merely not listed', () => {

@@ -88,19 +88,26 @@ export class DiseaseRanking {
   }
 
   /**
-   * A gene whose score comes from its causal disease that HPO does not annotate (the phenotype
-   * stage scores it as neutral): that disease is a candidate diagnosis too, listed with the gene's
-   * combined score, so a diagnosis newer than the HPO release can still be named.
+   * The gene's causal diseases that HPO does not annotate (OMIM diseases newer than the HPO
+   * release; the phenotype stage scores them with the neutral LR 1, raw score 0) are candidate
+   * diagnoses too: each is listed like an annotated disease, combine(scaled neutral score, the
+   * mode's variant score), with no known inheritance (no down-weighting), so a diagnosis newer
+   * than the annotations can still be named.
    */
   private addUnannotated(w: GeneWork): void {
-    const pg = this.cx.phenoGene.get(w.key);
-    const id = pg?.bestDiseaseUnannotated ? pg.bestDiseaseId : undefined;
-    if (id === undefined || this.index.has(id)) return;
-    for (const r of w.results) {
-      if (r.pheno.diseaseId !== id) continue;
-      const cur = this.unannotated.get(id);
-      if (!cur || r.combined > cur.combined || (r.combined === cur.combined && w.symbol < cur.symbol)) {
-        this.unannotated.set(id, { id, combined: r.combined, symbol: w.symbol, ncbiGeneId: pg!.ncbiGeneId, variant: r.call.score, moi: r.call.mode, contradicted: r.pheno.contradicted });
+    const { cx } = this;
+    const pg = cx.phenoGene.get(w.key);
+    const ids = pg?.unannotatedDiseaseIds ?? (pg?.bestDiseaseUnannotated && pg.bestDiseaseId ? [pg.bestDiseaseId] : []);
+    if (!ids.length) return;
+    const neutral = cx.scale(0);
+    for (const id of ids) {
+      if (this.index.has(id)) continue;
+      for (const r of w.results) {
+        const c = cx.combine({ phenotype: neutral, variant: r.call.score, acmgPosterior: cx.combineUsesAcmg ? r.posterior() : 0 });
+        const cur = this.unannotated.get(id);
+        if (!cur || c > cur.combined || (c === cur.combined && w.symbol < cur.symbol)) {
+          this.unannotated.set(id, { id, combined: c, symbol: w.symbol, ncbiGeneId: pg!.ncbiGeneId, variant: r.call.score, moi: r.call.mode, contradicted: false });
+        }
       }
     }
   }

@@ -6,7 +6,7 @@ import type { Sex } from './family';
 import type { RankOptionsInput } from './rank-options';
 
 /** A gene of the phenotype result; @rarerank/phenotype flags a best disease without annotations (its score is the neutral one). */
-export type PhenotypeGene = GenePhenotypeScore & { bestDiseaseUnannotated?: boolean };
+export type PhenotypeGene = GenePhenotypeScore & { bestDiseaseUnannotated?: boolean; unannotatedDiseaseIds?: string[] };
 
 export interface GeneRef {
   symbol: string;
