@@ -63,10 +63,12 @@ export async function addSmallRnaDiseaseGenes(build: GeneBuild, links: readonly 
     });
     ncbiOf.delete(iv.symbol!); // the primary-assembly copy only, once
   }
-  for (const t of added) build.genes.push({ symbol: t.geneSymbol, ncbiGeneId: t.ncbiGeneId, ensemblGeneId: t.geneId, transcriptId: t.id, constraint: [] });
+  for (const t of added) {
+    build.genes.push({ symbol: t.geneSymbol, ncbiGeneId: t.ncbiGeneId, ensemblGeneId: t.geneId, transcriptId: t.id, constraint: [] });
+    build.symbolOfNcbi.set(t.ncbiGeneId!, t.geneSymbol);
+  }
   build.genes.sort((a, b) => a.symbol.localeCompare(b.symbol));
   build.transcripts = sortTranscripts([...build.transcripts, ...added]);
-  for (const t of added) build.symbolOfNcbi.set(t.ncbiGeneId!, t.geneSymbol);
   build.entries.push(
     await loadedEntry(info, found.files, null, { intervals: intervals.length, smallRnaDiseaseGenesAdded: added.length, diseaseGenesLongerThanLimit: tooLong }, [
       `disease genes without a gene model, at most ${MAX_SMALL_RNA_GENE_BP} bp, become single-exon non-coding models (no strand: no HGVS)`,

@@ -106,7 +106,7 @@ export class DiseaseRanking {
         const c = cx.combine({ phenotype: neutral, variant: r.call.score, acmgPosterior: cx.combineUsesAcmg ? r.posterior() : 0 });
         const cur = this.unannotated.get(id);
         if (!cur || c > cur.combined || (c === cur.combined && w.symbol < cur.symbol)) {
-          this.unannotated.set(id, { id, combined: c, symbol: w.symbol, ncbiGeneId: pg!.ncbiGeneId, variant: r.call.score, moi: r.call.mode, contradicted: false });
+          this.unannotated.set(id, { id, combined: c, symbol: w.symbol, ncbiGeneId: pg!.ncbiGeneId, variant: r.call.score, moi: r.call.mode });
         }
       }
     }
@@ -155,7 +155,6 @@ interface UnannotatedDisease {
   ncbiGeneId: string;
   variant: number;
   moi: ModeOfInheritance;
-  contradicted: boolean;
 }
 
 /** A disease known only through its gene link (no HPO annotations: no name, terms or inheritance in the KB). */
@@ -169,7 +168,8 @@ function unannotatedDisease(u: UnannotatedDisease, rank: number): RankedDisease 
     inheritance: [],
     genes: [{ ncbiGeneId: u.ncbiGeneId, symbol: u.symbol }],
   };
-  return rankedDisease(d, rank, u.combined, u.symbol, u.variant, u.moi, u.contradicted);
+  // no known inheritance, so nothing can contradict the mode
+  return rankedDisease(d, rank, u.combined, u.symbol, u.variant, u.moi, false);
 }
 
 const firstSymbol = (d: DiseasePhenotypeScore): string | undefined => {
