@@ -54,6 +54,12 @@ describe('users and their keys', () => {
   it('users routes are for admins only, and another lab\'s user is not found', async () => {
     expect((await as(lab.keys.reviewer.secret, 'POST', '/users', { name: 'x', roles: ['reviewer'] })).status).toBe(403);
     expect((await as(lab.keys.submitter.secret, 'GET', '/users')).status).toBe(403);
+    // refused attempts outside a case are lab-level audit entries
+    const refused = await gw.data.connection.collection('audit').find({ labId: lab.lab.id, action: 'request.refused' }).toArray();
+    expect(refused.map((a) => [a.actor.user, a.detail.status, a.detail.route, a.caseId])).toEqual([
+      ['rita', 403, 'POST /users', undefined],
+      ['sam', 403, 'GET /users', undefined],
+    ]);
     const other = await createLab(gw.data, 'Other lab');
     const theirs = await as(admin(), 'POST', `/users/${other.keys.reviewer.user.id}/disable`);
     expect(theirs.status).toBe(404);

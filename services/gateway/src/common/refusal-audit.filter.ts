@@ -9,10 +9,10 @@ import { CASE_ID } from '../cases/case-queries';
 const REFUSALS: readonly number[] = [HttpStatus.FORBIDDEN, HttpStatus.CONFLICT];
 
 /**
- * On case routes: a refused attempt (403 role or four-eyes, 409 state) on a case of the caller's
- * lab is written to the case's audit log as `request.refused` {status, route, reason}, then the
- * answer is the global filter's. Unauthenticated calls and other labs' cases leave no entry
- * (they are 401/404 and say nothing about the case).
+ * A refused attempt (403 role or four-eyes, 409 state) of an authenticated caller is written to
+ * the audit log as `request.refused` {status, route, reason}: under the case when the route names
+ * a case of the caller's lab, else as a lab-level entry (keys, users, batches); then the answer is
+ * the global filter's. Unauthenticated calls (401) leave no entry.
  */
 @Injectable()
 @Catch()
@@ -35,12 +35,12 @@ export class RefusalAuditFilter extends AllExceptionsFilter {
 
   private async record(req: Request & RequestWithActor, status: number, reason: string): Promise<void> {
     const { actor } = req;
-    const caseId = req.params?.id;
-    if (!actor || typeof caseId !== 'string' || !CASE_ID.test(caseId)) return;
+    if (!actor) return;
     try {
-      if (!(await this.cases.findForLab(actor.labId, caseId))) return;
+      const id = req.params?.id;
+      const ownCase = typeof id === 'string' && CASE_ID.test(id) && (await this.cases.findForLab(actor.labId, id)) ? id : undefined;
       const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
-      await this.audit.append({ labId: actor.labId, caseId, actor: auditActor(actor), action: 'request.refused', detail: { status, route, reason } });
+      await this.audit.append({ labId: actor.labId, ...(ownCase && { caseId: ownCase }), actor: auditActor(actor), action: 'request.refused', detail: { status, route, reason } });
     } catch (err) {
       this.log.warn(`could not audit a refused request: ${(err as Error).message}`);
     }

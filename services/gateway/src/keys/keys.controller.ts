@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, NotFoundException, Param, Post, UnprocessableEntityException, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { type ApiKey, ApiKeyRepository, AuditRepository, keyOwnerProblem, type User, UserRepository } from '@rarerank/data-access';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
+import { RefusalAuditFilter } from '../common/refusal-audit.filter';
 import { type Actor, auditActor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
 import { ERROR_BODY_SCHEMA, jsonSchemaOf } from '../common/openapi';
@@ -25,6 +26,7 @@ function keyView(k: ApiKey) {
 @ApiTags('keys')
 @ApiKeyAuth()
 @Roles('admin')
+@UseFilters(RefusalAuditFilter)
 @Controller('keys')
 export class KeysController {
   constructor(

@@ -1,7 +1,8 @@
-import { Body, ConflictException, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRepository, type User, UserRepository } from '@rarerank/data-access';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
+import { RefusalAuditFilter } from '../common/refusal-audit.filter';
 import { type Actor, auditActor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
 import { ERROR_BODY_SCHEMA, jsonSchemaOf } from '../common/openapi';
@@ -24,6 +25,7 @@ export function userView(u: User) {
 @ApiTags('users')
 @ApiKeyAuth()
 @Roles('admin')
+@UseFilters(RefusalAuditFilter)
 @Controller('users')
 export class UsersController {
   constructor(
