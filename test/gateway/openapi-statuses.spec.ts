@@ -127,6 +127,12 @@ describe('OpenAPI declares every status the routes answer', () => {
     ).toEqual(['GET /cases/{id} 404', 'GET /nowhere (not documented)', 'POST /cases/abc (not documented)']);
   });
 
+  it('documents the reanalysis hpoMode and the approval\'s analysis in the request bodies', () => {
+    const body = (path: string) => (doc.paths[path].post as { requestBody?: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }> } }> } }).requestBody!.content['application/json'].schema;
+    expect(body('/cases/{id}/reanalyze').properties.hpoMode.enum).toEqual(['replace', 'add']);
+    expect(body('/cases/{id}/approve').properties.analysis).toBeDefined();
+  });
+
   it('every answer was declared for its route and method', () => {
     expect(undeclaredAnswers(doc, answered.filter((a) => !a.path.startsWith('/docs')))).toEqual([]);
   });
