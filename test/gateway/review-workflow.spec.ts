@@ -129,4 +129,27 @@ describe('review state machine across reanalyses', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ analysis: 3 });
   });
+
+  it('reopening a signed-off case withdraws the sign-off; the audit entry keeps what was withdrawn', async () => {
+    expect((await as(reviewerB(), 'POST', `/cases/${c.id}/sign-off`)).body.signoff).toMatchObject({ analysis: 3 });
+    const reopened = await as(reviewerA(), 'POST', `/cases/${c.id}/reopen`);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ reviewStatus: 'in_review', signoff: {} });
+    const entry = (await auditActions()).filter((a) => a.action === 'case.reopened').at(-1);
+    expect(entry?.detail).toMatchObject({ reviewStatus: 'in_review', withdrawnSignoff: { analysis: 3, requestedBy: lab.keys.reviewer2.user.id } });
+    // the trail names the analysis of every transition
+    const trail = (await auditActions()).filter((a) => a.action !== 'request.refused').map((a) => `${a.action}@${String(a.detail.analysis ?? a.detail.withdrawnSignoff?.analysis ?? '-')}`);
+    expect(trail).toEqual([
+      'case.signed_off@1',
+      'case.reanalyzed@2',
+      'case.signoff_withdrawn@2',
+      'case.signed_off@2',
+      'case.approved@2',
+      'case.reopened@2',
+      'case.reanalyzed@3',
+      'review.updated@3',
+      'case.signed_off@3',
+      'case.reopened@3',
+    ]);
+  });
 });
