@@ -138,7 +138,8 @@ describe('review state machine across reanalyses', () => {
     const entry = (await auditActions()).filter((a) => a.action === 'case.reopened').at(-1);
     expect(entry?.detail).toMatchObject({ reviewStatus: 'in_review', withdrawnSignoff: { analysis: 3, requestedBy: lab.keys.reviewer2.user.id } });
     // the trail names the analysis of every transition
-    const trail = (await auditActions()).filter((a) => a.action !== 'request.refused').map((a) => `${a.action}@${String(a.detail.analysis ?? a.detail.withdrawnSignoff?.analysis ?? '-')}`);
+    const analysisOf = (detail: Record<string, unknown>) => detail.analysis ?? (detail.withdrawnSignoff as { analysis?: number } | undefined)?.analysis ?? '-';
+    const trail = (await auditActions()).filter((a) => a.action !== 'request.refused').map((a) => `${a.action}@${String(analysisOf(a.detail))}`);
     expect(trail).toEqual([
       'case.signed_off@1',
       'case.reanalyzed@2',
