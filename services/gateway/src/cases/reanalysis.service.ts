@@ -1,5 +1,5 @@
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
-import { type Analysis, AuditRepository, type CaseDoc, CaseRepository } from '@rarerank/data-access';
+import { AuditRepository, type CaseDoc, CaseRepository } from '@rarerank/data-access';
 import type { KbManifest } from '@rarerank/kb';
 import type { z } from 'zod';
 import { type Actor, auditActor } from '../auth/actor';
@@ -9,17 +9,9 @@ import { PipelineProducer } from '../pipeline/pipeline-producer';
 import type { reanalyzeBodySchema } from './case-queries';
 import { checkCaseTerms } from './case-terms';
 import { HpoTermCheck } from './hpo-term-check';
-import { currentAnalysisFinished, reusableVariantsFrom } from './reanalysis-plan';
+import { currentAnalysisFinished, reanalysisTerms, reusableVariantsFrom } from './reanalysis-plan';
 
 export type ReanalyzeRequest = z.infer<typeof reanalyzeBodySchema>;
-
-const union = (a: readonly string[], b: readonly string[] = []) => [...new Set([...a, ...b])];
-
-/** The terms of the new analysis: each list given replaces the current one, or is added to it. */
-export function reanalysisTerms(previous: Pick<Analysis, 'observed' | 'excluded'>, body: ReanalyzeRequest): { observed: string[]; excluded: string[] } {
-  if (body.hpoMode === 'add') return { observed: union(previous.observed, body.hpo), excluded: union(previous.excluded, body.excludedHpo) };
-  return { observed: body.hpo ?? [...previous.observed], excluded: body.excludedHpo ?? [...previous.excluded] };
-}
 
 /** Why the case cannot take a new analysis now (409), or undefined. */
 function reanalysisConflict(c: CaseDoc): string | undefined {
