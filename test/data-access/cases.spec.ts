@@ -190,6 +190,21 @@ describe('CaseRepository against FerretDB', () => {
       expect(await da.cases.reopen('lab-rev', c.id)).toMatchObject({ kind: 'ok', case: { reviewStatus: 'in_review', signoff: {} } });
     });
 
+    it('an approval racing a reanalysis: exactly one wins, never a reported case with a new analysis', async () => {
+      for (let round = 0; round < 3; round++) {
+        const c = await completedCase('lab-race');
+        await da.cases.signoff('lab-race', c.id, { userId: 'u-alice', name: 'alice' });
+        const [approved, added] = await Promise.all([
+          da.cases.approve('lab-race', c.id, { userId: 'u-bob', name: 'bob' }),
+          da.cases.addAnalysis('lab-race', c.id, { observed: ['HP:0001250'], excluded: [], kbVersion: 'kb', variantsFrom: 1, requestedBy: 'sam' }),
+        ]);
+        expect([approved.kind, added.kind].sort()).toEqual(['conflict', 'ok']);
+        const after = (await da.cases.findForLab('lab-race', c.id))!;
+        if (approved.kind === 'ok') expect(after).toMatchObject({ reviewStatus: 'reported', currentAnalysis: 1, signoff: { analysis: 1, approvedBy: 'u-bob' } });
+        else expect(after).toMatchObject({ reviewStatus: 'in_review', currentAnalysis: 2, signoff: {} });
+      }
+    });
+
     it('signs off only a completed case', async () => {
       const c = await da.cases.create(newCaseInput('lab-rev'));
       expect(await da.cases.signoff('lab-rev', c.id, { userId: 'u-alice', name: 'alice' })).toMatchObject({ kind: 'conflict', case: { reviewStatus: 'open' } });
