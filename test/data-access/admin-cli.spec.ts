@@ -20,7 +20,7 @@ async function admin(db: TestDb, ...args: string[]): Promise<{ stdout: string; s
   return { stdout, stderr };
 }
 
-describe('rarerank admin (lab and key commands) against FerretDB', () => {
+describe('rarerank admin (lab, user and key commands) against FerretDB', () => {
   let db: TestDb;
 
   beforeAll(async () => {
@@ -28,26 +28,48 @@ describe('rarerank admin (lab and key commands) against FerretDB', () => {
   });
   afterAll(() => dropTestDb(db));
 
-  it('creates a lab and its first admin key, which the gateway can then verify', async () => {
+  it('creates a lab, its first admin user and a key of that user, which the gateway can then verify', async () => {
     const lab = await admin(db, 'lab', 'create', '--name', 'Clinical Genomics Lab');
     const labId = lab.stdout.trim();
     expect(await db.da.labs.get(labId)).toMatchObject({ name: 'Clinical Genomics Lab' });
 
-    const key = await admin(db, 'key', 'create', '--lab', labId, '--user', 'ops@lab', '--role', 'admin');
+    const user = await admin(db, 'user', 'create', '--lab', labId, '--name', 'Ops Admin', '--email', 'ops@lab.example', '--roles', 'admin,reviewer');
+    const userId = user.stdout.trim();
+    expect(await db.da.users.get(labId, userId)).toMatchObject({ name: 'Ops Admin', roles: ['admin', 'reviewer'], createdBy: 'operator' });
+    expect((await admin(db, 'user', 'list', '--lab', labId)).stdout).toBe(`${userId}\tadmin,reviewer\tactive\tOps Admin\n`);
+
+    const key = await admin(db, 'key', 'create', '--lab', labId, '--user', userId, '--role', 'admin');
     const plaintext = key.stdout.trim();
     // stdout holds the key alone, so `KEY=$(rarerank admin key create …)` works
     expect(plaintext).toMatch(/^rr_[0-9a-f]{12}_[0-9a-f]{64}$/);
     expect(key.stderr).toMatch(/cannot be shown again/);
     expect(key.stderr).not.toContain(plaintext);
     const verified = await db.da.apiKeys.verify(plaintext);
-    expect(verified).toMatchObject({ labId, user: 'ops@lab', role: 'admin' });
+    expect(verified).toMatchObject({ labId, userId, user: 'Ops Admin', role: 'admin' });
 
     const listed = await admin(db, 'key', 'list', '--lab', labId);
-    expect(listed.stdout).toContain(`${verified!.id}\tadmin\tops@lab`);
+    expect(listed.stdout).toContain(`${verified!.id}\tadmin\t${userId}\tOps Admin`);
     expect(listed.stdout).not.toContain(plaintext.split('_')[2]);
 
     await admin(db, 'key', 'revoke', verified!.id);
     expect(await db.da.apiKeys.verify(plaintext)).toBeNull();
+    const audit = await db.connection.collection('audit').find({ labId }).toArray();
+    expect(audit.map((a) => [a.action, a.actor.user])).toEqual([
+      ['user.created', 'operator'],
+      ['key.created', 'operator'],
+    ]);
+  });
+
+  it('refuses a key with a role the user does not hold, or for a disabled or unknown user', async () => {
+    const labId = (await admin(db, 'lab', 'create', '--name', 'Lab 2')).stdout.trim();
+    const userId = (await admin(db, 'user', 'create', '--lab', labId, '--name', 'Rev', '--roles', 'reviewer')).stdout.trim();
+    await expect(admin(db, 'key', 'create', '--lab', labId, '--user', userId, '--role', 'admin')).rejects.toMatchObject({ file: '--role' });
+    await expect(admin(db, 'key', 'create', '--lab', labId, '--user', 'nobody', '--role', 'reviewer')).rejects.toMatchObject({ file: '--user' });
+    await expect(admin(db, 'user', 'create', '--lab', labId, '--name', 'X', '--roles', 'root')).rejects.toMatchObject({ file: '--roles' });
+    await admin(db, 'user', 'disable', userId);
+    expect((await db.da.users.get(labId, userId))?.disabledBy).toBe('operator');
+    await expect(admin(db, 'key', 'create', '--lab', labId, '--user', userId, '--role', 'reviewer')).rejects.toThrow(/disabled/);
+    await expect(admin(db, 'user', 'disable', 'no-such-user')).rejects.toBeInstanceOf(InputError);
   });
 
   it('refuses a key for a lab that does not exist, naming the option', async () => {

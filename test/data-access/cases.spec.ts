@@ -33,7 +33,7 @@ describe('CaseRepository against FerretDB', () => {
 
     it("refuses review transitions and reanalysis on another lab's case as not found", async () => {
       const c = await completedCase('lab-iso-c');
-      expect(await da.cases.signoff('lab-iso-d', c.id, 'mallory')).toEqual({ kind: 'not_found' });
+      expect(await da.cases.signoff('lab-iso-d', c.id, { userId: 'u-mallory', name: 'mallory' })).toEqual({ kind: 'not_found' });
       expect(await da.cases.startReview('lab-iso-d', c.id)).toEqual({ kind: 'not_found' });
       expect(await da.cases.reopen('lab-iso-d', c.id)).toEqual({ kind: 'not_found' });
       expect(await da.cases.addAnalysis('lab-iso-d', c.id, { observed: [], excluded: [], kbVersion: 'kb', requestedBy: 'mallory' })).toEqual({ kind: 'not_found' });
@@ -178,20 +178,36 @@ describe('CaseRepository against FerretDB', () => {
       const c = await completedCase('lab-rev');
       expect(await da.cases.startReview('lab-rev', c.id)).toMatchObject({ kind: 'ok', case: { reviewStatus: 'in_review' } });
       expect(await da.cases.startReview('lab-rev', c.id)).toMatchObject({ kind: 'conflict' });
-      expect(await da.cases.signoff('lab-rev', c.id, 'alice')).toMatchObject({ kind: 'ok', case: { reviewStatus: 'awaiting_approval', signoff: { requestedBy: 'alice' } } });
-      expect(await da.cases.approve('lab-rev', c.id, 'alice')).toMatchObject({ kind: 'conflict', case: { reviewStatus: 'awaiting_approval' } });
+      const user = (name: string) => ({ userId: `u-${name}`, name });
+      expect(await da.cases.signoff('lab-rev', c.id, user('alice'))).toMatchObject({ kind: 'ok', case: { reviewStatus: 'awaiting_approval', signoff: { analysis: 1, requestedBy: 'u-alice' } } });
+      expect(await da.cases.approve('lab-rev', c.id, user('alice'))).toMatchObject({ kind: 'conflict', case: { reviewStatus: 'awaiting_approval' } });
 
-      const [bob, carol] = await Promise.all([da.cases.approve('lab-rev', c.id, 'bob'), da.cases.approve('lab-rev', c.id, 'carol')]);
+      const [bob, carol] = await Promise.all([da.cases.approve('lab-rev', c.id, user('bob')), da.cases.approve('lab-rev', c.id, user('carol'))]);
       expect([bob.kind, carol.kind].sort()).toEqual(['conflict', 'ok']);
-      const winner = bob.kind === 'ok' ? 'bob' : 'carol';
-      expect((await da.cases.findForLab('lab-rev', c.id))?.signoff).toMatchObject({ requestedBy: 'alice', approvedBy: winner });
+      const winner = bob.kind === 'ok' ? 'u-bob' : 'u-carol';
+      expect((await da.cases.findForLab('lab-rev', c.id))?.signoff).toMatchObject({ analysis: 1, requestedBy: 'u-alice', approvedBy: winner });
 
       expect(await da.cases.reopen('lab-rev', c.id)).toMatchObject({ kind: 'ok', case: { reviewStatus: 'in_review', signoff: {} } });
     });
 
+    it('an approval racing a reanalysis: exactly one wins, never a reported case with a new analysis', async () => {
+      for (let round = 0; round < 3; round++) {
+        const c = await completedCase('lab-race');
+        await da.cases.signoff('lab-race', c.id, { userId: 'u-alice', name: 'alice' });
+        const [approved, added] = await Promise.all([
+          da.cases.approve('lab-race', c.id, { userId: 'u-bob', name: 'bob' }),
+          da.cases.addAnalysis('lab-race', c.id, { observed: ['HP:0001250'], excluded: [], kbVersion: 'kb', variantsFrom: 1, requestedBy: 'sam' }),
+        ]);
+        expect([approved.kind, added.kind].sort()).toEqual(['conflict', 'ok']);
+        const after = (await da.cases.findForLab('lab-race', c.id))!;
+        if (approved.kind === 'ok') expect(after).toMatchObject({ reviewStatus: 'reported', currentAnalysis: 1, signoff: { analysis: 1, approvedBy: 'u-bob' } });
+        else expect(after).toMatchObject({ reviewStatus: 'in_review', currentAnalysis: 2, signoff: {} });
+      }
+    });
+
     it('signs off only a completed case', async () => {
       const c = await da.cases.create(newCaseInput('lab-rev'));
-      expect(await da.cases.signoff('lab-rev', c.id, 'alice')).toMatchObject({ kind: 'conflict', case: { reviewStatus: 'open' } });
+      expect(await da.cases.signoff('lab-rev', c.id, { userId: 'u-alice', name: 'alice' })).toMatchObject({ kind: 'conflict', case: { reviewStatus: 'open' } });
     });
   });
 

@@ -56,32 +56,34 @@ describe('ResultRepository, ReviewRepository, BatchRepository, LabRepository aga
   });
 
   describe('reviews', () => {
+    /** a reviewer as the gateway passes one: user id and name */
+    const u = (name: string) => ({ userId: `u-${name}`, name });
     it('keeps one review per target, replaced on each write, and remembers every author', async () => {
-      await da.reviews.upsert('lab-a', 'case-v1', { kind: 'gene', key: 'FBN1' }, { tags: ['candidate'], acmgClass: 'likely_pathogenic', note: 'fits Marfan' }, 'alice');
-      const second = await da.reviews.upsert('lab-a', 'case-v1', { kind: 'gene', key: 'FBN1' }, { acmgClass: 'pathogenic', criteriaChanges: [{ criterion: 'PS2', action: 'add' }] }, 'bob');
-      expect(second).toMatchObject({ target: { kind: 'gene', key: 'FBN1' }, acmgClass: 'pathogenic', tags: [], reviewer: 'bob', authors: ['alice', 'bob'], criteriaChanges: [{ criterion: 'PS2', action: 'add' }] });
+      await da.reviews.upsert('lab-a', 'case-v1', { kind: 'gene', key: 'FBN1' }, { tags: ['candidate'], acmgClass: 'likely_pathogenic', note: 'fits Marfan' }, u('alice'), 1);
+      const second = await da.reviews.upsert('lab-a', 'case-v1', { kind: 'gene', key: 'FBN1' }, { acmgClass: 'pathogenic', criteriaChanges: [{ criterion: 'PS2', action: 'add' }] }, u('bob'), 1);
+      expect(second).toMatchObject({ target: { kind: 'gene', key: 'FBN1' }, acmgClass: 'pathogenic', tags: [], reviewer: 'bob', reviewerId: 'u-bob', authors: ['u-alice', 'u-bob'], analysis: 1, criteriaChanges: [{ criterion: 'PS2', action: 'add' }] });
       expect(second.note).toBeUndefined();
-      await da.reviews.upsert('lab-a', 'case-v1', { kind: 'variant', key: 'chr15-48487317-C-A' }, { tags: ['de novo'] }, 'carol');
+      await da.reviews.upsert('lab-a', 'case-v1', { kind: 'variant', key: 'chr15-48487317-C-A' }, { tags: ['de novo'] }, u('carol'), 1);
 
       const list = await da.reviews.list('lab-a', 'case-v1');
       expect(list.map((r) => `${r.target.kind}:${r.target.key}`)).toEqual(['gene:FBN1', 'variant:chr15-48487317-C-A']);
-      expect(await da.reviews.authorsOf('lab-a', 'case-v1')).toEqual(['alice', 'bob', 'carol']);
+      expect(await da.reviews.authorsOf('lab-a', 'case-v1')).toEqual(['u-alice', 'u-bob', 'u-carol']);
     });
 
     it('keeps both authors when two reviewers write the same target at once', async () => {
       const target = { kind: 'gene' as const, key: 'COL1A1' };
-      await Promise.all(['dave', 'erin', 'frank', 'grace'].map((u) => da.reviews.upsert('lab-a', 'case-v2', target, { tags: [u] }, u)));
+      await Promise.all(['dave', 'erin', 'frank', 'grace'].map((name) => da.reviews.upsert('lab-a', 'case-v2', target, { tags: [name] }, u(name), 1)));
       const [review] = await da.reviews.list('lab-a', 'case-v2');
-      expect([...review.authors].sort()).toEqual(['dave', 'erin', 'frank', 'grace']);
+      expect([...review.authors].sort()).toEqual(['u-dave', 'u-erin', 'u-frank', 'u-grace']);
       expect(review.tags).toEqual([review.reviewer]);
     });
 
     it("returns nothing of another lab's reviews and refuses to write into them", async () => {
-      await da.reviews.upsert('lab-a', 'case-v3', { kind: 'gene', key: 'FBN1' }, {}, 'alice');
+      await da.reviews.upsert('lab-a', 'case-v3', { kind: 'gene', key: 'FBN1' }, {}, u('alice'), 1);
       expect(await da.reviews.list('lab-b', 'case-v3')).toEqual([]);
       expect(await da.reviews.authorsOf('lab-b', 'case-v3')).toEqual([]);
-      await expect(da.reviews.upsert('lab-b', 'case-v3', { kind: 'gene', key: 'FBN1' }, {}, 'mallory')).rejects.toThrow(/another lab/);
-      expect(await da.reviews.authorsOf('lab-a', 'case-v3')).toEqual(['alice']);
+      await expect(da.reviews.upsert('lab-b', 'case-v3', { kind: 'gene', key: 'FBN1' }, {}, u('mallory'), 1)).rejects.toThrow(/another lab/);
+      expect(await da.reviews.authorsOf('lab-a', 'case-v3')).toEqual(['u-alice']);
     });
   });
 

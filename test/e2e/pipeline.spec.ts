@@ -149,7 +149,7 @@ describe('the staged pipeline (five services as processes)', () => {
     const res = await fetch(`${suite.gatewayUrl}/cases/${firstCase}/reanalyze`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ hpo: terms }),
+      body: JSON.stringify({ hpo: terms, hpoMode: 'replace' }),
     });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ analysis: 2 });

@@ -52,15 +52,18 @@ describe('gateway access rules on every route', () => {
     { method: 'GET', path: (id) => `/cases/${id}/reviews`, roles: ALL, other: () => caseB.id },
     { method: 'POST', path: (id) => `/cases/${id}/sign-off`, roles: ['reviewer'], other: () => caseB.id },
     { method: 'POST', path: (id) => `/cases/${id}/approve`, roles: ['reviewer'], other: () => caseB.id },
-    { method: 'POST', path: (id) => `/cases/${id}/reopen`, roles: ['reviewer'], other: () => caseB.id },
+    { method: 'POST', path: (id) => `/cases/${id}/reopen`, roles: ['reviewer', 'admin'], other: () => caseB.id },
     { method: 'GET', path: (id) => `/cases/${id}/audit`, roles: ALL, other: () => caseB.id, bad: { path: (id) => `/cases/${id}/audit?pageSize=0`, field: 'pageSize' } },
     { method: 'POST', path: (id) => `/cases/${id}/reanalyze`, roles: ALL, json: () => ({}), other: () => caseB.id, bad: { json: { hpo: 'HP:0001250,HP:x' }, field: 'hpo.1' } },
     { method: 'POST', path: () => '/batches', roles: ['submitter', 'admin'], bad: { form: () => form([['manifest', '[{"hpo":"HP:0001250","vcfs":["a.vcf"]}]']]), field: 'manifest.0.vcfs.0' } },
     { method: 'GET', path: (id) => `/batches/${id}`, roles: ['submitter', 'admin'], other: () => batchB },
     { method: 'GET', path: () => '/kb', roles: ALL },
-    { method: 'POST', path: () => '/keys', roles: ['admin'], json: () => ({ user: 'x', role: 'submitter' }), bad: { json: { user: 'x', role: 'root' }, field: 'role' } },
+    { method: 'POST', path: () => '/keys', roles: ['admin'], json: () => ({ userId: labA.keys.submitter.user.id, role: 'submitter' }), bad: { json: { userId: 'x', role: 'root' }, field: 'role' } },
     { method: 'GET', path: () => '/keys', roles: ['admin'] },
     { method: 'DELETE', path: (id) => `/keys/${id}`, roles: ['admin'], other: () => labB.keys.submitter.key.id },
+    { method: 'POST', path: () => '/users', roles: ['admin'], json: () => ({ name: 'x', roles: ['submitter'] }), bad: { json: { name: 'x', roles: [] }, field: 'roles' } },
+    { method: 'GET', path: () => '/users', roles: ['admin'] },
+    { method: 'POST', path: (id) => `/users/${id}/disable`, roles: ['admin'], other: () => labB.keys.submitter.user.id },
   ];
 
   const name = (r: Route) => `${r.method} ${r.path(':id')}`;
@@ -102,7 +105,7 @@ describe('gateway access rules on every route', () => {
 
   it.each(routes.filter((r) => r.bad).map((r) => [name(r), r] as const))('%s: 400 naming the bad field', async (_, r) => {
     const ownCase = await seedCase(gw.data, labA.lab.id);
-    const role = r.roles.includes('admin') && r.path('x').startsWith('/keys') ? 'admin' : r.roles[0];
+    const role = r.roles.includes('admin') && /^\/(keys|users)/.test(r.path('x')) ? 'admin' : r.roles[0];
     const res = await send(r, labA.keys[role].secret, ownCase.id, { path: r.bad!.path?.(ownCase.id), json: r.bad!.json, form: r.bad!.form?.() });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', field: r.bad!.field });
@@ -126,7 +129,7 @@ describe('gateway access rules on every route', () => {
     const docs = await call(gw.base, 'GET', '/docs-json');
     expect(docs.status).toBe(200);
     const paths = Object.keys(docs.body.paths);
-    for (const p of ['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/results', '/cases/{id}/report', '/cases/{id}/reviews/genes/{symbol}', '/cases/{id}/sign-off', '/cases/{id}/approve', '/batches', '/kb', '/keys', '/keys/{id}']) {
+    for (const p of ['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/results', '/cases/{id}/report', '/cases/{id}/reviews/genes/{symbol}', '/cases/{id}/sign-off', '/cases/{id}/approve', '/batches', '/kb', '/keys', '/keys/{id}', '/users', '/users/{id}/disable']) {
       expect(paths).toContain(p);
     }
     expect(docs.body.paths['/cases/{id}/reviews/genes/{symbol}'].put.requestBody.content['application/json'].schema.properties.tags).toBeDefined();

@@ -132,7 +132,7 @@ describe('cases, results and reports', () => {
 
     it('with the same KB reuses the annotated variants: only the phenotype job runs', async () => {
       const c = await annotatedCase(kbVersion);
-      const res = await reanalyze(c.id, { hpo: 'HP:0001166,HP:0000098', useCurrentKb: true });
+      const res = await reanalyze(c.id, { hpo: 'HP:0001166,HP:0000098', hpoMode: 'replace', useCurrentKb: true });
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ analysis: 2 });
       const after = await gw.data.cases.findForLab(lab.lab.id, c.id);

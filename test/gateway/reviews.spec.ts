@@ -1,7 +1,7 @@
 import type { CaseDoc } from '@rarerank/data-access';
 import { seedCase, seedCompletedCase } from './support/fixtures';
 import { call } from './support/http';
-import { bearer, createLab, startTestGateway, type TestGateway, type TestLab } from './support/test-gateway';
+import { bearer, createLab, createUserKey, startTestGateway, type TestGateway, type TestLab } from './support/test-gateway';
 
 describe('reviews, four-eyes sign-off and the audit log', () => {
   let gw: TestGateway;
@@ -12,7 +12,7 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
   beforeAll(async () => {
     gw = await startTestGateway(5);
     lab = await createLab(gw.data, 'Review lab');
-    carol = (await gw.data.apiKeys.create(lab.lab.id, 'carol', 'reviewer')).plaintext;
+    carol = (await createUserKey(gw.data, lab.lab.id, 'carol', 'reviewer')).secret;
     c = await seedCompletedCase(gw.data, lab.lab.id);
   }, 60_000);
 
@@ -24,7 +24,7 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
     const rita = lab.keys.reviewer.secret;
     const first = await as(rita, 'PUT', `/cases/${c.id}/reviews/genes/FBN1`, { tags: ['candidate'], acmgClass: 'likely_pathogenic', note: 'fits the phenotype' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ target: { kind: 'gene', key: 'FBN1' }, tags: ['candidate'], acmgClass: 'likely_pathogenic', reviewer: 'rita' });
+    expect(first.body).toMatchObject({ target: { kind: 'gene', key: 'FBN1' }, tags: ['candidate'], acmgClass: 'likely_pathogenic', reviewer: 'rita', reviewerId: lab.keys.reviewer.user.id, analysis: 1 });
     const second = await as(rita, 'PUT', `/cases/${c.id}/reviews/genes/FBN1`, {
       tags: ['candidate', 'causative'],
       acmgClass: 'pathogenic',
@@ -37,18 +37,18 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
     const audit = await as(rita, 'GET', `/cases/${c.id}/audit`);
     const updates = audit.body.items.filter((a: { action: string }) => a.action === 'review.updated');
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ target: 'gene:FBN1', actor: { user: 'rita', role: 'reviewer' }, detail: { before: null, after: { tags: ['candidate'], acmgClass: 'likely_pathogenic' } } });
+    expect(updates[0]).toMatchObject({ target: 'gene:FBN1', actor: { user: 'rita', userId: lab.keys.reviewer.user.id, role: 'reviewer' }, detail: { analysis: 1, before: null, after: { tags: ['candidate'], acmgClass: 'likely_pathogenic' } } });
     expect(updates[1].detail.before).toMatchObject({ acmgClass: 'likely_pathogenic', note: 'fits the phenotype' });
     expect(updates[1].detail.after).toMatchObject({ acmgClass: 'pathogenic', note: null, criteriaChanges: [{ criterion: 'PM2', action: 'strength', strength: 'supporting' }] });
   });
 
   it('a second reviewer reviews a variant; GET reviews lists both', async () => {
-    const res = await as(carol, 'PUT', `/cases/${c.id}/reviews/variants/chr15-48408313-C-T`, { tags: ['VUS-follow-up'] });
+    const res = await as(carol, 'PUT', `/cases/${c.id}/reviews/variants/chr15-48487317-C-A`, { tags: ['VUS-follow-up'] });
     expect(res.status).toBe(200);
     const list = await as(lab.keys.submitter.secret, 'GET', `/cases/${c.id}/reviews`);
     expect(list.body.items.map((r: { target: { key: string }; reviewer: string }) => [r.target.key, r.reviewer])).toEqual([
       ['FBN1', 'rita'],
-      ['chr15-48408313-C-T', 'carol'],
+      ['chr15-48487317-C-A', 'carol'],
     ]);
   });
 
@@ -57,7 +57,7 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
     expect(bySubmitter.status).toBe(403);
     const signed = await as(lab.keys.reviewer.secret, 'POST', `/cases/${c.id}/sign-off`);
     expect(signed.status).toBe(200);
-    expect(signed.body).toMatchObject({ reviewStatus: 'awaiting_approval', signoff: { requestedBy: 'rita' } });
+    expect(signed.body).toMatchObject({ reviewStatus: 'awaiting_approval', signoff: { analysis: 1, requestedBy: lab.keys.reviewer.user.id, requestedByName: 'rita' } });
     const frozen = await as(carol, 'PUT', `/cases/${c.id}/reviews/genes/FBN1`, { tags: ['excluded'] });
     expect(frozen.status).toBe(409);
     expect(frozen.body.message).toContain('reopen');
@@ -73,17 +73,34 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
     expect(author.body.message).toContain('you wrote reviews');
     const approved = await as(lab.keys.reviewer2.secret, 'POST', `/cases/${c.id}/approve`);
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ reviewStatus: 'reported', signoff: { requestedBy: 'rita', approvedBy: 'rob' } });
+    expect(approved.body).toMatchObject({
+      reviewStatus: 'reported',
+      signoff: { analysis: 1, requestedBy: lab.keys.reviewer.user.id, approvedBy: lab.keys.reviewer2.user.id, approvedByName: 'rob' },
+    });
   });
 
   it('the audit log shows who signed off and who approved, oldest first, page by page', async () => {
     const all = await as(lab.keys.submitter.secret, 'GET', `/cases/${c.id}/audit?pageSize=200`);
     const trail = all.body.items.map((a: { action: string; actor: { user: string } }) => `${a.action}:${a.actor.user}`);
-    expect(trail).toEqual(['review.updated:rita', 'review.updated:rita', 'review.updated:carol', 'case.signed_off:rita', 'case.approved:rob']);
+    // the refused attempts (submitter's sign-off, the frozen review, the second sign-off, two approvals) are there too
+    expect(trail).toEqual([
+      'review.updated:rita',
+      'review.updated:rita',
+      'review.updated:carol',
+      'request.refused:sam',
+      'case.signed_off:rita',
+      'request.refused:carol',
+      'request.refused:rita',
+      'request.refused:rita',
+      'request.refused:carol',
+      'case.approved:rob',
+    ]);
+    expect(all.body.items[3].detail).toMatchObject({ status: 403, route: 'POST /cases/:id/sign-off' });
+    expect(all.body.items[8].detail).toMatchObject({ status: 403, route: 'POST /cases/:id/approve', reason: expect.stringContaining('you wrote reviews') });
     expect(all.body.items[0].labId).toBeUndefined();
     const page = await as(lab.keys.submitter.secret, 'GET', `/cases/${c.id}/audit?pageSize=2&page=2`);
-    expect(page.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
-    expect(page.body.items.map((a: { action: string }) => a.action)).toEqual(['review.updated', 'case.signed_off']);
+    expect(page.body).toMatchObject({ total: 10, page: 2, pageSize: 2 });
+    expect(page.body.items.map((a: { action: string }) => a.action)).toEqual(['review.updated', 'request.refused']);
   });
 
   it('reopen brings a reported case back to review', async () => {
@@ -100,18 +117,11 @@ describe('reviews, four-eyes sign-off and the audit log', () => {
     expect(res.status).toBe(409);
   });
 
-  it('admins create keys (secret shown once), list them without secrets and revoke them', async () => {
-    const admin = lab.keys.admin.secret;
-    const created = await as(admin, 'POST', '/keys', { user: 'robot', role: 'submitter', name: 'sequencer' });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ user: 'robot', role: 'submitter', name: 'sequencer', secret: expect.stringMatching(/^rr_[0-9a-f]{12}_[0-9a-f]{64}$/) });
-    expect((await as(created.body.secret, 'GET', '/cases')).status).toBe(200);
-    const list = await as(admin, 'GET', '/keys');
-    expect(list.body.items.map((k: { user: string }) => k.user)).toContain('robot');
-    expect(list.text).not.toContain(created.body.secret.split('_')[2]);
-    expect(list.text).not.toMatch(/"(hash|secret)"/);
-    const revoked = await as(admin, 'DELETE', `/keys/${created.body.id}`);
-    expect(revoked.status).toBe(200);
-    expect((await as(created.body.secret, 'GET', '/cases')).status).toBe(401);
+  it('a legacy key (minted before users existed) may read but not review, sign off or approve', async () => {
+    const legacy = (await gw.data.apiKeys.create(lab.lab.id, 'old-reviewer', 'reviewer')).plaintext;
+    expect((await as(legacy, 'GET', `/cases/${c.id}`)).status).toBe(200);
+    const review = await as(legacy, 'PUT', `/cases/${c.id}/reviews/genes/FBN1`, { tags: ['candidate'] });
+    expect(review.status).toBe(403);
+    expect(review.body.message).toContain('no user record');
   });
 });

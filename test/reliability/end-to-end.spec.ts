@@ -42,7 +42,8 @@ describe('full runs through the services', () => {
     const lab = await suite.data.labs.create({ name: 'end to end' });
     labId = lab.id;
     submitter = (await suite.data.apiKeys.create(lab.id, 'e2e-submitter', 'submitter')).plaintext;
-    reviewer = (await suite.data.apiKeys.create(lab.id, 'e2e-reviewer', 'reviewer')).plaintext;
+    const reviewerUser = await suite.data.users.create({ labId: lab.id, name: 'e2e-reviewer', roles: ['reviewer'], createdBy: 'operator' });
+    reviewer = (await suite.data.apiKeys.create(lab.id, { userId: reviewerUser.id, user: reviewerUser.name }, 'reviewer')).plaintext;
   }, 180_000);
 
   afterAll(async () => {
@@ -128,7 +129,7 @@ describe('full runs through the services', () => {
       expect((await api(reviewer, 'GET', route)).status).toBe(200);
     }
     expect((await api(reviewer, 'PUT', `/cases/${id}/reviews/genes/FBN1`, { tags: ['candidate'], note: `matches ${PATIENT.externalId}` })).status).toBe(200);
-    expect((await api(submitter, 'POST', `/cases/${id}/reanalyze`, { hpo: ['HP:0001166'] })).status).toBe(202);
+    expect((await api(submitter, 'POST', `/cases/${id}/reanalyze`, { hpo: ['HP:0001166'], hpoMode: 'replace' })).status).toBe(202);
     await waitForCase(suite, id, 'the reanalysis', (c) => c.analyses.length === 2 && ['completed', 'failed'].includes(c.analyses[1].status));
     const broken = new FormData();
     broken.append('vcf', new Blob([vcf.replace(/\n(chr\S+)\t\d+/, '\n$1\tnot-a-position')]), PATIENT.badVcfName);

@@ -74,7 +74,7 @@ describe('hostile callers', () => {
     });
 
     it('are stored as sha256 hashes only: the apikeys collection holds no secret', async () => {
-      const created = await call(gw.base, 'POST', '/keys', { headers: bearer(labA.keys.admin.secret), json: { user: 'robot', role: 'submitter' } });
+      const created = await call(gw.base, 'POST', '/keys', { headers: bearer(labA.keys.admin.secret), json: { userId: labA.keys.submitter.user.id, role: 'submitter' } });
       expect(created.status).toBe(201);
       const plaintext = created.body.secret as string;
       const [, prefix, secret] = plaintext.split('_');

@@ -43,11 +43,47 @@ export interface Lab {
   createdAt: Date;
 }
 
+// ---- users ----------------------------------------------------------------------------------
+/**
+ * A person of a lab. Keys belong to a user; the four-eyes rule compares user ids, never names.
+ * A disabled user's keys stop authenticating.
+ */
+export interface User {
+  id: string;
+  labId: string;
+  name: string;
+  email?: string;
+  /** the roles keys of this user may be minted with */
+  roles: Role[];
+  createdAt: Date;
+  /** user id of the admin who created it, or `operator` (CLI) */
+  createdBy: string;
+  disabledAt?: Date;
+  disabledBy?: string;
+}
+
+export interface NewUser {
+  labId: string;
+  name: string;
+  email?: string;
+  roles: Role[];
+  createdBy: string;
+}
+
+/** Who a key belongs to: a user record (userId) and its display name. */
+export interface KeyOwner {
+  userId: string;
+  user: string;
+}
+
 // ---- apikeys --------------------------------------------------------------------------------
 /** An API key as every read returns it: never the hash. */
 export interface ApiKey {
   id: string;
   labId: string;
+  /** the owning user record; absent on keys minted before users existed (legacy, see docs/SERVICES.md) */
+  userId?: string;
+  /** display name of the owner (legacy keys: the free-text name they were minted with) */
   user: string;
   role: Role;
   name?: string;
@@ -114,11 +150,25 @@ export interface Analysis {
   requestedBy: string;
 }
 
+/**
+ * The sign-off of one analysis and its approval. `requestedBy`/`approvedBy` are user ids (on
+ * cases signed off before users existed: free-text names); the names are kept for reports.
+ */
 export interface Signoff {
+  /** the analysis the sign-off (and its approval) covers */
+  analysis?: number;
   requestedBy?: string;
+  requestedByName?: string;
   requestedAt?: Date;
   approvedBy?: string;
+  approvedByName?: string;
   approvedAt?: Date;
+}
+
+/** A user acting in the review workflow. */
+export interface ReviewActor {
+  userId: string;
+  name: string;
 }
 
 export interface CaseDoc {
@@ -180,7 +230,7 @@ export interface JoinState {
 }
 
 /** Outcome of a review-status transition, so the gateway can answer 200, 404 or 409. */
-export type TransitionOutcome = { kind: 'ok'; case: CaseDoc } | { kind: 'not_found' } | { kind: 'conflict'; case: CaseDoc };
+export type TransitionOutcome = { kind: 'ok'; case: CaseDoc; before: CaseDoc } | { kind: 'not_found' } | { kind: 'conflict'; case: CaseDoc };
 
 // ---- variant chunks -------------------------------------------------------------------------
 export interface VariantChunk {
@@ -268,16 +318,22 @@ export interface Review {
   acmgClass?: string;
   criteriaChanges: CriteriaChange[];
   note?: string;
-  /** the last reviewer who wrote it */
+  /** display name of the last reviewer who wrote it */
   reviewer: string;
-  /** everyone who ever wrote it (approval must come from someone not in any of these) */
+  /** user id of the last reviewer (absent on reviews written before users existed) */
+  reviewerId?: string;
+  /** user ids of everyone who ever wrote it (older reviews: names); approval must come from none of them */
   authors: string[];
+  /** the analysis whose result contained the target when it was last written */
+  analysis?: number;
   updatedAt: Date;
 }
 
 // ---- audit ----------------------------------------------------------------------------------
 export interface AuditActor {
   keyId: string;
+  /** the user record behind the key (absent for legacy keys and the operator CLI) */
+  userId?: string;
   user: string;
   role: Role;
 }

@@ -1,4 +1,5 @@
 export * from './case-result';
+export * from './case-review';
 export * from './round-number';
 export * from './stable-json';
 export * from './results-json';

@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { CaseResult } from './case-result';
+import type { CaseReview } from './case-review';
 import { esc } from './html-escape';
 import { REPORT_CSS } from './report-css';
 import { renderDiseaseTable } from './report-diseases';
 import { renderCandidate, renderTopGenes } from './report-genes';
 import { renderHeader, renderInput, renderWarnings } from './report-overview';
+import { renderReview } from './report-review';
 import { variantsByGene } from './variants-by-gene';
 
 export interface ReportHtmlOptions {
@@ -16,6 +18,8 @@ export interface ReportHtmlOptions {
   maxVariantsPerGene?: number;
   /** replaces the default method paragraph in the footer */
   methodSummary?: string;
+  /** the lab's review (services only): classifications, sign-off and approval with their analysis */
+  review?: CaseReview;
 }
 
 export const DEFAULT_METHOD_SUMMARY =
@@ -49,6 +53,7 @@ export function formatReportHtml(r: CaseResult, opts: ReportHtmlOptions = {}): s
 </head>
 <body>
 ${renderHeader(r)}
+${opts.review ? renderReview(opts.review) : ''}
 ${renderWarnings(r)}
 ${renderInput(r)}
 ${renderTopGenes(r, genes, byGene, diseases)}

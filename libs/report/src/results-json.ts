@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CaseResult } from './case-result';
+import type { CaseReview } from './case-review';
 import { type JsonShape, stableJson } from './stable-json';
 
 const TERM_MATCH: JsonShape = { patientTerm: 'value', diseaseTerm: 'value', commonAncestor: 'value', contribution: 'value', kind: 'value' };
@@ -42,9 +43,23 @@ export const CASE_RESULT_SHAPE: JsonShape = {
   stats: 'sorted',
 };
 
-/** results.json: byte-identical for the same input and KB (stable key order, rounded numbers, no times or paths). */
-export function formatResultsJson(result: CaseResult): string {
-  return stableJson(result, CASE_RESULT_SHAPE);
+const CASE_REVIEW_SHAPE: JsonShape = {
+  status: 'value',
+  reportAnalysis: 'value',
+  signoff: { analysis: 'value', signedOffBy: 'value', signedOffAt: 'value', approvedBy: 'value', approvedAt: 'value' },
+  classifications: [
+    { kind: 'value', key: 'value', acmgClass: 'value', tags: 'value', criteriaChanges: 'value', note: 'value', reviewer: 'value', analysis: 'value', updatedAt: 'value' },
+  ],
+};
+
+/**
+ * results.json: byte-identical for the same input and KB (stable key order, rounded numbers, no
+ * times or paths). A reviewed case served by the gateway appends the lab's `review` (it has
+ * times: it records who signed what when); without one the bytes are the CLI's.
+ */
+export function formatResultsJson(result: CaseResult, review?: CaseReview): string {
+  if (!review) return stableJson(result, CASE_RESULT_SHAPE);
+  return stableJson({ ...result, review }, { ...(CASE_RESULT_SHAPE as Record<string, JsonShape>), review: CASE_REVIEW_SHAPE });
 }
 
 export async function writeResultsJson(file: string, result: CaseResult): Promise<void> {

@@ -11,6 +11,7 @@ import { KbModule } from './kb/kb.module';
 import { KeysModule } from './keys/keys.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { UsersModule } from './users/users.module';
 
 /** The public REST API (docs/SERVICES.md), plus the case.stage listener that feeds SSE and webhooks. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule implements NestModule {
         ResultsModule,
         ReviewsModule,
         BatchesModule,
+        UsersModule,
         KeysModule,
         EventsModule,
       ],

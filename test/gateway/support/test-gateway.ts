@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { type ApiKey, DataAccess, type Lab, type Role } from '@rarerank/data-access';
+import { type ApiKey, DataAccess, type Lab, type Role, type User } from '@rarerank/data-access';
 import { testKbDir } from '@rarerank/kb';
 import { parseConfig } from '@rarerank/nest-common';
 import { IndexesAtBoot } from '../../../services/gateway/src/common/indexes-at-boot';
@@ -63,16 +63,20 @@ export async function startTestGateway(redisDb: number, env: Record<string, stri
 
 export interface TestLab {
   lab: Lab;
-  keys: Record<'submitter' | 'reviewer' | 'reviewer2' | 'admin', { key: ApiKey; secret: string }>;
+  keys: Record<'submitter' | 'reviewer' | 'reviewer2' | 'admin', { key: ApiKey; secret: string; user: User }>;
 }
 
-/** A lab with one key per role (two reviewers, for the four-eyes rule). */
+/** A user record of the lab and one key of it with `role`. */
+export async function createUserKey(data: DataAccess, labId: string, name: string, role: Role): Promise<{ key: ApiKey; secret: string; user: User }> {
+  const user = await data.users.create({ labId, name, roles: [role], createdBy: 'operator' });
+  const { key, plaintext } = await data.apiKeys.create(labId, { userId: user.id, user: user.name }, role);
+  return { key, secret: plaintext, user };
+}
+
+/** A lab with one user and key per role (two reviewers, for the four-eyes rule). */
 export async function createLab(data: DataAccess, name: string, webhook?: { url: string; secret: string }): Promise<TestLab> {
   const lab = await data.labs.create({ name, ...(webhook ? { webhookUrl: webhook.url, webhookSecret: webhook.secret } : {}) });
-  const make = async (user: string, role: Role) => {
-    const { key, plaintext } = await data.apiKeys.create(lab.id, user, role);
-    return { key, secret: plaintext };
-  };
+  const make = (user: string, role: Role) => createUserKey(data, lab.id, user, role);
   return {
     lab,
     keys: {

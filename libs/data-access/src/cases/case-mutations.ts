@@ -1,5 +1,5 @@
 import { isReadyToRank } from '../join-state';
-import { type Analysis, type CaseDoc, type CaseStatus, type NewAnalysis, type NewCase, type PipelineStage, type StageTiming, TERMINAL_STATUSES } from '../types';
+import { type Analysis, type CaseDoc, type CaseStatus, type NewAnalysis, type NewCase, type PipelineStage, type ReviewActor, type StageTiming, TERMINAL_STATUSES } from '../types';
 
 /**
  * Pure case transitions: each takes a copy of the current case and returns the changed case, or
@@ -137,11 +137,17 @@ export function phenotypeDone(n: number, now: Date): CaseMutation {
 /**
  * Appends analysis n+1 once the current one has finished (completed or failed): a reanalysis
  * never races the pipeline of the one before it. `variantsFrom` must name an analysis that
- * annotated its own variants.
+ * annotated its own variants. The review state decides too: a reported case is reopened first
+ * (refused here); a pending sign-off covered the previous analysis, so it is withdrawn (the case
+ * goes back to in_review; the caller audits the withdrawal).
  */
 export function addAnalysis(input: NewAnalysis, now: Date): CaseMutation {
   return (c) => {
-    if (!isTerminal(c.status)) return undefined;
+    if (!isTerminal(c.status) || c.reviewStatus === 'reported') return undefined;
+    if (c.reviewStatus === 'awaiting_approval') {
+      c.reviewStatus = 'in_review';
+      c.signoff = {};
+    }
     const n = c.analyses.length + 1;
     const from = input.variantsFrom ?? n;
     if (from !== n) {
@@ -193,23 +199,31 @@ export function startReview(now: Date): CaseMutation {
   };
 }
 
-/** A completed case, open or in review → awaiting_approval. */
-export function signoff(user: string, now: Date): CaseMutation {
+/** The current analysis has completed (it has a result a reviewer can sign off). */
+export const currentCompleted = (c: CaseDoc): boolean => analysisOf(c, c.currentAnalysis)?.status === 'completed';
+
+/** open or in review, current analysis completed → awaiting_approval; the sign-off names that analysis. */
+export function signoff(by: ReviewActor, now: Date): CaseMutation {
   return (c) => {
-    if (c.status !== 'completed' || (c.reviewStatus !== 'open' && c.reviewStatus !== 'in_review')) return undefined;
+    if (!currentCompleted(c) || (c.reviewStatus !== 'open' && c.reviewStatus !== 'in_review')) return undefined;
     c.reviewStatus = 'awaiting_approval';
-    c.signoff = { requestedBy: user, requestedAt: now };
+    c.signoff = { analysis: c.currentAnalysis, requestedBy: by.userId, requestedByName: by.name, requestedAt: now };
     c.updatedAt = now;
     return c;
   };
 }
 
-/** awaiting_approval → reported, by someone other than who signed off (the gateway also excludes review authors). */
-export function approve(user: string, now: Date): CaseMutation {
+/**
+ * awaiting_approval → reported: approves exactly the signed-off analysis, only while it is the
+ * case's current, completed analysis, and only by a user other than who signed off (the gateway
+ * also excludes review authors).
+ */
+export function approve(by: ReviewActor, now: Date): CaseMutation {
   return (c) => {
-    if (c.reviewStatus !== 'awaiting_approval' || c.signoff.requestedBy === user) return undefined;
+    if (c.reviewStatus !== 'awaiting_approval' || c.signoff.requestedBy === by.userId) return undefined;
+    if (c.signoff.analysis !== c.currentAnalysis || !currentCompleted(c)) return undefined;
     c.reviewStatus = 'reported';
-    c.signoff = { ...c.signoff, approvedBy: user, approvedAt: now };
+    c.signoff = { ...c.signoff, approvedBy: by.userId, approvedByName: by.name, approvedAt: now };
     c.updatedAt = now;
     return c;
   };

@@ -11,12 +11,14 @@ import { CaseRepository } from '../repositories/case.repository';
 import { LabRepository } from '../repositories/lab.repository';
 import { ResultRepository } from '../repositories/result.repository';
 import { ReviewRepository } from '../repositories/review.repository';
+import { UserRepository } from '../repositories/user.repository';
 import { VariantChunkRepository } from '../repositories/variant-chunk.repository';
 import { EnsureIndexesOnConnect } from './ensure-indexes-on-connect';
 
 /** Each injectable class, taken from the one DataAccess bundle built on the default connection (InfraModule). */
 const fromBundle: Array<[new (...args: never[]) => unknown, (d: DataAccess) => unknown]> = [
   [LabRepository, (d) => d.labs],
+  [UserRepository, (d) => d.users],
   [ApiKeyRepository, (d) => d.apiKeys],
   [CaseRepository, (d) => d.cases],
   [VariantChunkRepository, (d) => d.variantChunks],

@@ -4,7 +4,7 @@ import { generateApiKey, hashSecret, parseApiKey, secretMatches } from '../api-k
 import { ensureModelIndexes, modelOn } from '../mongo/model-on';
 import { isDuplicateKey, toPlain } from '../mongo/plain';
 import { type ApiKeyRecord, apiKeySchema, type ApiKeyUsageRecord, apiKeyUsageSchema } from '../schemas/api-key.schema';
-import type { ApiKey, CreatedApiKey, Role } from '../types';
+import type { ApiKey, CreatedApiKey, KeyOwner, Role } from '../types';
 
 /** Compared against when the prefix is unknown, so a miss costs the same hash work as a hit. */
 const DUMMY_HASH = hashSecret('no such key');
@@ -24,12 +24,18 @@ export class ApiKeyRepository {
     await ensureModelIndexes(this.usage);
   }
 
-  /** A new key; `plaintext` (`rr_<prefix>_<secret>`) is not stored anywhere and cannot be shown again. */
-  async create(labId: string, user: string, role: Role, name?: string, now = new Date()): Promise<CreatedApiKey> {
+  /**
+   * A new key of `owner` (the gateway and the CLI check the user exists, is enabled and holds
+   * `role`); `plaintext` (`rr_<prefix>_<secret>`) is not stored anywhere and cannot be shown again.
+   * A string owner mints a key without a user record, as keys were before users existed: only
+   * tests of stored legacy keys do that.
+   */
+  async create(labId: string, owner: KeyOwner | string, role: Role, name?: string, now = new Date()): Promise<CreatedApiKey> {
+    const who = typeof owner === 'string' ? { user: owner } : { userId: owner.userId, user: owner.user };
     for (let attempt = 0; ; attempt++) {
       const { prefix, secret, plaintext } = generateApiKey();
       try {
-        const rec = await this.model.create({ _id: randomUUID(), labId, user, role, ...(name !== undefined && { name }), prefix, hash: hashSecret(secret), createdAt: now });
+        const rec = await this.model.create({ _id: randomUUID(), labId, ...who, role, ...(name !== undefined && { name }), prefix, hash: hashSecret(secret), createdAt: now });
         return { key: toKey(rec.toObject()), plaintext };
       } catch (err) {
         // a 48-bit prefix collision: draw another key

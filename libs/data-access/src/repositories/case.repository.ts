@@ -15,11 +15,16 @@ import {
   NON_TERMINAL_STATUSES,
   type Page,
   type PipelineStage,
+  type ReviewActor,
+  type Signoff,
   type StageTiming,
   type TransitionOutcome,
 } from '../types';
 
-export type AddAnalysisOutcome = { kind: 'ok'; case: CaseDoc; analysis: number } | { kind: 'not_found' } | { kind: 'conflict'; case: CaseDoc };
+export type AddAnalysisOutcome =
+  | { kind: 'ok'; case: CaseDoc; analysis: number; /** the pending sign-off the new analysis withdrew */ withdrawnSignoff?: Signoff }
+  | { kind: 'not_found' }
+  | { kind: 'conflict'; case: CaseDoc };
 
 interface Applied {
   before: CaseDoc;
@@ -157,14 +162,16 @@ export class CaseRepository {
 
   /**
    * Appends analysis current+1 (status received) and makes it current. Conflict while the current
-   * analysis is still running: concurrent requests get distinct numbers or a conflict, never the same n.
+   * analysis is still running or the case is reported: concurrent requests get distinct numbers
+   * or a conflict, never the same n. A pending sign-off is withdrawn (returned for the audit).
    */
   async addAnalysis(labId: string, caseId: string, input: NewAnalysis, now = new Date()): Promise<AddAnalysisOutcome> {
     if (!(await this.inLab(labId, caseId))) return { kind: 'not_found' };
     const applied = await this.apply(caseId, m.addAnalysis(input, now));
     if (!applied) return { kind: 'not_found' };
     if (!applied.changed) return { kind: 'conflict', case: applied.after };
-    return { kind: 'ok', case: applied.after, analysis: applied.after.currentAnalysis };
+    const withdrawn = applied.before.reviewStatus === 'awaiting_approval' ? applied.before.signoff : undefined;
+    return { kind: 'ok', case: applied.after, analysis: applied.after.currentAnalysis, ...(withdrawn && { withdrawnSignoff: withdrawn }) };
   }
 
   /** Reconciler: cases in a non-terminal status not updated since `olderThan`, oldest first. */
@@ -182,14 +189,14 @@ export class CaseRepository {
     return this.review(labId, caseId, m.startReview(now));
   }
 
-  /** completed case, open|in_review → awaiting_approval. */
-  async signoff(labId: string, caseId: string, user: string, now = new Date()): Promise<TransitionOutcome> {
-    return this.review(labId, caseId, m.signoff(user, now));
+  /** current analysis completed, open|in_review → awaiting_approval (the sign-off names the analysis). */
+  async signoff(labId: string, caseId: string, by: ReviewActor, now = new Date()): Promise<TransitionOutcome> {
+    return this.review(labId, caseId, m.signoff(by, now));
   }
 
-  /** awaiting_approval → reported, only by a user other than the one who signed off. */
-  async approve(labId: string, caseId: string, user: string, now = new Date()): Promise<TransitionOutcome> {
-    return this.review(labId, caseId, m.approve(user, now));
+  /** awaiting_approval → reported: the signed-off analysis, still current and completed, by another user. */
+  async approve(labId: string, caseId: string, by: ReviewActor, now = new Date()): Promise<TransitionOutcome> {
+    return this.review(labId, caseId, m.approve(by, now));
   }
 
   /** awaiting_approval|reported → in_review. */
@@ -202,7 +209,7 @@ export class CaseRepository {
     if (!(await this.inLab(labId, caseId))) return { kind: 'not_found' };
     const applied = await this.apply(caseId, mutation);
     if (!applied) return { kind: 'not_found' };
-    return applied.changed ? { kind: 'ok', case: applied.after } : { kind: 'conflict', case: applied.after };
+    return applied.changed ? { kind: 'ok', case: applied.after, before: applied.before } : { kind: 'conflict', case: applied.after };
   }
 
   /** The case exists and belongs to the lab (read by _id alone, as findForLab). */

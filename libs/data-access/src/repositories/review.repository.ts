@@ -3,7 +3,7 @@ import { ensureModelIndexes, modelOn } from '../mongo/model-on';
 import { isDuplicateKey, toPlain } from '../mongo/plain';
 import { RevisionGuard } from '../mongo/revision-guard';
 import { type ReviewRecord, reviewSchema } from '../schemas/review.schema';
-import type { Review, ReviewContent, ReviewTarget } from '../types';
+import type { Review, ReviewActor, ReviewContent, ReviewTarget } from '../types';
 
 /**
  * The `reviews` collection: one document per (case, target). Writes go through the
@@ -24,10 +24,11 @@ export class ReviewRepository {
   }
 
   /**
-   * Sets the review of `target` to `content` (PUT semantics: absent fields are cleared) and adds
-   * `reviewer` to its authors. The caller has checked the case belongs to the lab.
+   * Sets the review of `target` to `content` (PUT semantics: absent fields are cleared), written
+   * against `analysis`, and adds the reviewer's user id to its authors. The caller has checked the
+   * case belongs to the lab and its analysis contains the target.
    */
-  async upsert(labId: string, caseId: string, target: ReviewTarget, content: ReviewContent, reviewer: string, now = new Date()): Promise<Review> {
+  async upsert(labId: string, caseId: string, target: ReviewTarget, content: ReviewContent, reviewer: ReviewActor, analysis: number, now = new Date()): Promise<Review> {
     const id = reviewId(caseId, target);
     const fresh = (rev: number, authors: string[]): ReviewRecord => ({
       _id: id,
@@ -39,8 +40,10 @@ export class ReviewRepository {
       criteriaChanges: content.criteriaChanges ?? [],
       ...(content.acmgClass !== undefined && { acmgClass: content.acmgClass }),
       ...(content.note !== undefined && { note: content.note }),
-      reviewer,
-      authors: authors.includes(reviewer) ? authors : [...authors, reviewer],
+      reviewer: reviewer.name,
+      reviewerId: reviewer.userId,
+      authors: authors.includes(reviewer.userId) ? authors : [...authors, reviewer.userId],
+      analysis,
       updatedAt: now,
     });
     for (;;) {
@@ -66,7 +69,7 @@ export class ReviewRepository {
     return recs.map((r) => toPlain<Review>(r));
   }
 
-  /** Everyone who wrote any review on the case (they may not approve it). */
+  /** Everyone who wrote any review on the case, by user id (older reviews: by name); they may not approve it. */
   async authorsOf(labId: string, caseId: string): Promise<string[]> {
     const recs = await this.model.find({ labId, caseId }).select({ authors: 1 }).lean<Pick<ReviewRecord, 'authors'>[]>();
     return [...new Set(recs.flatMap((r) => r.authors ?? []))].sort();

@@ -5,6 +5,8 @@ import { ROLES, type Role } from '../types';
 export interface ApiKeyRecord {
   _id: string;
   labId: string;
+  /** absent on keys minted before users existed */
+  userId?: string;
   user: string;
   role: Role;
   name?: string;
@@ -19,6 +21,7 @@ export const apiKeySchema = new Schema<ApiKeyRecord>(
   {
     _id: { type: String, required: true },
     labId: { type: String, required: true },
+    userId: String,
     user: { type: String, required: true },
     role: { type: String, enum: ROLES, required: true },
     name: String,

@@ -11,7 +11,7 @@ export const auditSchema = new Schema<AuditRecord>(
     labId: { type: String, required: true },
     caseId: String,
     actor: {
-      type: new Schema({ keyId: { type: String, required: true }, user: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } }, { _id: false }),
+      type: new Schema({ keyId: { type: String, required: true }, userId: String, user: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } }, { _id: false }),
       required: true,
     },
     action: { type: String, required: true },

@@ -64,7 +64,10 @@ export const caseSchema = new Schema<CaseRecord>(
     analyses: { type: [analysisSchema], default: [] },
     currentAnalysis: { type: Number, required: true },
     warnings: { type: [String], default: [] },
-    signoff: { type: new Schema({ requestedBy: String, requestedAt: Date, approvedBy: String, approvedAt: Date }, sub), default: () => ({}) },
+    signoff: {
+      type: new Schema({ analysis: Number, requestedBy: String, requestedByName: String, requestedAt: Date, approvedBy: String, approvedByName: String, approvedAt: Date }, sub),
+      default: () => ({}),
+    },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import type { Request } from 'express';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
-import { jsonSchemaOf } from '../common/openapi';
+import { ERROR_BODY_SCHEMA, jsonSchemaOf } from '../common/openapi';
 import type { GatewayConfig } from '../config';
 import { AcceptUploads } from '../uploads/upload.interceptor';
 import type { RequestWithUploads } from '../uploads/uploaded-part';
@@ -38,6 +38,7 @@ export class BatchesController {
     },
   })
   @ApiAcceptedResponse({ description: '`{id, cases: [{id, status}]}`' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'not multipart/form-data', schema: ERROR_BODY_SCHEMA })
   async submit(@Req() req: Request & RequestWithUploads, @CurrentActor() actor: Actor) {
     if (!req.is('multipart/form-data')) throw new UnsupportedMediaTypeException('send multipart/form-data: a manifest field and the files it names');
     const plans = await this.service.plan({ ...(req.body as Record<string, unknown>) }, req.uploads ?? [], this.config.JSON_BODY_LIMIT);
@@ -47,6 +48,8 @@ export class BatchesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A batch: how many of its cases are in each status' })
+  @ApiOkResponse({ description: 'the batch and its cases\' statuses' })
+  @ApiNotFoundResponse({ description: 'no such batch in your lab', schema: ERROR_BODY_SCHEMA })
   async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.service.status(actor, id);
   }

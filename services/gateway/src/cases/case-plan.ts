@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { BadRequestException } from '@nestjs/common';
 import type { Pedigree } from '@rarerank/case-model';
 import type { CaseInputs, FileRole } from '@rarerank/data-access';
 import { type CaseInput, phenopacketToCase } from '@rarerank/engine';
 import type { UploadedPart } from '../uploads/uploaded-part';
+import { badField, checkCaseTerms } from './case-terms';
 import type { HpoTermCheck } from './hpo-term-check';
 import { checkPed, checkVcfs, readPhenopacketInput } from './uploaded-inputs';
 
@@ -50,11 +50,6 @@ export interface PlanOptions {
 
 const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
-function badField(field: string, message: string, prefix?: string): BadRequestException {
-  const name = prefix ? `${prefix}.${field}` : field;
-  return new BadRequestException({ message: `${name}: ${message}`, field: name });
-}
-
 async function phenopacketCase(source: PhenopacketSource, maxJsonBytes: number): Promise<CaseInput> {
   if ('json' in source) return phenopacketToCase(source.json, source.name);
   return readPhenopacketInput(source, maxJsonBytes);
@@ -76,14 +71,9 @@ export async function planCase(spec: CaseSpec, files: CaseFiles, opts: PlanOptio
   const fromPacket = files.phenopacket ? await phenopacketCase(files.phenopacket, opts.maxJsonBytes) : undefined;
   const observed = union(spec.hpo, fromPacket?.observed);
   const excluded = union(spec.excludedHpo, fromPacket?.excluded);
-  if (observed.length === 0) {
-    throw badField('hpo', 'at least one observed HPO term is required (hpo, or phenotypicFeatures of a phenopacket)', prefix);
-  }
-  const both = observed.filter((id) => excluded.includes(id));
-  if (both.length) throw badField('excludedHpo', `${both.join(', ')} cannot be both observed and excluded`, prefix);
-  // the terms came from the form's hpo field, else from the phenopacket
-  const termsField = spec.hpo?.length ? 'hpo' : 'phenotypicFeatures';
-  await opts.terms?.check(observed, excluded, prefix ? `${prefix}.${termsField}` : termsField);
+  // the terms came from the form's hpo field, else from the phenopacket (an empty list is reported as hpo)
+  const termsField = spec.hpo?.length || observed.length === 0 ? 'hpo' : 'phenotypicFeatures';
+  await checkCaseTerms(observed, excluded, { observed: termsField, excluded: 'excludedHpo', prefix }, opts.terms);
   let pedigree: Pedigree | undefined;
   if (files.ped) {
     if (!spec.proband) throw badField('proband', 'a PED file needs the proband\'s individual id', prefix);

@@ -1,5 +1,5 @@
 import type { Analysis, CaseDoc } from '@rarerank/data-access';
-import { currentAnalysisFinished, reusableVariantsFrom } from './reanalysis-plan';
+import { currentAnalysisFinished, reanalysisTerms, reusableVariantsFrom } from './reanalysis-plan';
 
 function analysis(n: number, over: Partial<Analysis> = {}): Analysis {
   return {
@@ -47,5 +47,25 @@ describe('currentAnalysisFinished', () => {
   it('is true only for completed or failed analyses', () => {
     expect(currentAnalysisFinished(annotatedCase())).toBe(true);
     expect(currentAnalysisFinished(annotatedCase({ analyses: [analysis(1, { status: 'annotating' })] }))).toBe(false);
+  });
+});
+
+describe('reanalysisTerms', () => {
+  const previous = { observed: ['HP:0001166', 'HP:0001083'], excluded: ['HP:0001249'] };
+
+  it('replace: each list given replaces the current one; a list not given is kept', () => {
+    expect(reanalysisTerms(previous, { hpo: ['HP:0000098'], hpoMode: 'replace' })).toEqual({ observed: ['HP:0000098'], excluded: ['HP:0001249'] });
+    expect(reanalysisTerms(previous, { excludedHpo: [], hpoMode: 'replace' })).toEqual({ observed: previous.observed, excluded: [] });
+  });
+
+  it('add: the terms given join the current ones, without repeats', () => {
+    expect(reanalysisTerms(previous, { hpo: ['HP:0000098', 'HP:0001166'], excludedHpo: ['HP:0000252'], hpoMode: 'add' })).toEqual({
+      observed: ['HP:0001166', 'HP:0001083', 'HP:0000098'],
+      excluded: ['HP:0001249', 'HP:0000252'],
+    });
+  });
+
+  it('no terms given: the current ones, unchanged', () => {
+    expect(reanalysisTerms(previous, {})).toEqual(previous);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseDoc } from '@rarerank/data-access';
+import type { Analysis, CaseDoc } from '@rarerank/data-access';
 import { TERMINAL_STATUSES } from '@rarerank/data-access';
 
 /** Whether the case's latest analysis has finished (a reanalysis waits for it). */
@@ -19,4 +19,22 @@ export function reusableVariantsFrom(c: Pick<CaseDoc, 'analyses' | 'currentAnaly
   if (!source || total === undefined || new Set(source.chunksDone).size < total) return undefined;
   if (useCurrentKb && source.kbVersion !== currentKb) return undefined;
   return source.n;
+}
+
+const union = (a: readonly string[], b: readonly string[] = []) => [...new Set([...a, ...b])];
+
+/** What POST /cases/:id/reanalyze says about terms (the body, once validated). */
+export interface TermChange {
+  hpo?: string[];
+  excludedHpo?: string[];
+  hpoMode?: 'replace' | 'add';
+}
+
+/**
+ * The terms of the new analysis: with `replace` each list given replaces the current analysis's
+ * one, with `add` its terms are added to it; a list not given is kept either way.
+ */
+export function reanalysisTerms(previous: Pick<Analysis, 'observed' | 'excluded'>, change: TermChange): { observed: string[]; excluded: string[] } {
+  if (change.hpoMode === 'add') return { observed: union(previous.observed, change.hpo), excluded: union(previous.excluded, change.excludedHpo) };
+  return { observed: change.hpo ?? [...previous.observed], excluded: change.excludedHpo ?? [...previous.excluded] };
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery, type SchemaObject } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiQuery, type SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /**
@@ -35,3 +35,8 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
     requestId: { type: 'string', description: 'quote it when reporting a problem' },
   },
 };
+
+/** On every route under /cases/:id: another lab's case answers like a missing one. */
+export function ApiCaseNotFound(): ClassDecorator & MethodDecorator {
+  return ApiNotFoundResponse({ description: 'no such case in your lab (or no such resource of it)', schema: ERROR_BODY_SCHEMA });
+}

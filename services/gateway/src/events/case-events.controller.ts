@@ -1,17 +1,19 @@
 import { Controller, Inject, type MessageEvent, Param, Sse } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import { CASE_STAGE_EVENT, type CaseStageEvent } from '@rarerank/pipeline';
 import { concat, finalize, interval, last, map, merge, type Observable, of, ReplaySubject, share, takeUntil, takeWhile } from 'rxjs';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { CaseLookup } from '../common/case-lookup';
+import { ApiCaseNotFound } from '../common/openapi';
 import type { GatewayConfig } from '../config';
 import { CaseEventHub } from './case-event-hub';
 import { closesStream, statusMessage } from './stage-stream';
 
 @ApiTags('cases')
 @ApiKeyAuth()
+@ApiCaseNotFound()
 @Controller('cases')
 export class CaseEventsController {
   constructor(
@@ -23,6 +25,7 @@ export class CaseEventsController {
   @Sse(':id/events')
   @ApiOperation({ summary: 'Server-sent events: first `status` (where the case stands), then each `case.stage` event until the analysis completes or fails' })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'the event stream (ends once the analysis completed or failed)' })
   async events(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<Observable<MessageEvent>> {
     // listen before reading the case, so an event between the read and the subscription is not lost
     const live = new ReplaySubject<CaseStageEvent>();

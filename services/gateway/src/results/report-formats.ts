@@ -1,5 +1,6 @@
 import {
   type CaseResult,
+  type CaseReview,
   formatGenesTsv,
   formatPhenopacketJson,
   formatReportHtml,
@@ -24,14 +25,15 @@ export interface RenderedReport {
 
 /**
  * One per-case output, rendered by the same libs/report functions the CLI writes files with
- * (write-case-outputs.ts), so `?format=json` is byte-for-byte the CLI's results.json.
+ * (write-case-outputs.ts), so `?format=json` of an unreviewed case is byte-for-byte the CLI's
+ * results.json. The HTML and JSON of a reviewed case add the lab's `review`.
  */
-export function renderReport(result: CaseResult, format: ReportFormat, caseId: string, tsvTable: TsvTable = 'genes'): RenderedReport {
+export function renderReport(result: CaseResult, format: ReportFormat, caseId: string, tsvTable: TsvTable = 'genes', review?: CaseReview): RenderedReport {
   switch (format) {
     case 'html':
-      return { contentType: 'text/html; charset=utf-8', fileName: `${caseId}.report.html`, body: formatReportHtml(result) };
+      return { contentType: 'text/html; charset=utf-8', fileName: `${caseId}.report.html`, body: formatReportHtml(result, review ? { review } : {}) };
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', fileName: `${caseId}.results.json`, body: formatResultsJson(result) };
+      return { contentType: 'application/json; charset=utf-8', fileName: `${caseId}.results.json`, body: formatResultsJson(result, review) };
     case 'tsv':
       return {
         contentType: 'text/tab-separated-values; charset=utf-8',

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRepository } from '@rarerank/data-access';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { CaseLookup } from '../common/case-lookup';
-import { ApiQueryFrom } from '../common/openapi';
+import { ApiCaseNotFound, ApiQueryFrom } from '../common/openapi';
 import { type PageQuery, paginationQuerySchema } from '../common/pagination';
 import { ZodPipe } from '../common/zod-validation';
 
@@ -12,6 +12,7 @@ const auditQuerySchema = paginationQuerySchema.strict();
 
 @ApiTags('audit')
 @ApiKeyAuth()
+@ApiCaseNotFound()
 @Controller('cases')
 export class AuditController {
   constructor(
@@ -22,6 +23,7 @@ export class AuditController {
   @Get(':id/audit')
   @ApiOperation({ summary: 'The case\'s audit log (append-only), oldest first' })
   @ApiQueryFrom(auditQuerySchema)
+  @ApiOkResponse({ description: 'one page of entries, with refused attempts (`request.refused`) among them' })
   async list(@Param('id') id: string, @Query(new ZodPipe(auditQuerySchema)) query: PageQuery, @CurrentActor() actor: Actor) {
     await this.lookup.get(actor, id);
     const page = await this.audit.list(actor.labId, id, query);

@@ -42,3 +42,11 @@ export type ReviewBody = z.infer<typeof reviewBodySchema>;
 export const geneSymbolSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'must be a gene symbol such as SCN1A' });
 /** `chr-pos-ref-alt`, e.g. chr2-166848646-G-A */
 export const variantKeySchema = z.string().regex(/^[A-Za-z0-9_.]{1,40}-[1-9]\d{0,9}-[ACGTN]+-[ACGTN*]+$/i, { error: 'must be chrom-pos-ref-alt, e.g. chr2-166848646-G-A' });
+
+/** POST /cases/:id/approve: optionally the analysis the approver read (it must be the signed-off one). */
+export const approveBodySchema = z.preprocess(
+  (body) => body ?? {},
+  z.object({ analysis: z.number({ error: 'must be an analysis number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).optional() }).strict(),
+);
+
+export type ApproveBody = z.infer<typeof approveBodySchema>;

@@ -8,7 +8,9 @@ export function reviewView(r: Review) {
     criteriaChanges: r.criteriaChanges,
     ...(r.note !== undefined ? { note: r.note } : {}),
     reviewer: r.reviewer,
+    ...(r.reviewerId ? { reviewerId: r.reviewerId } : {}),
     authors: r.authors,
+    ...(r.analysis !== undefined ? { analysis: r.analysis } : {}),
     updatedAt: r.updatedAt,
   };
 }

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { InputError } from '@rarerank/io';
+import { mongoOpts, OPERATOR, parseRoles, ROLE_CHOICES, withDataAccess } from './admin-db';
+
+/** `rarerank admin user …`: the people keys belong to (four-eyes compares user ids). */
+export function registerUserCommands(admin: Command): void {
+  const user = admin.command('user').description('users: the people API keys belong to (four-eyes compares user ids)');
+  user
+    .command('create')
+    .description('create a user of a lab; prints its id')
+    .requiredOption('--lab <id>', 'lab id')
+    .requiredOption('--name <name>', 'the person\'s name (shown in reports and the audit log)')
+    .option('--email <email>', 'contact address')
+    .requiredOption('--roles <roles>', `comma-separated: ${ROLE_CHOICES.join(', ')} (the roles its keys may have)`)
+    .action(async (opts: { lab: string; name: string; email?: string; roles: string }, cmd: Command) => {
+      if (!opts.name.trim()) throw new InputError('must not be empty', { file: '--name' });
+      const roles = parseRoles(opts.roles);
+      const created = await withDataAccess(mongoOpts(cmd), async (da) => {
+        if (!(await da.labs.get(opts.lab))) throw new InputError(`no lab with id ${opts.lab}`, { file: '--lab' });
+        const u = await da.users.create({ labId: opts.lab, name: opts.name.trim(), ...(opts.email ? { email: opts.email } : {}), roles, createdBy: OPERATOR.user });
+        await da.audit.append({ labId: opts.lab, actor: OPERATOR, action: 'user.created', target: u.id, detail: { name: u.name, roles: u.roles } });
+        return u;
+      });
+      process.stderr.write(`created user "${created.name}" (${created.roles.join(', ')})\n`);
+      process.stdout.write(`${created.id}\n`);
+    });
+  user
+    .command('disable')
+    .description('disable a user: every key of it stops authenticating')
+    .argument('<id>', 'user id')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const disabled = await withDataAccess(mongoOpts(cmd), async (da) => {
+        const before = await da.users.getById(id);
+        const after = before && (await da.users.disable(id, OPERATOR.user));
+        if (after && !before.disabledAt) await da.audit.append({ labId: after.labId, actor: OPERATOR, action: 'user.disabled', target: id, detail: { name: after.name } });
+        return after;
+      });
+      if (!disabled) throw new InputError(`no user with id ${id}`, { file: '<id>' });
+      process.stderr.write(`disabled user ${disabled.id} "${disabled.name}" (lab ${disabled.labId})\n`);
+    });
+  user
+    .command('list')
+    .description("list a lab's users (id, roles, state, name)")
+    .requiredOption('--lab <id>', 'lab id')
+    .action(async (opts: { lab: string }, cmd: Command) => {
+      const users = await withDataAccess(mongoOpts(cmd), (da) => da.users.list(opts.lab));
+      for (const u of users) process.stdout.write(`${u.id}\t${u.roles.join(',')}\t${u.disabledAt ? 'disabled' : 'active'}\t${u.name}\n`);
+    });
+
+}
