@@ -92,6 +92,8 @@ describe('case submission', () => {
   it.each([
     ['a bad HPO id', 'hpo.1', [['hpo', 'HP:0001166,HP:123']]],
     ['no observed term', 'hpo', [['excludedHpo', 'HP:0001166']]],
+    ['an HPO id the release does not know, beside a known one', 'hpo', [['hpo', 'HP:0001166,HP:9999999']]],
+    ['an unknown excluded HPO id', 'excludedHpo', [['hpo', 'HP:0001166'], ['excludedHpo', 'HP:9999998']]],
     ['an unknown sex', 'sex', [['hpo', 'HP:0001166'], ['sex', 'M']]],
     ['an unknown assembly', 'assembly', [['hpo', 'HP:0001166'], ['assembly', 'hg19']]],
     ['a PED without proband', 'proband', [['hpo', 'HP:0001166'], ['ped', 'F1 PROBAND 0 0 1 2\n', 'family.ped']]],

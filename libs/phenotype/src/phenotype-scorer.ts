@@ -76,6 +76,16 @@ export class PhenotypeScorer {
     return resolvePatient(this.index, input);
   }
 
+  /** The ids among `ids` that the KB's HPO release does not know at all (not current, alternative or obsolete). */
+  unknownTerms(ids: readonly string[]): string[] {
+    return ids.filter((id) => this.index.ontology.resolve(String(id).trim()).status === 'unknown');
+  }
+
+  /** The HPO release the KB was built from (e.g. 2025-05-06). */
+  get hpoVersion(): string {
+    return this.index.ontology.version;
+  }
+
   /** Every disease's score in KB disease order (kb.diseases), without explanations. */
   scoreAll(p: Pick<PatientPhenotype, 'observed' | 'excluded'>): RawScores {
     const { observed, excluded, warnings } = resolveTerms(this.index, p.observed, p.excluded);

@@ -24,5 +24,6 @@ export async function checkCaseTerms(observed: readonly string[], excluded: read
   if (observed.length === 0) throw badField(fields.observed, 'at least one observed HPO term is required (hpo, or phenotypicFeatures of a phenopacket)', fields.prefix);
   const both = observed.filter((id) => excluded.includes(id));
   if (both.length) throw badField(fields.excluded, `${both.join(', ')} cannot be both observed and excluded`, fields.prefix);
-  await terms?.check(observed, excluded, fields.prefix ? `${fields.prefix}.${fields.observed}` : fields.observed);
+  const named = (f: string) => (fields.prefix ? `${fields.prefix}.${f}` : f);
+  await terms?.check(observed, excluded, named(fields.observed), named(fields.excluded));
 }

@@ -8,7 +8,8 @@ import type { GatewayConfig } from '../config';
 /**
  * The terms of a submission against the KB's HPO release, with the phenotype stage's own rule:
  * ids are mapped or dropped as the engine does (resolvePatient), and a case none of whose observed
- * terms can be used is refused (400) instead of failing later in the pipeline. Obsolete or
+ * terms can be used is refused (400) instead of failing later in the pipeline; so is an id the
+ * release does not know at all. Obsolete or
  * alternative ids are mapped and pass; the result carries the warning. The HPO starts loading at
  * boot (in the background, so a missing KB does not stop the gateway) and is awaited on first use.
  */
@@ -31,8 +32,15 @@ export class HpoTermCheck implements OnApplicationBootstrap {
     return this.scorer;
   }
 
-  async check(observed: readonly string[], excluded: readonly string[], field: string): Promise<void> {
-    const { phenotype, warnings } = (await this.load()).resolvePatient({ observed: [...observed], excluded: [...excluded] });
+  async check(observed: readonly string[], excluded: readonly string[], field: string, excludedField = field): Promise<void> {
+    const scorer = await this.load();
+    // An id the release does not know is a typo or another ontology: refused, not silently dropped
+    // (the counselor would read a ranking that ignored part of the phenotype).
+    for (const [ids, name] of [[observed, field], [excluded, excludedField]] as const) {
+      const unknown = scorer.unknownTerms(ids);
+      if (unknown.length) throw new BadRequestException({ message: `${name}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''} not in HPO ${scorer.hpoVersion}`, field: name });
+    }
+    const { phenotype, warnings } = scorer.resolvePatient({ observed: [...observed], excluded: [...excluded] });
     if (phenotype.observed.length > 0) return;
     const why = warnings.filter((w) => w.startsWith('observed term')).join('; ');
     throw new BadRequestException({ message: `${field}: none of the observed HPO terms can be used (${why})`, field });
