@@ -19,6 +19,9 @@ describe('report.html', () => {
     expect(html).toMatch(/Matching patient features \(3\)[\s\S]*Ectopia lentis/);
     expect(html).toMatch(/Contradicting features \(1\)/);
     expect(html).toContain('NM_000492.4:c.1521_1523del');
+    // what a variant's score and its place in the list mean
+    expect(html).toMatch(/<p class="note">Variant score \(0–1\) is the variant&#39;s own: [^<]*rank follows the gene ranking/);
+    expect(html).toContain('<th class="num">Variant score</th>');
     expect(html).toMatch(/<b>PVS1<\/b>: frameshift in a gene where loss of function causes disease/);
     expect(html).toContain('Pathogenic/Likely pathogenic; drug response, other');
     expect(html).toMatch(/id="diseases"[\s\S]*Marfan syndrome[\s\S]*81\.2%/);

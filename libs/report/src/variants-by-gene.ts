@@ -11,3 +11,4 @@ export function variantsByGene(result: CaseResult): Map<string, CaseVariantResul
   }
   return byGene;
 }
+
