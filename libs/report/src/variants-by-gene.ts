@@ -11,4 +11,3 @@ export function variantsByGene(result: CaseResult): Map<string, CaseVariantResul
   }
   return byGene;
 }
-
