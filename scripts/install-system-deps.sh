@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Installs the pinned system tools RareRank needs: redis-server (queues), bcftools + tabix
-# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs) and helm
-# (renders and lints the chart in charts/rarerank, for test/chart).
-# Idempotent: when everything is present at the pinned version it only checks and exits.
+# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs), helm
+# (renders and lints the chart in charts/rarerank, for test/chart) and the Python environment with
+# PhEval (test/pheval; scripts/pheval-venv.sh).
+# Idempotent: when everything is present at the pinned version it only checks and exits (about
+# 1 s). `npm test` and scripts/suite-up.sh run it first, so a fresh machine needs nothing else.
+# Fresh, on the project's machines (2 cores): apt packages ~30 s (apt-get update included), FerretDB
+# and helm built with Go ~2 min together, the PhEval venv ~1–2 min from PyPI.
+# Needs: Debian/apt and root or sudo (for the apt packages), Go (for FerretDB and helm; found on
+# PATH or at /usr/local/go), Python ≥ 3.10 (for PhEval).
+# Usage: install-system-deps.sh [apt] [ferretdb] [helm] [pheval]   (default: all of them)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -123,6 +130,53 @@ install_helm() {
   log "helm $HELM_VERSION installed: $HELM_LOCAL_BIN"
 }
 
-install_apt_packages
-install_ferretdb
-install_helm
+# `python3 -m venv` fails on Debian's own Python without python3-venv (no ensurepip); other Pythons
+# (pyenv, the official builds) have it. Only checked when the PhEval venv still has to be made.
+install_python_venv() {
+  local py="${PYTHON:-python3}" probe
+  if ! command -v "$py" >/dev/null; then
+    log "$py not found: installing Debian's python3 and python3-venv (PhEval needs Python ≥ 3.10)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv
+    return
+  fi
+  probe="$(mktemp -d)"
+  if "$py" -m venv "$probe/v" >/dev/null 2>&1; then
+    rm -rf "$probe"
+    return
+  fi
+  rm -rf "$probe"
+  log "'$py -m venv' does not work: installing Debian's python3-venv"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv
+}
+
+install_pheval() {
+  local venv
+  if venv="$(bash "$ROOT/scripts/pheval-venv.sh" --check 2>/dev/null)"; then
+    log "PhEval venv present: $venv"
+    return
+  fi
+  install_python_venv
+  bash "$ROOT/scripts/pheval-venv.sh" >/dev/null
+}
+
+timed() {
+  local start=$SECONDS
+  "$@"
+  [ $((SECONDS - start)) -lt 2 ] || log "$1: $((SECONDS - start))s"
+}
+
+components=("$@")
+[ "${#components[@]}" -gt 0 ] || components=(apt ferretdb helm pheval)
+started=$SECONDS
+for c in "${components[@]}"; do
+  case "$c" in
+    apt) timed install_apt_packages ;;
+    ferretdb) timed install_ferretdb ;;
+    helm) timed install_helm ;;
+    pheval) timed install_pheval ;;
+    *) log "ERROR: unknown component '$c' (apt, ferretdb, helm, pheval)"; exit 2 ;;
+  esac
+done
+log "checked ${components[*]} in $((SECONDS - started))s"
