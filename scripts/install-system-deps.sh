@@ -3,10 +3,10 @@
 # (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs), helm
 # (renders and lints the chart in charts/rarerank, for test/chart) and the Python environment with
 # PhEval (test/pheval; scripts/pheval-venv.sh).
-# Idempotent: when everything is present at the pinned version it only checks and exits (about
-# 1 s). `npm test` and scripts/suite-up.sh run it first, so a fresh machine needs nothing else.
-# Fresh, on the project's machines (2 cores): apt packages ~30 s (apt-get update included), FerretDB
-# and helm built with Go ~2 min together, the PhEval venv ~1–2 min from PyPI.
+# Idempotent: when everything is present at the pinned version it only checks and exits (0.3 s).
+# `npm test` and scripts/suite-up.sh run it first, so a fresh machine needs nothing else.
+# Fresh, on the project's machines (2 cores): apt packages (apt-get update included) plus the Go
+# builds of FerretDB and helm 1 min 57 s, the PhEval venv 1–4.5 min from PyPI (machine load).
 # Needs: Debian/apt and root or sudo (for the apt packages), Go (for FerretDB and helm; found on
 # PATH or at /usr/local/go), Python ≥ 3.10 (for PhEval).
 # Usage: install-system-deps.sh [apt] [ferretdb] [helm] [pheval]   (default: all of them)
@@ -64,7 +64,7 @@ install_apt_packages() {
       args+=("$pkg")
     fi
   done
-  log "installing: ${args[*]}"
+  log "installing from Debian: ${args[*]} (about 30 s)"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${args[@]}"
 }
 
@@ -80,7 +80,7 @@ install_ferretdb() {
   require_go "FerretDB $FERRETDB_VERSION"
 
   local mod_dir
-  log "building FerretDB $FERRETDB_VERSION from the Go module proxy"
+  log "building FerretDB $FERRETDB_VERSION from the Go module proxy (about 1 min once)"
   # Outside any Go module, `go mod download mod@version` just fills the module cache.
   mod_dir="$(cd / && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
     sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
@@ -117,7 +117,7 @@ install_helm() {
     return
   fi
   require_go "helm $HELM_VERSION"
-  log "building helm $HELM_VERSION from the Go module proxy"
+  log "building helm $HELM_VERSION from the Go module proxy (about 1.5 min once)"
   mkdir -p "$(dirname "$HELM_LOCAL_BIN")"
   local pkg ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
   for pkg in pkg/chartutil pkg/lint/rules; do

@@ -4,7 +4,7 @@
 # Pinned: libs/pheval-runner/requirements.txt, with every dependency fixed by constraints.txt.
 # Cached outside the repo, keyed by those two files: $RARERANK_CACHE (default ~/.cache/rarerank)
 # /pheval-venv-<hash>, so a second run, or another clone, reuses it; a no-op when it is complete.
-# Fresh: about 1.5 GB from PyPI, about 1–2 minutes on the project's machines.
+# Fresh: about 1.5 GB from PyPI, 1–4.5 minutes on the project's machines (65 s idle, 267 s busy).
 # `--check`: print the path and exit 0 if it is complete, else exit 1 without creating it.
 # Settings: PYTHON (python3; needs ≥ 3.10 and a working `-m venv`), RARERANK_CACHE.
 set -euo pipefail
@@ -31,7 +31,7 @@ if [ ! -f "$VENV/.complete" ]; then
   "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' ||
     { log "ERROR: PhEval needs Python ≥ 3.10; $PYTHON is $("$PYTHON" --version 2>&1)"; exit 1; }
   start=$SECONDS
-  log "creating $VENV: PhEval $(sed -n 's/^pheval==//p' "$RUNNER/requirements.txt") and its pinned dependencies from PyPI (about 1.5 GB, 1–2 minutes once)"
+  log "creating $VENV: PhEval $(sed -n 's/^pheval==//p' "$RUNNER/requirements.txt") and its pinned dependencies from PyPI (about 1.5 GB, 1–5 minutes once)"
   rm -rf "$VENV"
   "$PYTHON" -m venv "$VENV" ||
     { log "ERROR: '$PYTHON -m venv' failed (Debian: apt-get install python3-venv; scripts/install-system-deps.sh does it)"; exit 1; }
