@@ -12,7 +12,7 @@ describe('report.html', () => {
     expect(html).toContain('id="input"');
     expect(html).toContain('Arachnodactyly');
     expect(html).toMatch(/Excluded features \(1\)[\s\S]*Intellectual disability/);
-    expect(html).toMatch(/class="warnings"[\s\S]*No reference FASTA: amino-acid effects unknown/);
+    expect(html).toMatch(/class="warnings"[\s\S]*No reference FASTA \(--reference\): the amino-acid change is not known/);
     expect(html).toMatch(/id="top-genes"[\s\S]*<th>MOI<\/th>[\s\S]*<th>ACMG class<\/th>/);
     for (const rank of [1, 2, 3]) expect(html).toContain(`id="candidate-${rank}"`);
     expect(html).toContain('Phenotype: 3 of 3 observed terms fit Marfan syndrome (OMIM:154700)');

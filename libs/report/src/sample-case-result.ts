@@ -31,7 +31,7 @@ export function sampleCaseResult(): CaseResult {
       proband: 'P1',
       sex: 'FEMALE',
     },
-    warnings: ['No reference FASTA: amino-acid effects unknown (coding SNVs are reported as coding_sequence_variant)'],
+    warnings: ['No reference FASTA (--reference): the amino-acid change is not known, so there is no HGVS p.'],
     diseases: [
       {
         rank: 1,
