@@ -22,6 +22,11 @@ declare -A APT_PINS=(
   [bcftools]="1.16-1"
   [tabix]="1.16+ds-3"
 )
+# Only when there is no Python with a working venv (Debian's own python3 lacks ensurepip without it).
+declare -A PYTHON_APT_PINS=(
+  [python3]="3.11.2-1+b1"
+  [python3-venv]="3.11.2-1+b1"
+)
 
 log() { printf '[install-system-deps] %s\n' "$*" >&2; }
 
@@ -37,17 +42,19 @@ require_go() {
   command -v go >/dev/null || { log "ERROR: Go toolchain (go) not found; needed to build $1"; exit 1; }
 }
 
+# Installs the packages of the pin table named $1 (default APT_PINS) that are not at their pins.
 install_apt_packages() {
+  local -n pins="${1:-APT_PINS}"
   local want=() pkg pin have
-  for pkg in "${!APT_PINS[@]}"; do
-    pin="${APT_PINS[$pkg]}"
+  for pkg in "${!pins[@]}"; do
+    pin="${pins[$pkg]}"
     have="$(installed_version "$pkg")"
     if [ "$have" = "$pin" ]; then continue; fi
     if [ -n "$have" ]; then log "$pkg $have installed, pinned $pin: will change it"; fi
     want+=("$pkg")
   done
   if [ "${#want[@]}" -eq 0 ]; then
-    log "apt packages present at pinned versions: ${!APT_PINS[*]}"
+    log "apt packages present at pinned versions: ${!pins[*]}"
     return
   fi
 
@@ -55,7 +62,7 @@ install_apt_packages() {
   as_root apt-get update -qq
   local args=()
   for pkg in "${want[@]}"; do
-    pin="${APT_PINS[$pkg]}"
+    pin="${pins[$pkg]}"
     if apt-cache madison "$pkg" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }' | grep -xF "$pin" >/dev/null; then
       args+=("$pkg=$pin")
     else
@@ -134,21 +141,16 @@ install_helm() {
 # (pyenv, the official builds) have it. Only checked when the PhEval venv still has to be made.
 install_python_venv() {
   local py="${PYTHON:-python3}" probe
-  if ! command -v "$py" >/dev/null; then
-    log "$py not found: installing Debian's python3 and python3-venv (PhEval needs Python ≥ 3.10)"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv
-    return
-  fi
-  probe="$(mktemp -d)"
-  if "$py" -m venv "$probe/v" >/dev/null 2>&1; then
+  if command -v "$py" >/dev/null; then
+    probe="$(mktemp -d)"
+    if "$py" -m venv "$probe/v" >/dev/null 2>&1; then
+      rm -rf "$probe"
+      return
+    fi
     rm -rf "$probe"
-    return
   fi
-  rm -rf "$probe"
-  log "'$py -m venv' does not work: installing Debian's python3-venv"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv
+  log "no Python with a working '$py -m venv': installing Debian's python3 and python3-venv"
+  install_apt_packages PYTHON_APT_PINS
 }
 
 install_pheval() {

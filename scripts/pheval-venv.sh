@@ -2,7 +2,7 @@
 # Creates, once, the Python virtual environment with PhEval that test/pheval runs the RareRank
 # runner plugin in (libs/pheval-runner), and prints its path on stdout (logs go to stderr).
 # Pinned: libs/pheval-runner/requirements.txt, with every dependency fixed by constraints.txt.
-# Cached outside the repo, keyed by those two files: $RARERANK_CACHE (default ~/.cache/rarerank)
+# Cached outside the repo, keyed by those two files and the Python: $RARERANK_CACHE (default ~/.cache/rarerank)
 # /pheval-venv-<hash>, so a second run, or another clone, reuses it; a no-op when it is complete.
 # Fresh: about 1.5 GB from PyPI, 1–4.5 minutes on the project's machines (65 s idle, 267 s busy).
 # `--check`: print the path and exit 0 if it is complete, else exit 1 without creating it.
@@ -15,7 +15,9 @@ PYTHON="${PYTHON:-python3}"
 CACHE="${RARERANK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rarerank}"
 log() { printf '[pheval-venv] %s\n' "$*" >&2; }
 
-hash="$(cat "$RUNNER/requirements.txt" "$RUNNER/constraints.txt" | sha256sum | cut -c1-16)"
+# a venv belongs to its interpreter: a different Python gets its own
+python_id="$(command -v "$PYTHON" 2>/dev/null) $("$PYTHON" --version 2>&1 || true)"
+hash="$({ cat "$RUNNER/requirements.txt" "$RUNNER/constraints.txt"; printf '%s\n' "$python_id"; } | sha256sum | cut -c1-16)"
 VENV="$CACHE/pheval-venv-$hash"
 if [ -f "$VENV/.complete" ]; then
   printf '%s\n' "$VENV"
@@ -28,6 +30,7 @@ mkdir -p "$CACHE"
 exec 9>"$VENV.lock"
 flock 9
 if [ ! -f "$VENV/.complete" ]; then
+  command -v "$PYTHON" >/dev/null || { log "ERROR: $PYTHON not found; PhEval needs Python ≥ 3.10 (set PYTHON)"; exit 1; }
   "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' ||
     { log "ERROR: PhEval needs Python ≥ 3.10; $PYTHON is $("$PYTHON" --version 2>&1)"; exit 1; }
   start=$SECONDS
