@@ -116,6 +116,31 @@ describe('PhEval runner plugin', () => {
     expect(found.length).toBeGreaterThanOrEqual(cases.length / 2);
   });
 
+  it('`pheval-utils benchmark` accepts the results and counts the same top-1 genes', () => {
+    const plots = '{ plot_type: bar_cumulative, rank_plot_title: null, roc_curve_title: null, precision_recall_title: null }';
+    const yaml = path.join(tmp, 'benchmark.yaml');
+    writeFileSync(
+      yaml,
+      [
+        'benchmark_name: rarerank_test',
+        'runs:',
+        `  - { run_identifier: rarerank, phenopacket_dir: ${path.join(tmp, 'corpus', 'phenopackets')}, results_dir: ${out}, gene_analysis: true, variant_analysis: true, disease_analysis: true, threshold: null, score_order: descending }`,
+        'plot_customisation:',
+        `  gene_plots: ${plots}`,
+        `  disease_plots: ${plots}`,
+        `  variant_plots: ${plots}`,
+        '',
+      ].join('\n'),
+    );
+    const benchOut = path.join(tmp, 'benchmark');
+    execFileSync(path.join(venv, 'bin', 'pheval-utils'), ['benchmark', '--run-yaml', yaml, '--output-dir', benchOut, '--no-curves'], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const read = `import duckdb, json, sys; c = duckdb.connect(sys.argv[1], read_only=True); print(json.dumps(c.execute("select total, top1 from rarerank_test_gene_summary").fetchone()))`;
+    const [total, top1] = JSON.parse(execFileSync(path.join(venv, 'bin', 'python'), ['-c', read, path.join(benchOut, 'rarerank_test.duckdb')], { encoding: 'utf8' })) as [number, number];
+    const summary = summarize();
+    expect(total).toBe(cases.length);
+    expect(top1).toBe(cases.filter((c) => summary[c].gene.truePositives.some((tp) => tp.rank === 1)).length);
+  }, 5 * MIN);
+
   function summarize(): Summary {
     const text = execFileSync(path.join(venv, 'bin', 'python'), [path.join(__dirname, 'summarize-results.py'), out], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: pythonPath } });
     return JSON.parse(text) as Summary;
