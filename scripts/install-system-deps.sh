@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Installs the pinned system tools RareRank needs: redis-server (queues), bcftools + tabix
-# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs) and helm
-# (renders and lints the chart in charts/rarerank, for test/chart).
-# Idempotent: when everything is present at the pinned version it only checks and exits.
+# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs), helm
+# (renders and lints the chart in charts/rarerank, for test/chart) and the Python environment with
+# PhEval (test/pheval; scripts/pheval-venv.sh).
+# Idempotent: when everything is present at the pinned version it only checks and exits (0.3 s).
+# `npm test` and scripts/suite-up.sh run it first, so a fresh machine needs nothing else.
+# Fresh, on the project's machines (2 cores): apt packages (apt-get update included) plus the Go
+# builds of FerretDB and helm 1 min 57 s, the PhEval venv 1–4.5 min from PyPI (machine load).
+# Needs: Debian/apt and root or sudo (for the apt packages), Go (for FerretDB and helm; found on
+# PATH or at /usr/local/go), Python ≥ 3.10 (for PhEval).
+# Usage: install-system-deps.sh [apt] [ferretdb] [helm] [pheval]   (default: all of them)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +21,11 @@ declare -A APT_PINS=(
   [redis-server]="5:7.0.15-1~deb12u10"
   [bcftools]="1.16-1"
   [tabix]="1.16+ds-3"
+)
+# Only when there is no Python with a working venv (Debian's own python3 lacks ensurepip without it).
+declare -A PYTHON_APT_PINS=(
+  [python3]="3.11.2-1+b1"
+  [python3-venv]="3.11.2-1+b1"
 )
 
 log() { printf '[install-system-deps] %s\n' "$*" >&2; }
@@ -30,17 +42,19 @@ require_go() {
   command -v go >/dev/null || { log "ERROR: Go toolchain (go) not found; needed to build $1"; exit 1; }
 }
 
+# Installs the packages of the pin table named $1 (default APT_PINS) that are not at their pins.
 install_apt_packages() {
+  local -n pins="${1:-APT_PINS}"
   local want=() pkg pin have
-  for pkg in "${!APT_PINS[@]}"; do
-    pin="${APT_PINS[$pkg]}"
+  for pkg in "${!pins[@]}"; do
+    pin="${pins[$pkg]}"
     have="$(installed_version "$pkg")"
     if [ "$have" = "$pin" ]; then continue; fi
     if [ -n "$have" ]; then log "$pkg $have installed, pinned $pin: will change it"; fi
     want+=("$pkg")
   done
   if [ "${#want[@]}" -eq 0 ]; then
-    log "apt packages present at pinned versions: ${!APT_PINS[*]}"
+    log "apt packages present at pinned versions: ${!pins[*]}"
     return
   fi
 
@@ -48,7 +62,7 @@ install_apt_packages() {
   as_root apt-get update -qq
   local args=()
   for pkg in "${want[@]}"; do
-    pin="${APT_PINS[$pkg]}"
+    pin="${pins[$pkg]}"
     if apt-cache madison "$pkg" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }' | grep -xF "$pin" >/dev/null; then
       args+=("$pkg=$pin")
     else
@@ -57,7 +71,7 @@ install_apt_packages() {
       args+=("$pkg")
     fi
   done
-  log "installing: ${args[*]}"
+  log "installing from Debian: ${args[*]} (about 30 s)"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${args[@]}"
 }
 
@@ -73,7 +87,7 @@ install_ferretdb() {
   require_go "FerretDB $FERRETDB_VERSION"
 
   local mod_dir
-  log "building FerretDB $FERRETDB_VERSION from the Go module proxy"
+  log "building FerretDB $FERRETDB_VERSION from the Go module proxy (about 1 min once)"
   # Outside any Go module, `go mod download mod@version` just fills the module cache.
   mod_dir="$(cd / && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
     sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
@@ -110,7 +124,7 @@ install_helm() {
     return
   fi
   require_go "helm $HELM_VERSION"
-  log "building helm $HELM_VERSION from the Go module proxy"
+  log "building helm $HELM_VERSION from the Go module proxy (about 1.5 min once)"
   mkdir -p "$(dirname "$HELM_LOCAL_BIN")"
   local pkg ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
   for pkg in pkg/chartutil pkg/lint/rules; do
@@ -123,6 +137,48 @@ install_helm() {
   log "helm $HELM_VERSION installed: $HELM_LOCAL_BIN"
 }
 
-install_apt_packages
-install_ferretdb
-install_helm
+# `python3 -m venv` fails on Debian's own Python without python3-venv (no ensurepip); other Pythons
+# (pyenv, the official builds) have it. Only checked when the PhEval venv still has to be made.
+install_python_venv() {
+  local py="${PYTHON:-python3}" probe
+  if command -v "$py" >/dev/null; then
+    probe="$(mktemp -d)"
+    if "$py" -m venv "$probe/v" >/dev/null 2>&1; then
+      rm -rf "$probe"
+      return
+    fi
+    rm -rf "$probe"
+  fi
+  log "no Python with a working '$py -m venv': installing Debian's python3 and python3-venv"
+  install_apt_packages PYTHON_APT_PINS
+}
+
+install_pheval() {
+  local venv
+  if venv="$(bash "$ROOT/scripts/pheval-venv.sh" --check 2>/dev/null)"; then
+    log "PhEval venv present: $venv"
+    return
+  fi
+  install_python_venv
+  bash "$ROOT/scripts/pheval-venv.sh" >/dev/null
+}
+
+timed() {
+  local start=$SECONDS
+  "$@"
+  [ $((SECONDS - start)) -lt 2 ] || log "$1: $((SECONDS - start))s"
+}
+
+components=("$@")
+[ "${#components[@]}" -gt 0 ] || components=(apt ferretdb helm pheval)
+started=$SECONDS
+for c in "${components[@]}"; do
+  case "$c" in
+    apt) timed install_apt_packages ;;
+    ferretdb) timed install_ferretdb ;;
+    helm) timed install_helm ;;
+    pheval) timed install_pheval ;;
+    *) log "ERROR: unknown component '$c' (apt, ferretdb, helm, pheval)"; exit 2 ;;
+  esac
+done
+log "checked ${components[*]} in $((SECONDS - started))s"

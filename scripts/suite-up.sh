@@ -3,7 +3,8 @@
 # Redis + FerretDB (scripts/servers-up.sh, unless REDIS_URL and MONGO_URL are already set), the
 # gateway and the four pipeline workers on 127.0.0.1, with pid files and logs in .run/suite/.
 # Waits until every service is ready and prints the gateway URL on stdout (logs go to stderr).
-# Stop it with scripts/suite-down.sh.
+# Stop it with scripts/suite-down.sh. Installs Redis and FerretDB first when missing
+# (scripts/install-system-deps.sh apt ferretdb: ~2 min once on a fresh machine, needs Go).
 # Settings: SUITE_GATEWAY_PORT (3000), SUITE_HEALTH_PORT_BASE (3100: workers on 3101–3104),
 # RARERANK_KB (default kb/current), LOG_LEVEL (info), SUITE_SKIP_BUILD=1 (use dist/ as it is),
 # SUITE_TIMEOUT seconds (120), RARERANK_REDIS_PORT (6391) / RARERANK_FERRETDB_PORT (27031),
@@ -30,6 +31,8 @@ if [ "${SUITE_SKIP_BUILD:-}" != "1" ]; then
 fi
 
 if [ -z "${REDIS_URL:-}" ] || [ -z "${MONGO_URL:-}" ]; then
+  # a fresh machine has no Redis or FerretDB yet: installs them (pinned) the first time, else a 1-s check
+  bash "$ROOT/scripts/install-system-deps.sh" apt ferretdb
   # ports of their own, so a developer's `npm run servers:up` pair keeps running beside the suite
   export RARERANK_REDIS_PORT="${RARERANK_REDIS_PORT:-6391}" RARERANK_FERRETDB_PORT="${RARERANK_FERRETDB_PORT:-27031}"
   eval "$(bash "$ROOT/scripts/servers-up.sh")"

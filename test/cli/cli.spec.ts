@@ -41,7 +41,14 @@ describe('rarerank CLI', () => {
     expect(r.stdout).toMatch(/hpo-ontology\s+loaded\s+2025-05-06\s+terms=19177/);
     expect(r.stdout).toMatch(/gene-models\s+loaded\s+-\s+transcripts=19316/);
     expect(r.stdout).toMatch(/top genes:\n\s+1\. FBN1/);
-    expect(r.stdout).toMatch(/top variants:\n\s+1\. chr15:48487317 C>A FBN1 NM_000138\.5:c\.3458G>T/);
+    expect(r.stdout).toMatch(/top variants:\n.*rank follows the gene ranking.*\n.*variant score \(0–1\) is the variant's own.*\n\s+1\. chr15:48487317 C>A FBN1 \(gene #1\) NM_000138\.5:c\.3458G>T missense_variant/);
+    // the listed variants follow their genes' ranks, whatever their own scores
+    const geneRanks = [...r.stdout.matchAll(/^\s+\d+\. chr\S+ \S+ \S+ \(gene #(\d+)\)/gm)].map((m) => Number(m[1]));
+    expect(geneRanks.length).toBeGreaterThan(1);
+    expect(geneRanks).toEqual([...geneRanks].sort((a, b) => a - b));
+    // the no-FASTA warning must not deny the missense call printed below it
+    expect(r.stdout).toMatch(/warning: No reference FASTA.*missense_variant.*only where the genetic code settles it/);
+    expect(r.stdout).not.toMatch(/no missense/);
     expect(r.stdout).toMatch(/OMIM:154700 Marfan syndrome/);
     expect(existsSync(path.join(tmp, 'out', 'report.html'))).toBe(true);
     const info = run('kb', 'info', kb, '--json');

@@ -1,4 +1,4 @@
-import type { CaseResult } from '@rarerank/report';
+import { type CaseResult, VARIANT_RANK_MEANING, VARIANT_SCORE_MEANING } from '@rarerank/report';
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
@@ -12,9 +12,10 @@ export function formatTopCandidates(r: CaseResult, top: number): string {
       lines.push(`  ${g.rank}. ${g.symbol}  score ${fmt(g.score)} (phenotype ${fmt(g.phenotypeScore)}, variant ${fmt(g.variantScore)})${g.moi ? `  ${g.moi}` : ''}${g.acmgClass ? `  ${g.acmgClass}` : ''}`);
       for (const e of g.explanation.slice(0, 4)) lines.push(`       ${e}`);
     }
-    lines.push('', 'top variants:');
+    lines.push('', 'top variants:', `  (${VARIANT_RANK_MEANING};`, `   ${VARIANT_SCORE_MEANING})`);
     for (const v of r.variants.slice(0, top)) {
-      lines.push(`  ${v.rank}. ${v.chrom}:${v.pos} ${v.ref}>${v.alt} ${v.gene ?? '-'} ${v.hgvsC ?? ''} ${v.consequence} ${v.zygosity}  score ${fmt(v.score)}  ACMG ${v.acmg.classification}`);
+      const inGene = `${v.gene ?? '-'}${v.geneRank === undefined ? '' : ` (gene #${v.geneRank})`}`;
+      lines.push(`  ${v.rank}. ${v.chrom}:${v.pos} ${v.ref}>${v.alt} ${inGene} ${v.hgvsC ?? ''} ${v.consequence} ${v.zygosity}  variant score ${fmt(v.score)}  ACMG ${v.acmg.classification}`);
     }
   }
   lines.push('', 'top diseases:');

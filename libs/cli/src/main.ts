@@ -4,6 +4,7 @@ import { registerKbCommands } from './kb-commands';
 import { registerExampleCommand } from './example-command';
 import { registerPrioritizeCommand } from './prioritize-command';
 import { registerBenchCommand } from './bench-command';
+import { registerBenchCorpusCommand } from './bench-corpus-command';
 import { registerAdminCommands } from './admin-commands';
 import { rarerankVersion } from '@rarerank/kb';
 
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
   registerPrioritizeCommand(program);
   registerExampleCommand(program);
   registerBenchCommand(program);
+  registerBenchCorpusCommand(program);
   registerAdminCommands(program);
   await program.parseAsync(argv);
 }

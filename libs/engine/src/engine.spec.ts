@@ -25,6 +25,13 @@ describe('the embedded engine on the shipped example', () => {
     expect(r.variants[0].hgvsC).toBe('NM_000138.5:c.3458G>T');
     expect(r.diseases.slice(0, 5).map((d) => d.id)).toContain('OMIM:154700');
     expect(r.warnings.join(' ')).toMatch(/No reference FASTA/);
+    // the genetic code alone settles this change, and the warning says such calls exist
+    expect(r.variants[0].consequence).toBe('missense_variant');
+    // the variant list follows the gene ranking: each variant carries its gene's rank, never decreasing
+    const geneRanks = r.variants.map((v) => v.geneRank ?? Infinity);
+    expect(geneRanks[0]).toBe(1);
+    expect(geneRanks).toEqual([...geneRanks].sort((a, b) => a - b));
+    expect(r.warnings.join(' ')).toMatch(/missense_variant[^.]*only where the genetic code settles it/);
     expect(r.genes[0].explanation.join(' ')).toMatch(/ClinVar pathogenic/);
   });
 

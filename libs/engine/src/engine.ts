@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Annotator, DEFAULT_REGIONS, loadReference, tablePredictor, type RegionOptions } from '@rarerank/annotation';
+import { Annotator, DEFAULT_REGIONS, loadReference, NO_REFERENCE_WARNING, tablePredictor, type RegionOptions } from '@rarerank/annotation';
 import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
@@ -179,7 +179,7 @@ export class Engine {
     });
     const allWarnings = [...warnings, ...(annotated?.ingest.warnings ?? []), ...ranked.warnings];
     if (annotated && !this.annotator.aminoAcidEffectKnown) {
-      allWarnings.push('No reference FASTA: coding SNVs are reported as "coding, amino-acid effect unknown" (no missense/synonymous/stop-gained, no HGVS p.)');
+      allWarnings.push(NO_REFERENCE_WARNING);
     }
     return { phenotype, ranked, warnings: allWarnings };
   }

@@ -35,6 +35,8 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
     variantsRanked: ranked.variants.length,
   };
   if (annotated) for (const [k, v] of Object.entries(annotated.ingest.stats)) stats[`ingest.${k}`] = v;
+  const topVariants = ranked.variants.slice(0, p.limits.variants);
+  const geneRank = geneRanksOf(ranked, topVariants);
 
   return {
     caseId: p.caseId,
@@ -77,11 +79,12 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
         acmgClass: best?.classification,
       };
     }),
-    variants: ranked.variants.slice(0, p.limits.variants).map((v, i) => {
+    variants: topVariants.map((v, i) => {
       const primary = v.annotation.primary;
       const cv = v.annotation.clinvar;
       return {
         rank: i + 1,
+        geneRank: geneRank.get(v),
         chrom: v.chrom,
         pos: v.pos,
         ref: v.ref,
@@ -101,4 +104,18 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
     }),
     stats,
   };
+}
+
+/**
+ * The rank of the gene each listed variant is ranked under (the variant list follows the gene
+ * ranking). A gene's `variants` are the same objects as the list's, and the list is in gene order,
+ * so the walk stops at the last gene that holds a listed variant.
+ */
+function geneRanksOf(ranked: RankOutput, listed: RankOutput['variants']): Map<object, number> {
+  const wanted = new Set<object>(listed);
+  const ranks = new Map<object, number>();
+  for (let i = 0; i < ranked.genes.length && ranks.size < wanted.size; i++) {
+    for (const v of ranked.genes[i].variants) if (wanted.has(v) && !ranks.has(v)) ranks.set(v, i + 1);
+  }
+  return ranks;
 }

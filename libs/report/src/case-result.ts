@@ -53,7 +53,10 @@ export interface CaseGeneResult {
 }
 
 export interface CaseVariantResult {
+  /** place in the variant list, which follows the gene ranking (VARIANT_RANK_MEANING) */
   rank: number;
+  /** rank of the gene the variant is ranked under */
+  geneRank?: number;
   chrom: string;
   pos: number;
   ref: string;
@@ -64,6 +67,7 @@ export interface CaseVariantResult {
   hgvsC?: string;
   hgvsP?: string;
   zygosity: string;
+  /** the variant's own score (VARIANT_SCORE_MEANING) */
   score: number;
   frequency?: number;
   clinvar?: string;

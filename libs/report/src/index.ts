@@ -6,6 +6,7 @@ export * from './results-json';
 export * from './tsv-format';
 export * from './genes-tsv';
 export * from './variants-tsv';
+export * from './variant-rank-wording';
 export * from './variants-vcf';
 export * from './grch38-contigs';
 export * from './phenopacket-terms';

@@ -24,6 +24,7 @@ ul{margin:4px 0 8px;padding-left:20px}
 .warnings{border:2px solid #c98a00;background:#fff8e5;padding:6px 12px;margin:10px 0}
 .warnings h2{border:none;color:#7a5300;margin:4px 0}
 .none{color:#666;font-style:italic}
+.note{color:#333;font-size:9pt;margin:2px 0 6px}
 .candidate{border-top:1px solid #c8ced6;padding-top:4px}
 .terms{columns:2;column-gap:24px}
 footer{margin-top:28px;border-top:2px solid #2d4f7c;padding-top:8px;font-size:9pt;color:#333}

@@ -3,6 +3,7 @@ import { ACMG_CLASS_ORDER, acmgClassLabel, criterionCode } from './acmg-text';
 import type { CaseDiseaseResult, CaseGeneResult, CaseResult, CaseVariantResult } from './case-result';
 import { esc } from './html-escape';
 import { fmtFrequency, fmtScore } from './report-format';
+import { VARIANT_RANK_MEANING, VARIANT_SCORE_MEANING } from './variant-rank-wording';
 
 export function acmgBadge(c: string | undefined): string {
   if (!c) return '—';
@@ -55,9 +56,13 @@ function variantTable(variants: CaseVariantResult[]): string {
       `<td class="mono">${hgvs}</td><td>${esc(v.consequence)}</td><td>${esc(v.zygosity)}</td><td class="num">${fmtFrequency(v.frequency)}</td>` +
       `<td>${esc(v.clinvar ?? '—')}</td><td class="num">${fmtScore(v.score)}</td><td>${acmgBadge(v.acmg.classification)} (${esc(v.acmg.points)} ${Math.abs(v.acmg.points) === 1 ? 'point' : 'points'})${criteria}</td></tr>`;
   });
-  return `<table><thead><tr><th>Variant (GRCh38)</th><th>HGVS</th><th>Consequence</th><th>Zygosity</th><th class="num">Pop. AF</th><th>ClinVar</th><th class="num">Score</th><th>ACMG/AMP (automated)</th></tr></thead>
+  return `<table><thead><tr><th>Variant (GRCh38)</th><th>HGVS</th><th>Consequence</th><th>Zygosity</th><th class="num">Pop. AF</th><th>ClinVar</th><th class="num">Variant score</th><th>ACMG/AMP (automated)</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
+
+const sentence = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}.`;
+// The report lists variants under their gene, contributing ones first, so the rank wording's gene part is the section itself.
+const variantOrderNote = `<p class="note">${esc(sentence(VARIANT_SCORE_MEANING))} In the variant list (results.json, variants.tsv) the ${esc(VARIANT_RANK_MEANING)}.</p>`;
 
 /** One section per top gene: why it ranks there, the phenotype match and its variants. */
 export function renderCandidate(
@@ -72,7 +77,7 @@ export function renderCandidate(
   const shown = [...variants.filter((v) => v.contributing), ...variants.filter((v) => !v.contributing)].slice(0, maxVariants);
   const variantPart =
     r.mode === 'vcf'
-      ? `<h4>Variants (${variants.length}${variants.length > shown.length ? `, ${shown.length} shown` : ''})</h4>${shown.length ? variantTable(shown) : '<p class="none">no ranked variants in this gene</p>'}`
+      ? `<h4>Variants (${variants.length}${variants.length > shown.length ? `, ${shown.length} shown` : ''})</h4>${shown.length ? variantOrderNote + variantTable(shown) : '<p class="none">no ranked variants in this gene</p>'}`
       : '';
   return `<section class="candidate" id="candidate-${g.rank}">
 <h3>${esc(title)}</h3>

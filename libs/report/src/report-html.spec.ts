@@ -12,13 +12,16 @@ describe('report.html', () => {
     expect(html).toContain('id="input"');
     expect(html).toContain('Arachnodactyly');
     expect(html).toMatch(/Excluded features \(1\)[\s\S]*Intellectual disability/);
-    expect(html).toMatch(/class="warnings"[\s\S]*No reference FASTA: amino-acid effects unknown/);
+    expect(html).toMatch(/class="warnings"[\s\S]*No reference FASTA \(--reference\): the amino-acid change is not known/);
     expect(html).toMatch(/id="top-genes"[\s\S]*<th>MOI<\/th>[\s\S]*<th>ACMG class<\/th>/);
     for (const rank of [1, 2, 3]) expect(html).toContain(`id="candidate-${rank}"`);
     expect(html).toContain('Phenotype: 3 of 3 observed terms fit Marfan syndrome (OMIM:154700)');
     expect(html).toMatch(/Matching patient features \(3\)[\s\S]*Ectopia lentis/);
     expect(html).toMatch(/Contradicting features \(1\)/);
     expect(html).toContain('NM_000492.4:c.1521_1523del');
+    // what a variant's score and its place in the list mean
+    expect(html).toMatch(/<p class="note">Variant score \(0–1\) is the variant&#39;s own: [^<]*rank follows the gene ranking/);
+    expect(html).toContain('<th class="num">Variant score</th>');
     expect(html).toMatch(/<b>PVS1<\/b>: frameshift in a gene where loss of function causes disease/);
     expect(html).toContain('Pathogenic/Likely pathogenic; drug response, other');
     expect(html).toMatch(/id="diseases"[\s\S]*Marfan syndrome[\s\S]*81\.2%/);

@@ -33,7 +33,7 @@ describe('results.json', () => {
     const doc = JSON.parse(formatResultsJson(reverseKeys(sampleCaseResult())));
     expect(Object.keys(doc)).toEqual(['caseId', 'kb', 'mode', 'input', 'warnings', 'diseases', 'genes', 'variants', 'stats']);
     expect(Object.keys(doc.variants[0])).toEqual([
-      'rank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvsC', 'zygosity', 'score', 'clinvar', 'acmg', 'contributing',
+      'rank', 'geneRank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvsC', 'zygosity', 'score', 'clinvar', 'acmg', 'contributing',
     ]);
     expect(Object.keys(doc.variants[0].acmg)).toEqual(['criteria', 'points', 'classification']);
     expect(Object.keys(doc.diseases[0].matched[0])).toEqual(['patientTerm', 'diseaseTerm', 'commonAncestor', 'contribution', 'kind']);

@@ -35,7 +35,7 @@ export const CASE_RESULT_SHAPE: JsonShape = {
   ],
   variants: [
     {
-      rank: 'value', chrom: 'value', pos: 'value', ref: 'value', alt: 'value', gene: 'value', transcript: 'value',
+      rank: 'value', geneRank: 'value', chrom: 'value', pos: 'value', ref: 'value', alt: 'value', gene: 'value', transcript: 'value',
       consequence: 'value', hgvsC: 'value', hgvsP: 'value', zygosity: 'value', score: 'value', frequency: 'value',
       clinvar: 'value', acmg: ACMG, contributing: 'value',
     },

@@ -31,7 +31,7 @@ export function sampleCaseResult(): CaseResult {
       proband: 'P1',
       sex: 'FEMALE',
     },
-    warnings: ['No reference FASTA: amino-acid effects unknown (coding SNVs are reported as coding_sequence_variant)'],
+    warnings: ['No reference FASTA (--reference): the amino-acid change is not known, so there is no HGVS p.'],
     diseases: [
       {
         rank: 1,
@@ -106,6 +106,7 @@ export function sampleCaseResult(): CaseResult {
     variants: [
       {
         rank: 1,
+        geneRank: 1,
         chrom: 'chr15',
         pos: 48487367,
         ref: 'AG',
@@ -129,6 +130,7 @@ export function sampleCaseResult(): CaseResult {
       },
       {
         rank: 2,
+        geneRank: 2,
         chrom: 'chr7',
         pos: 117559590,
         ref: 'ATCT',
@@ -147,6 +149,7 @@ export function sampleCaseResult(): CaseResult {
       },
       {
         rank: 3,
+        geneRank: 2,
         chrom: 'chr7',
         pos: 117509100,
         ref: 'G',
@@ -163,6 +166,7 @@ export function sampleCaseResult(): CaseResult {
       },
       {
         rank: 4,
+        geneRank: 3,
         chrom: 'chrX',
         pos: 68048000,
         ref: 'C',

@@ -43,12 +43,14 @@ describe('variants.tsv', () => {
     expect(rows).toHaveLength(4);
     expect(widths.every((w) => w === cols.length)).toBe(true);
     expect(rows[0]).toMatchObject({
-      rank: '1', chrom: 'chr15', pos: '48487367', ref: 'AG', alt: 'A', gene: 'FBN1', consequence: 'frameshift_variant',
+      rank: '1', gene_rank: '1', variant_score: '1', chrom: 'chr15', pos: '48487367', ref: 'AG', alt: 'A', gene: 'FBN1', consequence: 'frameshift_variant',
       hgvs_c: 'NM_000138.5:c.3458del', hgvs_p: '', zygosity: 'het', frequency: '', clinvar: 'Pathogenic',
       acmg_class: 'pathogenic', acmg_points: '9', acmg_criteria: 'PVS1, PM2_Supporting', contributing: 'true',
     });
     expect(rows[0].acmg_reasons).toBe('PVS1: frameshift in a gene where loss of function causes disease (LOEUF 0.25) | PM2_Supporting: absent from gnomAD');
     expect(rows[1]).toMatchObject({ hgvs_p: 'p.(Phe508del)', frequency: '0.00712346', acmg_criteria: 'PP5_Strong' });
     expect(rows[3]).toMatchObject({ acmg_points: '-4', contributing: 'false', acmg_criteria: 'BS1' });
+    // the list follows the gene ranking (gene_rank), not the variant's own score
+    expect(rows.map((r) => [r.gene, r.gene_rank])).toEqual([['FBN1', '1'], ['CFTR', '2'], ['CFTR', '2'], ['OPHN1', '3']]);
   });
 });

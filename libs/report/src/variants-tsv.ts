@@ -3,15 +3,20 @@ import { criteriaCodes, criteriaWithReasons } from './acmg-text';
 import type { CaseResult } from './case-result';
 import { formatTsv, joinLines } from './tsv-format';
 
+/**
+ * `rank` is the place in the list, which follows the gene ranking (`gene_rank`: the rank of the gene the variant is ranked under); `variant_score` is
+ * the variant's own score: see VARIANT_RANK_MEANING and VARIANT_SCORE_MEANING.
+ */
 export const VARIANTS_TSV_COLUMNS = [
-  'rank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvs_c', 'hgvs_p', 'zygosity',
-  'score', 'frequency', 'clinvar', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing',
+  'rank', 'gene_rank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvs_c', 'hgvs_p', 'zygosity',
+  'variant_score', 'frequency', 'clinvar', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing',
 ] as const;
 
 /** variants.tsv: one row per ranked variant, in rank order. */
 export function formatVariantsTsv(result: CaseResult): string {
   const rows = result.variants.map((v) => [
     v.rank,
+    v.geneRank,
     v.chrom,
     v.pos,
     v.ref,

@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { minimalAlleles } from '@rarerank/variants-db';
-import { readLines } from '@rarerank/io';
 import { phenopacketToCase, type CaseInput } from '../case-input';
 import type { Engine, RankedCase } from '../engine';
 import type { AnnotatedCase } from '../stage-types';
 import { caseTruth, type CaseTruth } from './case-truth';
 import { RankMetrics } from './metrics';
 import { mergeSorted, spikedLines } from './spike';
+import { readDataLines, vcfHeader } from './vcf-lines';
 
 export interface BenchOptions {
   phenopacketDir: string;
@@ -73,15 +73,6 @@ export function listPhenopackets(dir: string): string[] {
     else if (entry.name.endsWith('.json')) out.push(full);
   }
   return out;
-}
-
-async function vcfHeader(file: string): Promise<string[]> {
-  const header: string[] = [];
-  for await (const { text } of readLines(file)) {
-    if (!text.startsWith('#')) break;
-    header.push(text);
-  }
-  return header;
 }
 
 /**
@@ -200,10 +191,4 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
     outcomes,
     secondsPerCase: { phenotype: time.phenotype / 1000 / Math.max(1, time.phenotypeCases), vcf: time.vcf / 1000 / Math.max(1, time.vcfCases) },
   };
-}
-
-async function readDataLines(file: string): Promise<string[]> {
-  const out: string[] = [];
-  for await (const { text } of readLines(file)) if (!text.startsWith('#') && text !== '') out.push(text);
-  return out;
 }
