@@ -2,6 +2,7 @@ export * from './annotator';
 export * from './reference-sequence';
 export * from './scores';
 export * from './evidence';
+export * from './evidence-merge';
 export { inferCodonEffect, type CodonEffect, type CodonTerm } from './codon-effect';
 export { TranscriptModel } from './transcript-model';
 export { toChange, type Change, type ChangeKind } from './change';
