@@ -70,7 +70,14 @@ export function mergeEvidence(input: InputEvidence | undefined, kb: EvidenceSet)
       conflicts.push(`${p === 'spliceAi' ? 'SpliceAI' : p.toUpperCase()}: ${fmt(vi)} in the input VCF, ${fmt(vk)} in the KB; the KB's is used`);
     }
   }
-  return { frequency, clinvar, predictors, from, conflicts };
+  return { frequency, clinvar, predictors, from: ordered(from), conflicts };
+}
+
+/** The same key order whichever side filled a field first (results are byte-stable). */
+function ordered(from: EvidenceProvenance): EvidenceProvenance {
+  const out: EvidenceProvenance = {};
+  for (const k of ['frequency', 'clinvar', ...PREDICTORS] as const) if (from[k]) out[k] = from[k];
+  return out;
 }
 
 function frequencyDisagrees(a: number, b: number): boolean {
