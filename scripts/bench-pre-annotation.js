@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Cost of reading pre-annotated input (VEP CSQ, INFO keys, ANNOVAR): warm end-to-end time of one
+// case after the KB is loaded (ingest → annotate → phenotype → rank → results), median of --runs,
+// for the Pfeiffer exome (no pre-annotation fields: INFO is never parsed) and the scout trio (VEP
+// + ExAC/1000G/CADD/ClinVar INFO keys), with the input's annotations read and ignored, and with a
+// baseline build (--base DIR: the dist/ of another checkout, e.g. the commit before this work)
+// measured in the same run, alternating engines so that load drifts hit both alike.
+// Usage: npm run build && node scripts/bench-pre-annotation.js [--kb DIR] [--runs 7] [--base DIR]
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const root = path.resolve(__dirname, '..');
+const mirror = process.env.RARERANK_MIRROR || path.join(root, '..', 'shared', 'data');
+const kb = path.resolve(opt('--kb', process.env.RARERANK_KB || path.join(root, 'kb', 'current')));
+const runs = Number(opt('--runs', '7'));
+const base = opt('--base');
+const example = path.join(root, 'test', 'example', 'example.phenopacket.json');
+const cases = {
+  'Pfeiffer exome (no pre-annotation)': { vcfs: [path.join(mirror, 'vcf', 'pfeiffer.exome.GRCh38.vcf.gz')] },
+  'scout trio (VEP + INFO keys, GRCh37)': { vcfs: [path.join(mirror, 'vcf', 'scout-643594.trio.GRCh37.vep-annotated.vcf.gz')], proband: 'ADM1059A3' },
+};
+
+const script = (dist, engineOpts) => `
+  const { Engine, readPhenopacket } = require(${JSON.stringify(path.join(dist, 'libs/engine/src'))});
+  (async () => {
+    const engine = await Engine.create({ kbDir: ${JSON.stringify(kb)}, ...${JSON.stringify(engineOpts)} });
+    const pheno = await readPhenopacket(${JSON.stringify(example)});
+    const out = {};
+    for (const [name, c] of Object.entries(${JSON.stringify(cases)})) {
+      const input = { ...pheno, ...c };
+      await engine.prioritize(input); // cold run, not counted
+      const times = [];
+      for (let i = 0; i < ${runs}; i++) { const t = process.hrtime.bigint(); await engine.prioritize(input); times.push(Number(process.hrtime.bigint() - t) / 1e9); }
+      out[name] = times;
+    }
+    process.stdout.write(JSON.stringify(out));
+  })();`;
+const run = (dist, o) => JSON.parse(execFileSync(process.execPath, ['-e', script(dist, o)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const variants = [['this build, input annotations read', path.join(root, 'dist'), {}], ['this build, --ignore-input-annotations', path.join(root, 'dist'), { ignoreInputAnnotations: true }]];
+if (base) variants.push(['baseline build (--base)', path.join(path.resolve(base), 'dist'), {}]);
+const times = Object.fromEntries(variants.map(([label]) => [label, {}]));
+for (let round = 0; round < 3; round++) {
+  for (const [label, dist, o] of variants) {
+    const r = run(dist, o);
+    for (const [name, ts] of Object.entries(r)) (times[label][name] ??= []).push(...ts);
+  }
+}
+console.log(`runs: 3 processes × ${runs} warm runs per engine; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
+console.log('| case | engine | warm median | ratio to baseline |');
+console.log('|---|---|---|---|');
+for (const name of Object.keys(cases)) {
+  const ref = times[variants[variants.length - 1][0]][name];
+  for (const [label] of variants) {
+    const m = median(times[label][name]);
+    console.log(`| ${name} | ${label} | ${m.toFixed(3)} s | ${(m / median(ref)).toFixed(2)}× |`);
+  }
+}
