@@ -10,9 +10,14 @@ export interface InfoFieldPlan {
   perAlt: boolean;
 }
 
-/** VEP's CSQ: the columns of its entries, from the header's "Format:" list. */
+/**
+ * An INFO key of '|'-separated entries whose columns the header's "Format:" list names: VEP's CSQ
+ * (whatever --vcf_info_field called it) or the SpliceAI tool's own SpliceAI key.
+ */
 export interface CsqPlan {
   id: string;
+  /** 'VEP CSQ' or 'SpliceAI': for messages */
+  label: string;
   columns: number;
   alleleColumn: number;
   /** VEP --allele_number: the ALT's 1-based index, more robust than matching the Allele */
@@ -24,7 +29,7 @@ export interface CsqPlan {
 export interface PreAnnotationPlan {
   file: string;
   info: Map<string, InfoFieldPlan>;
-  csq?: CsqPlan;
+  lists: Map<string, CsqPlan>;
   /** ANNOVAR's per-ALT blocks (ANNOVAR_DATE … ALLELE_END): keys it declared */
   annovar?: Map<string, Target>;
   /** CLNSIG in the old numeric codes (0, 2, 3, 4, 5) */
@@ -68,11 +73,12 @@ export function preAnnotationPlan(file: string, metaLines: readonly string[], li
   const plainGnomad = decls.some((d) => GNOMAD_MARKERS.test(d.id));
   const info = new Map<string, InfoFieldPlan>();
   const annovar = new Map<string, Target>();
-  let csq: CsqPlan | undefined;
+  const lists = new Map<string, CsqPlan>();
   let clnsigCodes = false;
   for (const d of decls) {
-    if (d.id === 'CSQ') {
-      csq = csqPlan(file, d);
+    const list = d.id === 'CSQ' || /Ensembl VEP/i.test(d.description) ? csqPlan(file, d, 'VEP CSQ') : d.id === 'SpliceAI' && /Format:/.test(d.description) ? csqPlan(file, d, 'SpliceAI') : undefined;
+    if (list) {
+      if (list.targets.length) lists.set(d.id, list);
       continue;
     }
     if (annovarHeader && /ANNOVAR/.test(d.description)) {
@@ -85,25 +91,26 @@ export function preAnnotationPlan(file: string, metaLines: readonly string[], li
     if (target === 'clinvarSignificance' && usesClnsigCodes(d.description)) clnsigCodes = true;
     info.set(d.id, { id: d.id, target, perAlt: d.number === 'A' });
   }
-  if (csq && csq.targets.length === 0) csq = undefined;
-  if (!csq && info.size === 0 && annovar.size === 0) return undefined;
+  if (lists.size === 0 && info.size === 0 && annovar.size === 0) return undefined;
   const parts: string[] = [];
-  if (csq) parts.push(`VEP CSQ: ${csq.targets.map((t) => t.name).join(', ')}`);
+  for (const l of lists.values()) parts.push(`${l.label}: ${l.targets.map((t) => t.name).join(', ')}`);
   if (annovar.size) parts.push(`ANNOVAR: ${[...annovar.keys()].join(', ')}`);
   if (info.size) parts.push(`INFO: ${[...info.keys()].join(', ')}`);
-  return { file, info, csq, annovar: annovar.size ? annovar : undefined, clnsigCodes, summary: parts.join('; ') };
+  return { file, info, lists, annovar: annovar.size ? annovar : undefined, clnsigCodes, summary: parts.join('; ') };
 }
 
-function csqPlan(file: string, d: Declaration): CsqPlan {
+function csqPlan(file: string, d: Declaration, label: string): CsqPlan {
+  const field = `INFO/${d.id}`;
   const m = /Format:\s*([^"]+)$/.exec(d.description);
-  if (!m) throw new InputError('the CSQ declaration has no "Format: Allele|Consequence|…" list, so its fields cannot be read (or use --ignore-input-annotations)', { file, line: d.line, field: 'INFO/CSQ' });
+  if (!m) throw new InputError('the CSQ declaration has no "Format: Allele|Consequence|…" list, so its fields cannot be read (or use --ignore-input-annotations)', { file, line: d.line, field });
   const names = m[1].trim().split('|').map((s) => s.trim());
   const targets: CsqPlan['targets'] = [];
   names.forEach((name, column) => {
-    const target = targetOf(name, { vep: true });
+    // the SpliceAI tool's own key names its delta scores DS_AG, DS_AL, DS_DG, DS_DL
+    const target = label === 'SpliceAI' ? (/^DS_(?:AG|AL|DG|DL)$/.test(name) ? 'spliceAi' : undefined) : targetOf(name, { vep: true });
     if (target) targets.push({ column, name, target });
   });
-  const alleleColumn = names.indexOf('Allele');
-  if (alleleColumn < 0 && targets.length) throw new InputError('the CSQ Format list has no Allele field, so entries cannot be matched to ALT alleles', { file, line: d.line, field: 'INFO/CSQ' });
-  return { id: d.id, columns: names.length, alleleColumn, alleleNumberColumn: names.indexOf('ALLELE_NUM'), targets };
+  const alleleColumn = names.findIndex((n) => n.toUpperCase() === 'ALLELE');
+  if (alleleColumn < 0 && targets.length) throw new InputError(`the ${d.id} Format list has no Allele field, so entries cannot be matched to ALT alleles`, { file, line: d.line, field });
+  return { id: d.id, label, columns: names.length, alleleColumn, alleleNumberColumn: names.indexOf('ALLELE_NUM'), targets };
 }

@@ -2,7 +2,7 @@ import type { InputEvidence } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
 import { AlleleMatcher } from './allele-match';
 import { NUMERIC_TARGETS, type Target } from './field-targets';
-import type { PreAnnotationPlan } from './header-plan';
+import type { CsqPlan, PreAnnotationPlan } from './header-plan';
 import { clinvarFromText, maxNumber } from './values';
 
 /** What one ALT collected from the record's annotations. */
@@ -96,9 +96,10 @@ export class PreAnnotationReader {
       }
       if (eq < 0) continue;
       const value = item.slice(eq + 1);
-      if (plan.csq && key === plan.csq.id) {
+      const list = plan.lists.get(key);
+      if (list) {
         matcher ??= new AlleleMatcher(ref, alts);
-        this.readCsq(value, matcher, alts.length, at, line);
+        this.readList(list, value, matcher, alts.length, at, line);
         continue;
       }
       const annovarTarget = block >= 0 ? plan.annovar?.get(key) : undefined;
@@ -132,21 +133,19 @@ export class PreAnnotationReader {
     } else this.unattributed++;
   }
 
-  private readCsq(value: string, matcher: AlleleMatcher, nAlts: number, at: (k: number) => AlleleEvidence, line: number): void {
-    const csq = this.plan.csq!;
+  private readList(csq: CsqPlan, value: string, matcher: AlleleMatcher, nAlts: number, at: (k: number) => AlleleEvidence, line: number): void {
     for (const entry of value.split(',')) {
       const cols = entry.split('|');
       if (cols.length !== csq.columns) {
-        throw new InputError(`a CSQ entry has ${cols.length} fields but the header's Format list declares ${csq.columns}: "${entry.slice(0, 80)}"`, { file: this.plan.file, line, field: `INFO/${csq.id}` });
+        throw new InputError(`a ${csq.id} entry has ${cols.length} fields but the header's Format list declares ${csq.columns}: "${entry.slice(0, 80)}"`, { file: this.plan.file, line, field: `INFO/${csq.id}` });
       }
-      const k = this.csqAlt(cols, matcher, nAlts);
+      const k = this.csqAlt(csq, cols, matcher, nAlts);
       if (k < 0) continue;
-      for (const t of csq.targets) this.add(at(k), t.target, `CSQ/${t.name}`, unescapeVep(cols[t.column]), line, `INFO/${csq.id}/${t.name}`);
+      for (const t of csq.targets) this.add(at(k), t.target, `${csq.id}/${t.name}`, unescapeVep(cols[t.column]), line, `INFO/${csq.id}/${t.name}`);
     }
   }
 
-  private csqAlt(cols: string[], matcher: AlleleMatcher, nAlts: number): number {
-    const csq = this.plan.csq!;
+  private csqAlt(csq: CsqPlan, cols: string[], matcher: AlleleMatcher, nAlts: number): number {
     const num = csq.alleleNumberColumn >= 0 ? Number(cols[csq.alleleNumberColumn]) : NaN;
     if (Number.isInteger(num) && num >= 1 && num <= nAlts) return num - 1;
     return matcher.altIndex(cols[csq.alleleColumn]);

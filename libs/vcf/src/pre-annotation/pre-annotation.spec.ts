@@ -65,6 +65,19 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
     expect(ev['100 C>G']).toEqual({ frequency: { maxAf: 0.05, source: 'input VCF (dbNSFP_gnomAD_exomes_AF)' }, predictors: { revel: 0.1 } });
   });
 
+  it("the SpliceAI tool's own key (ALLELE|SYMBOL|DS_AG|…): max delta per ALT; VEP's CSQ under another name (--vcf_info_field)", async () => {
+    const r = await ingest('spliceai.vcf', vcf([
+      '##INFO=<ID=SpliceAI,Number=.,Type=String,Description="SpliceAIv1.3.1 variant annotation. These include delta scores (DS) and delta positions (DP) for acceptor gain (AG), acceptor loss (AL), donor gain (DG), and donor loss (DL). Format: ALLELE|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|DP_AG|DP_AL|DP_DG|DP_DL">',
+      '##INFO=<ID=vep,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|gnomADg_AF">',
+    ], [
+      rec(100, 'C', 'CT,T', 'SpliceAI=CT|G1|0.00|0.00|0.91|0.10|-2|4|1|-8,T|G1|0.02|0.00|0.00|0.00|7|4|1|-8;vep=T|splice_donor_variant|0.0001,T|x|0.5', '1/2'),
+    ]));
+    const ev = byKey(r.variants);
+    // the ALT T does not start with the C, so VEP strips nothing: its Allele 'T' is the SNV, not the insertion
+    expect(ev['100 C>CT']).toEqual({ predictors: { spliceAi: 0.91 } });
+    expect(ev['100 C>T']).toEqual({ frequency: { maxAf: 0.5, source: 'input VCF (vep/gnomADg_AF)' }, predictors: { spliceAi: 0.02 } });
+  });
+
   it("ANNOVAR's VCF output: one block per ALT (ANNOVAR_DATE … ALLELE_END), escaped commas, plain gnomAD keys of its databases", async () => {
     const annovar = (id: string) => `##INFO=<ID=${id},Number=.,Type=String,Description="${id} annotation provided by ANNOVAR">`;
     const r = await ingest('annovar.vcf', vcf([
