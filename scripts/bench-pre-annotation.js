@@ -9,14 +9,10 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const root = path.resolve(__dirname, '..');
-const mirror = process.env.RARERANK_MIRROR || path.join(root, '..', 'shared', 'data');
-const kb = path.resolve(opt('--kb', process.env.RARERANK_KB || path.join(root, 'kb', 'current')));
+const { opt, root, mirror, kb, example, median } = require('./lib/bench-args');
+
 const runs = Number(opt('--runs', '7'));
 const base = opt('--base');
-const example = path.join(root, 'test', 'example', 'example.phenopacket.json');
 const cases = {
   'Pfeiffer exome (no pre-annotation)': { vcfs: [path.join(mirror, 'vcf', 'pfeiffer.exome.GRCh38.vcf.gz')] },
   'scout trio (VEP + INFO keys, GRCh37)': { vcfs: [path.join(mirror, 'vcf', 'scout-643594.trio.GRCh37.vep-annotated.vcf.gz')], proband: 'ADM1059A3' },
@@ -38,7 +34,6 @@ const script = (dist, engineOpts) => `
     process.stdout.write(JSON.stringify(out));
   })();`;
 const run = (dist, o) => JSON.parse(execFileSync(process.execPath, ['-e', script(dist, o)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const variants = [['this build, input annotations read', path.join(root, 'dist'), {}], ['this build, --ignore-input-annotations', path.join(root, 'dist'), { ignoreInputAnnotations: true }]];
 if (base) variants.push(['baseline build (--base)', path.join(path.resolve(base), 'dist'), {}]);
