@@ -5,7 +5,7 @@
 // + ExAC/1000G/CADD/ClinVar INFO keys), with the input's annotations read and ignored, and with a
 // baseline build (--base DIR: the dist/ of another checkout, e.g. the commit before this work)
 // measured in the same run, alternating engines so that load drifts hit both alike.
-// Usage: npm run build && node scripts/bench-pre-annotation.js [--kb DIR] [--runs 7] [--base DIR]
+// Usage: npm run build && node scripts/bench-pre-annotation.js [--kb DIR] [--runs 7] [--rounds 4] [--base DIR]
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -27,9 +27,17 @@ const script = (dist, engineOpts) => `
     for (const [name, c] of Object.entries(${JSON.stringify(cases)})) {
       const input = { ...pheno, ...c };
       await engine.prioritize(input); // cold run, not counted
-      const times = [];
-      for (let i = 0; i < ${runs}; i++) { const t = process.hrtime.bigint(); await engine.prioritize(input); times.push(Number(process.hrtime.bigint() - t) / 1e9); }
-      out[name] = times;
+      const wall = [];
+      const cpu = [];
+      for (let i = 0; i < ${runs}; i++) {
+        const t = process.hrtime.bigint();
+        const c = process.cpuUsage();
+        await engine.prioritize(input);
+        const d = process.cpuUsage(c);
+        wall.push(Number(process.hrtime.bigint() - t) / 1e9);
+        cpu.push((d.user + d.system) / 1e6);
+      }
+      out[name] = { wall, cpu };
     }
     process.stdout.write(JSON.stringify(out));
   })();`;
@@ -37,20 +45,29 @@ const run = (dist, o) => JSON.parse(execFileSync(process.execPath, ['-e', script
 
 const variants = [['this build, input annotations read', path.join(root, 'dist'), {}], ['this build, --ignore-input-annotations', path.join(root, 'dist'), { ignoreInputAnnotations: true }]];
 if (base) variants.push(['baseline build (--base)', path.join(path.resolve(base), 'dist'), {}]);
+const rounds = Number(opt('--rounds', '4'));
 const times = Object.fromEntries(variants.map(([label]) => [label, {}]));
-for (let round = 0; round < 3; round++) {
-  for (const [label, dist, o] of variants) {
+for (let round = 0; round < rounds; round++) {
+  // a different engine first in each round, so that a load drift does not favour one
+  for (let j = 0; j < variants.length; j++) {
+    const [label, dist, o] = variants[(round + j) % variants.length];
     const r = run(dist, o);
-    for (const [name, ts] of Object.entries(r)) (times[label][name] ??= []).push(...ts);
+    for (const [name, t] of Object.entries(r)) {
+      const into = (times[label][name] ??= { wall: [], cpu: [] });
+      into.wall.push(...t.wall);
+      into.cpu.push(...t.cpu);
+    }
   }
 }
-console.log(`runs: 3 processes × ${runs} warm runs per engine; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
-console.log('| case | engine | warm median | ratio to baseline |');
-console.log('|---|---|---|---|');
+console.log(`runs: ${rounds} processes × ${runs} warm runs per engine; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
+console.log('| case | engine | warm wall median | ratio | CPU-time median (user + sys) | ratio |');
+console.log('|---|---|---|---|---|---|');
 for (const name of Object.keys(cases)) {
   const ref = times[variants[variants.length - 1][0]][name];
   for (const [label] of variants) {
-    const m = median(times[label][name]);
-    console.log(`| ${name} | ${label} | ${m.toFixed(3)} s | ${(m / median(ref)).toFixed(2)}× |`);
+    const t = times[label][name];
+    const w = median(t.wall);
+    const c = median(t.cpu);
+    console.log(`| ${name} | ${label} | ${w.toFixed(3)} s | ${(w / median(ref.wall)).toFixed(2)}× | ${c.toFixed(3)} s | ${(c / median(ref.cpu)).toFixed(2)}× |`);
   }
 }
