@@ -29,12 +29,10 @@ const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? String(Number(x.toP
  * common is never scored as rare. Every disagreement is kept with both values.
  */
 export function mergeEvidence(input: InputEvidence | undefined, kb: EvidenceSet): MergedEvidence {
-  const from: EvidenceProvenance = {};
+  // the common case (no pre-annotation) allocates nothing but the result: every variant goes through here
+  if (!input) return { frequency: kb.frequency, clinvar: kb.clinvar, predictors: kb.predictors, from: kbOnly(kb), conflicts: NO_CONFLICTS };
+  const from: EvidenceProvenance = { ...kbOnly(kb) };
   const conflicts: string[] = [];
-  if (kb.frequency) from.frequency = 'kb';
-  if (kb.clinvar) from.clinvar = 'kb';
-  for (const p of PREDICTORS) if (kb.predictors[p] !== undefined) from[p] = 'kb';
-  if (!input) return { ...kb, from, conflicts };
 
   let frequency = kb.frequency;
   const fi = input.frequency;
@@ -73,11 +71,29 @@ export function mergeEvidence(input: InputEvidence | undefined, kb: EvidenceSet)
   return { frequency, clinvar, predictors, from: ordered(from), conflicts };
 }
 
+const KINDS = ['frequency', 'clinvar', ...PREDICTORS] as const;
+const NO_CONFLICTS: string[] = Object.freeze([]) as unknown as string[];
+
 /** The same key order whichever side filled a field first (results are byte-stable). */
 function ordered(from: EvidenceProvenance): EvidenceProvenance {
   const out: EvidenceProvenance = {};
-  for (const k of ['frequency', 'clinvar', ...PREDICTORS] as const) if (from[k]) out[k] = from[k];
+  for (const k of KINDS) if (from[k]) out[k] = from[k];
   return out;
+}
+
+/** KB-only provenance, one frozen object per combination of kinds present (shared, never changed). */
+const KB_ONLY: EvidenceProvenance[] = Array.from({ length: 1 << KINDS.length }, (_, mask) => {
+  const out: EvidenceProvenance = {};
+  KINDS.forEach((k, i) => {
+    if (mask & (1 << i)) out[k] = 'kb';
+  });
+  return Object.freeze(out);
+});
+
+function kbOnly(kb: EvidenceSet): EvidenceProvenance {
+  const p = kb.predictors;
+  const mask = (kb.frequency ? 1 : 0) | (kb.clinvar ? 2 : 0) | (p.revel !== undefined ? 4 : 0) | (p.spliceAi !== undefined ? 8 : 0) | (p.cadd !== undefined ? 16 : 0);
+  return KB_ONLY[mask];
 }
 
 function frequencyDisagrees(a: number, b: number): boolean {
