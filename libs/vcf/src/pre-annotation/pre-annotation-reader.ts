@@ -5,6 +5,9 @@ import { NUMERIC_TARGETS, type Target } from './field-targets';
 import type { CsqPlan, PreAnnotationPlan } from './header-plan';
 import { clinvarFromText, maxNumber } from './values';
 
+/** Every pre-annotation error says how to proceed without the input's annotations. */
+const HINT = ' (to rank without the VCF\'s own annotations: --ignore-input-annotations)';
+
 /** What one ALT collected from the record's annotations. */
 class AlleleEvidence {
   af?: number;
@@ -124,7 +127,7 @@ export class PreAnnotationReader {
     // ClinVar's texts contain commas of their own ('criteria_provided,_single_submitter')
     const values = perAlt || numeric ? value.split(',') : [value];
     if (perAlt && values.length !== nAlts) {
-      throw new InputError(`${id} is declared Number=A but has ${values.length} value(s) for ${nAlts} ALT allele(s)`, { file: this.plan.file, line, field });
+      throw new InputError(`${id} is declared Number=A but has ${values.length} value(s) for ${nAlts} ALT allele(s)${HINT}`, { file: this.plan.file, line, field });
     }
     if (values.length === nAlts) {
       for (let k = 0; k < nAlts; k++) this.add(at(k), target, id, values[k], line, field);
@@ -137,7 +140,7 @@ export class PreAnnotationReader {
     for (const entry of value.split(',')) {
       const cols = entry.split('|');
       if (cols.length !== csq.columns) {
-        throw new InputError(`a ${csq.id} entry has ${cols.length} fields but the header's Format list declares ${csq.columns}: "${entry.slice(0, 80)}"`, { file: this.plan.file, line, field: `INFO/${csq.id}` });
+        throw new InputError(`a ${csq.id} entry has ${cols.length} fields but the header's Format list declares ${csq.columns}: "${entry.slice(0, 80)}"${HINT}`, { file: this.plan.file, line, field: `INFO/${csq.id}` });
       }
       const k = this.csqAlt(csq, cols, matcher, nAlts);
       if (k < 0) continue;
@@ -154,7 +157,7 @@ export class PreAnnotationReader {
   private add(acc: AlleleEvidence, target: Target, name: string, text: string, line: number, field: string): void {
     if (!NUMERIC_TARGETS.has(target)) return acc.add(target, name, text, undefined);
     const { value, bad } = maxNumber(text);
-    if (bad !== undefined) throw new InputError(`"${bad.slice(0, 40)}" is not a number (${name} is read as a number)`, { file: this.plan.file, line, field });
+    if (bad !== undefined) throw new InputError(`"${bad.slice(0, 40)}" is not a number (${name} is read as a number)${HINT}`, { file: this.plan.file, line, field });
     acc.add(target, name, text, value);
   }
 }
