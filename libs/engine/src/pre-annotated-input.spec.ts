@@ -7,6 +7,7 @@ import { chromRank } from '@rarerank/genes';
 import { resolveMirror } from '@rarerank/io';
 import { testKbDir } from '@rarerank/kb';
 import { formatResultsJson, formatVariantsTsv } from '@rarerank/report';
+import { ingestVcfs } from '@rarerank/vcf';
 import { Engine } from './engine';
 
 // Pre-annotated input end to end on the mirror's real VEP-annotated files: what the input says
@@ -80,6 +81,21 @@ describe('pre-annotated input on the real VEP-annotated files of the mirror', ()
     expect(again.annotation.frequency).toBeUndefined();
     expect(again.annotation.frequencyScore).toBe(1);
     expect(again.annotation.evidenceFrom).toEqual({ clinvar: 'kb' });
+  }, 60_000);
+
+  it("CAPICE's 1,195 VEP-annotated variants as CSQ: every entry reaches its ALT, indels through VEP's '-' and stripped-base Alleles", async () => {
+    const vcf = path.join(dir, 'capice-all.vcf');
+    capiceAsVcf(vcf, () => true);
+    const { variants } = await ingestVcfs({ vcfs: [vcf], assembly: 'GRCh38' });
+    expect(variants).toHaveLength(1195);
+    // every row has a ClinVar class or SpliceAI scores, so a variant without evidence would be an unmatched Allele
+    expect(variants.filter((v) => !v.inputEvidence)).toEqual([]);
+    const indels = variants.filter((v) => v.ref.length !== v.alt.length);
+    expect(indels.length).toBeGreaterThan(100);
+    // CFTR F508del (ATCT>A, VEP Allele '-'): gnomAD_AF, FAF95, homozygotes and ClinVar with its review status
+    const f508 = variants.find((v) => v.chrom === 'chr7' && v.pos === 117559590)!;
+    expect(f508.inputEvidence?.frequency).toMatchObject({ maxAf: 0.012, source: 'input VCF (CSQ/gnomAD_AF)' });
+    expect(f508.inputEvidence?.clinvar?.stars).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('CAPICE rows as VEP CSQ: HFE H63D (gnomAD_AF 0.132) is common, from the input; results.json, variants.tsv and the explanation say so', async () => {
