@@ -12,17 +12,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const root = path.resolve(__dirname, '..');
-const mirror = process.env.RARERANK_MIRROR || path.join(root, '..', 'shared', 'data');
-const kb = path.resolve(opt('--kb', process.env.RARERANK_KB || path.join(root, 'kb', 'current')));
+const { opt, root, mirror, kb, example, median } = require('./lib/bench-args');
+
 const runs = Number(opt('--runs', '5'));
 const genome = path.resolve(opt('--genome', path.join(os.tmpdir(), 'rarerank-synthetic-genome.vcf.gz')));
 const exome = path.join(mirror, 'vcf', 'pfeiffer.exome.GRCh38.vcf.gz');
-const example = path.join(root, 'test', 'example', 'example.phenopacket.json');
 const cli = path.join(root, 'bin', 'rarerank.js');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** wall seconds and peak RSS (MB) of a command, from GNU time */
 function timed(cmd, argv) {

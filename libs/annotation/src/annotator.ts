@@ -5,6 +5,7 @@ import { answersSynchronously, DirectBases, NO_BASES, PrefetchedBases, type Base
 import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
 import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource } from './evidence';
+import { mergeEvidence } from './evidence-merge';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
 import { place, type Placement } from './locate';
@@ -124,11 +125,13 @@ export class Annotator {
     const primary = choosePrimary(transcripts);
     const mostSevere: SoTerm = transcripts.length ? transcripts[0].consequences[0] : 'intergenic_variant';
 
-    const frequency = frequencyEvidence(this.frequency, chrom, v.pos, v.ref, v.alt);
-    const clinvar = clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt);
+    const kbFrequency = frequencyEvidence(this.frequency, chrom, v.pos, v.ref, v.alt);
+    const kbClinvar = clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt);
     const gene = primary ? (this.genesById.get(`ncbi:${primary.ncbiGeneId}`) ?? this.genesById.get(`sym:${primary.geneSymbol.toUpperCase()}`)) : undefined;
     const coding = primary?.cdsPosition !== undefined && (c.kind === 'snv' || c.kind === 'mnv');
-    const predictors = predictorEvidence(this.predictors, chrom, v.pos, v.ref, v.alt, coding ? gene?.alphaMissenseMean : undefined);
+    const kbPredictors = predictorEvidence(this.predictors, chrom, v.pos, v.ref, v.alt, coding ? gene?.alphaMissenseMean : undefined);
+    // the input VCF's own annotations (pre-annotated input) against the KB's: one rule, see evidence-merge.ts
+    const { frequency, clinvar, predictors, from, conflicts } = mergeEvidence(v.inputEvidence, { frequency: kbFrequency, clinvar: kbClinvar, predictors: kbPredictors });
 
     let path = transcripts.length ? 0 : pathogenicityScore('intergenic_variant', predictors, undefined, this.pathOpts);
     for (const tc of transcripts) {
@@ -146,6 +149,8 @@ export class Annotator {
       frequency,
       clinvar,
       predictors,
+      evidenceFrom: from,
+      evidenceConflicts: conflicts.length ? conflicts : undefined,
       frequencyScore: freqScore,
       pathogenicityScore: path,
       variantScore: variantScore(freqScore, path, clinvar),

@@ -3,6 +3,7 @@ export * from './reference-sequence';
 export * from './scores';
 export * from './evidence';
 export { NO_REFERENCE_WARNING } from './no-reference-warning';
+export * from './evidence-merge';
 export { inferCodonEffect, type CodonEffect, type CodonTerm } from './codon-effect';
 export { TranscriptModel } from './transcript-model';
 export { toChange, type Change, type ChangeKind } from './change';

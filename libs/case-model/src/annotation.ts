@@ -1,3 +1,4 @@
+import type { EvidenceProvenance } from './input-evidence';
 import type { Variant } from './variant';
 
 /** Sequence Ontology consequence terms, most severe first (the order ranks severity). */
@@ -84,6 +85,10 @@ export interface VariantAnnotation {
   frequency?: FrequencyEvidence;
   clinvar?: ClinvarEvidence;
   predictors: PredictorEvidence;
+  /** which evidence came from the KB and which from the input VCF's own annotations */
+  evidenceFrom?: EvidenceProvenance;
+  /** where the input's annotations and the KB disagree, both values in words (see docs/SCORING.md) */
+  evidenceConflicts?: string[];
   /** Exomiser-style scores in [0,1], see docs/SCORING.md */
   frequencyScore: number;
   pathogenicityScore: number;

@@ -1,4 +1,5 @@
 export * from './variant';
 export * from './annotation';
+export * from './input-evidence';
 export * from './phenotype';
 export * from './ranking';

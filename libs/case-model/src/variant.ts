@@ -1,3 +1,5 @@
+import type { InputEvidence } from './input-evidence';
+
 /** Genotype of one sample at one (split, normalized) ALT allele. */
 export type Zygosity = 'het' | 'hom' | 'hemi' | 'ref' | 'nocall';
 
@@ -33,6 +35,8 @@ export interface Variant {
   genotypes: Record<string, SampleGenotype>;
   /** where the record came from, for explanations and error messages */
   origin: { file: string; line: number; chrom: string; pos: number; ref: string; alt: string; altIndex: number; assembly: 'GRCh37' | 'GRCh38' };
+  /** frequency / ClinVar / predictor values the input VCF carried for this allele (pre-annotated input) */
+  inputEvidence?: InputEvidence;
 }
 
 /** A pedigree member (PED columns). */

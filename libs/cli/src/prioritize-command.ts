@@ -22,6 +22,7 @@ interface PrioritizeOptions {
   concurrency: string;
   top: string;
   quiet?: boolean;
+  ignoreInputAnnotations?: boolean;
 }
 
 const collect = (value: string, acc: string[]) => [...acc, value];
@@ -63,6 +64,7 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--manifest <tsv>', 'batch: one case per line, phenopacket<TAB>vcf[,vcf…]; writes <out>/<caseId>/')
     .option('--concurrency <n>', 'batch: cases in flight at once', '2')
     .option('--top <n>', 'candidates printed to stdout', '5')
+    .option('--ignore-input-annotations', "do not read the VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar/REVEL/CADD INFO keys): KB evidence only")
     .option('--quiet', 'no progress on stderr')
     .action(async (opts: PrioritizeOptions) => {
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InputError(`--assembly must be GRCh37 or GRCh38, not "${opts.assembly}"`, { file: '--assembly' });
@@ -70,7 +72,7 @@ export function registerPrioritizeCommand(program: Command): void {
       const kbDir = resolveKbDir(opts.kb);
       progress?.(`loading KB ${kbDir} …`);
       if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
-      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions } });
+      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true });
       const top = Number(opts.top);
 
       if (opts.manifest) {

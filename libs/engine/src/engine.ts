@@ -22,6 +22,8 @@ export interface EngineOptions {
   limits?: Partial<ResultLimits>;
   /** which variants are annotated and ranked (default: exons ± 50 bp and ClinVar sites) */
   regions?: Partial<RegionOptions>;
+  /** do not read the input VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD / ClinVar INFO keys) */
+  ignoreInputAnnotations?: boolean;
 }
 
 /** A case's ranking before it becomes a results document. */
@@ -94,6 +96,7 @@ export class Engine {
       assembly: input.assembly,
       chain: this.chain,
       qc: this.opts.qc,
+      ignoreInputAnnotations: this.opts.ignoreInputAnnotations,
       keepRegion: (chrom, pos) => this.annotator.keepRegion(chrom, pos),
       onProgress: onProgress && ((n) => onProgress(`read ${n.toLocaleString('en')} VCF lines`)),
     });

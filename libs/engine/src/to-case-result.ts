@@ -98,6 +98,8 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
         score: v.annotation.variantScore,
         frequency: v.annotation.frequency?.maxAf,
         clinvar: cv ? `${cv.significance} (${cv.stars}★)` : undefined,
+        evidenceFrom: v.annotation.evidenceFrom,
+        evidenceConflicts: v.annotation.evidenceConflicts,
         acmg: v.acmg,
         contributing: v.contributing,
       };

@@ -48,6 +48,8 @@ const DE_NOVO_TEXT: Record<DeNovoStatus, string | undefined> = {
   'not-assessable': undefined,
 };
 
+const PREDICTOR_NAMES = { revel: 'REVEL', spliceAi: 'SpliceAI', cadd: 'CADD' } as const;
+
 /** "missense variant, absent from the population databases, ClinVar pathogenic (2★), de novo (…)" */
 export function variantFacts(v: AnnotatedVariant, deNovo: DeNovoStatus): string {
   const a = v.annotation;
@@ -57,8 +59,11 @@ export function variantFacts(v: AnnotatedVariant, deNovo: DeNovoStatus): string 
   if (a.clinvar) {
     const side = clinvarSide(a.clinvar.significance);
     const text = side === 'conflicting' ? 'conflicting classifications' : a.clinvar.significance.replace(/_/g, ' ');
-    facts.push(`ClinVar ${text} (${a.clinvar.stars}★)`);
+    facts.push(`ClinVar ${text} (${a.clinvar.stars}★${a.evidenceFrom?.clinvar === 'input' ? ', from the input VCF' : ''})`);
   }
+  const fromInput = (['revel', 'spliceAi', 'cadd'] as const).filter((p) => a.evidenceFrom?.[p] === 'input');
+  if (fromInput.length) facts.push(`${fromInput.map((p) => PREDICTOR_NAMES[p]).join(', ')} from the input VCF`);
+  for (const c of a.evidenceConflicts ?? []) facts.push(`input VCF and KB disagree on ${c}`);
   const dn = DE_NOVO_TEXT[deNovo];
   if (dn) facts.push(dn);
   return facts.join(', ');

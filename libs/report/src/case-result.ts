@@ -1,4 +1,4 @@
-import type { AcmgAssessment, AcmgClass, TermMatch } from '@rarerank/case-model';
+import type { AcmgAssessment, AcmgClass, EvidenceProvenance, TermMatch } from '@rarerank/case-model';
 
 /** One KB source as the result records it (manifestSummary() in @rarerank/kb, plus the licence flag). */
 export interface CaseKbSource {
@@ -71,6 +71,10 @@ export interface CaseVariantResult {
   score: number;
   frequency?: number;
   clinvar?: string;
+  /** which evidence came from the KB and which from the input VCF's own annotations */
+  evidenceFrom?: EvidenceProvenance;
+  /** where the input VCF and the KB disagree, both values (docs/SCORING.md, "Pre-annotated input") */
+  evidenceConflicts?: string[];
   acmg: AcmgAssessment;
   contributing: boolean;
 }

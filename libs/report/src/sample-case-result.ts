@@ -144,6 +144,9 @@ export function sampleCaseResult(): CaseResult {
         score: 0.85,
         frequency: 0.0071234567,
         clinvar: 'Pathogenic/Likely pathogenic; drug response, other',
+        // a pre-annotated input: frequency from the VCF's own gnomAD field, ClinVar from the KB
+        evidenceFrom: { frequency: 'input', clinvar: 'kb' },
+        evidenceConflicts: ['allele frequency: 0.00712 in the input VCF (CSQ/gnomADe_AF), 0.0021 in the KB (gnomad-v4.0-exomes); the higher is used'],
         acmg: { criteria: [{ criterion: 'PP5', strength: 'strong', reason: 'ClinVar: pathogenic, 3 stars' }], points: 4, classification: 'uncertain_significance' },
         contributing: true,
       },

@@ -49,6 +49,9 @@ describe('variants.tsv', () => {
     });
     expect(rows[0].acmg_reasons).toBe('PVS1: frameshift in a gene where loss of function causes disease (LOEUF 0.25) | PM2_Supporting: absent from gnomAD');
     expect(rows[1]).toMatchObject({ hgvs_p: 'p.(Phe508del)', frequency: '0.00712346', acmg_criteria: 'PP5_Strong' });
+    // which evidence came from the input VCF's own annotations, and where input and KB disagree
+    expect(rows[1]).toMatchObject({ evidence_from: 'frequency:input,clinvar:kb', evidence_conflicts: expect.stringMatching(/^allele frequency: 0.00712 in the input VCF .* 0.0021 in the KB/) });
+    expect(rows[0]).toMatchObject({ evidence_from: '', evidence_conflicts: '' });
     expect(rows[3]).toMatchObject({ acmg_points: '-4', contributing: 'false', acmg_criteria: 'BS1' });
     // the list follows the gene ranking (gene_rank), not the variant's own score
     expect(rows.map((r) => [r.gene, r.gene_rank])).toEqual([['FBN1', '1'], ['CFTR', '2'], ['CFTR', '2'], ['OPHN1', '3']]);

@@ -9,7 +9,7 @@ import { formatTsv, joinLines } from './tsv-format';
  */
 export const VARIANTS_TSV_COLUMNS = [
   'rank', 'gene_rank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvs_c', 'hgvs_p', 'zygosity',
-  'variant_score', 'frequency', 'clinvar', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing',
+  'variant_score', 'frequency', 'clinvar', 'evidence_from', 'evidence_conflicts', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing',
 ] as const;
 
 /** variants.tsv: one row per ranked variant, in rank order. */
@@ -30,6 +30,8 @@ export function formatVariantsTsv(result: CaseResult): string {
     v.score,
     v.frequency,
     v.clinvar,
+    evidenceFromText(v.evidenceFrom),
+    joinLines(v.evidenceConflicts ?? []),
     v.acmg.classification,
     v.acmg.points,
     criteriaCodes(v.acmg),
@@ -37,6 +39,13 @@ export function formatVariantsTsv(result: CaseResult): string {
     v.contributing,
   ]);
   return formatTsv(VARIANTS_TSV_COLUMNS, rows);
+}
+
+/** "frequency:input,clinvar:kb,revel:kb": where each piece of evidence came from */
+export function evidenceFromText(from: CaseResult['variants'][number]['evidenceFrom']): string {
+  return Object.entries(from ?? {})
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
 }
 
 export async function writeVariantsTsv(file: string, result: CaseResult): Promise<void> {

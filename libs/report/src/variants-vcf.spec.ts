@@ -46,6 +46,7 @@ describe('variants.vcf', () => {
     // spaces, ';' and ',' in the ClinVar text are percent-encoded and decoded by the parser
     expect(f508.INFO.RARERANK_CLINVAR).toEqual(['Pathogenic/Likely pathogenic; drug response, other']);
     expect(f508.INFO.RARERANK_CONTRIBUTING).toBe(true);
+    expect(f508.INFO.RARERANK_EVIDENCE_FROM).toEqual(['frequency:input&clinvar:kb']);
     const fbn1 = records.find((r) => (r.INFO.RARERANK_GENE as string[] | undefined)?.[0] === 'FBN1')!;
     expect(fbn1.INFO.RARERANK_ACMG).toEqual(['pathogenic|9|PVS1&PM2_Supporting']);
     expect(fbn1.INFO.RARERANK_CSQ).toEqual(['frameshift_variant|NM_000138.5|NM_000138.5:c.3458del|.']);

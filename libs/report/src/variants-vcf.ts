@@ -3,6 +3,7 @@ import { criterionCode } from './acmg-text';
 import type { CaseResult, CaseVariantResult } from './case-result';
 import { compareContigs, GRCH38_CONTIGS } from './grch38-contigs';
 import { formatNumber } from './round-number';
+import { evidenceFromText } from './variants-tsv';
 
 /** The INFO fields RareRank adds; pipe-separated fields list their parts in the Description. */
 const INFO_HEADERS = [
@@ -15,6 +16,7 @@ const INFO_HEADERS = [
   '##INFO=<ID=RARERANK_ZYGOSITY,Number=1,Type=String,Description="Zygosity in the proband">',
   '##INFO=<ID=RARERANK_AF,Number=1,Type=Float,Description="Highest population allele frequency over the frequency sources (absent when not seen)">',
   '##INFO=<ID=RARERANK_CLINVAR,Number=1,Type=String,Description="ClinVar clinical significance">',
+  '##INFO=<ID=RARERANK_EVIDENCE_FROM,Number=1,Type=String,Description="Where each piece of evidence came from, kind:kb or kind:input (the input VCF\'s own annotations), joined by &">',
   '##INFO=<ID=RARERANK_CONTRIBUTING,Number=0,Type=Flag,Description="Part of its gene\'s best-scoring genotype">',
 ];
 
@@ -39,6 +41,8 @@ function infoField(v: CaseVariantResult, geneRank: Map<string, number>): string 
   parts.push(`RARERANK_ZYGOSITY=${vcfInfoValue(v.zygosity)}`);
   if (v.frequency !== undefined) parts.push(`RARERANK_AF=${formatNumber(v.frequency)}`);
   if (v.clinvar) parts.push(`RARERANK_CLINVAR=${vcfInfoValue(v.clinvar)}`);
+  const from = evidenceFromText(v.evidenceFrom);
+  if (from) parts.push(`RARERANK_EVIDENCE_FROM=${from.split(',').map((x) => vcfInfoValue(x)).join('&')}`);
   if (v.contributing) parts.push('RARERANK_CONTRIBUTING');
   return parts.join(';');
 }

@@ -53,6 +53,12 @@ export interface IngestOptions {
    * needed): what an upload endpoint runs before accepting a file. See validateVcfs.
    */
   validateOnly?: boolean;
+  /**
+   * Do not read the input's own annotations (VEP CSQ, ANNOVAR, gnomAD / ClinVar / predictor INFO
+   * keys; see pre-annotation/): for labs that do not trust them. Default false: read where the
+   * header declares them.
+   */
+  ignoreInputAnnotations?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import { type CaseSetup, resolveAssembly, setupCase } from './case-setup';
 import { type FormatLayout, type SampleCall, carries, emptyCall, formatLayout, readSampleColumn, splitGenotype, zygosityOf } from './genotype';
 import { type SiteColumns, parseSiteColumnsWithGmod, readSiteColumns } from './site-columns';
 import { type VcfHeader, checkFileFormat, parseHeader } from './header';
+import { PreAnnotationReader, preAnnotationPlan } from './pre-annotation';
 import { isOneCopyRegion } from './sex-chromosomes';
 import type { IngestOptions, IngestStats, Sex } from './types';
 
@@ -39,6 +40,9 @@ export class VcfReader {
   private phase: 'start' | 'meta' | 'data' = 'start';
   private version = '';
   private metaLines: string[] = [];
+  private metaLineNumbers: number[] = [];
+  /** the input's own annotations (VEP CSQ, INFO keys, ANNOVAR) when its header declares any */
+  private preAnnotation?: PreAnnotationReader;
   private header?: VcfHeader;
   private setup!: CaseSetup;
   private chain?: ChainFile;
@@ -91,6 +95,10 @@ export class VcfReader {
     if (this.phase === 'start') throw new InputError('not a VCF: the file is empty', { file: this.file });
     if (this.phase === 'meta') throw new InputError('missing #CHROM header line (no column header before the end of the file)', { file: this.file, line: lines });
     if (this.records === 0) this.state.warnings.push(`${this.file}: no variant records (header only)`);
+    const pre = this.preAnnotation;
+    if (pre?.unattributed) {
+      this.state.warnings.push(`${this.file}: ${pre.unattributed} multi-allelic record(s) carry a pre-annotation value for the whole record (not Number=A): not used, since it cannot be given to one ALT`);
+    }
   }
 
   private headerLine(text: string, no: number): void {
@@ -99,11 +107,13 @@ export class VcfReader {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark from a Windows editor
       this.version = checkFileFormat(file, text);
       this.metaLines.push(text);
+      this.metaLineNumbers.push(no);
       this.phase = 'meta';
       return;
     }
     if (text.startsWith('##')) {
       this.metaLines.push(text);
+      this.metaLineNumbers.push(no);
       return;
     }
     if (text === '') return;
@@ -129,6 +139,13 @@ export class VcfReader {
       resolveAssembly(header, state.setup.assembly, state.warnings);
     }
     this.setup = state.setup;
+    if (!state.opts.ignoreInputAnnotations) {
+      const plan = preAnnotationPlan(this.file, this.metaLines, (i) => this.metaLineNumbers[i]);
+      if (plan) {
+        this.preAnnotation = new PreAnnotationReader(plan);
+        state.warnings.push(`${this.file}: pre-annotated input, reading ${plan.summary} (KB values take precedence, but for frequency the higher AF; see docs/SCORING.md)`);
+      }
+    }
     if (this.setup.assembly === 'GRCh37' && !state.opts.validateOnly) {
       if (!state.opts.chain) throw new InputError('the VCF is on GRCh37: a liftover chain (KnowledgeBase.chainFile()) is needed', { file: this.file });
       this.chain = state.opts.chain;
@@ -289,6 +306,7 @@ export class VcfReader {
     for (let i = 0; i < ids.length; i++) readSampleColumn(buf, this.colStart[i], this.colEnd[i], layout, alts.length, where, ids[i], calls[i]);
     const filtered = site.filters.length > 0;
     const upperRef = ref.toUpperCase();
+    const inputEvidence = this.preAnnotation?.read(buf.toString('latin1', tabs[7] + 1, tabs[8]), upperRef, alts, no);
 
     for (let k = 1; k <= alts.length; k++) {
       const rawAlt = alts[k - 1];
@@ -324,7 +342,7 @@ export class VcfReader {
       if (!genotypes[this.setup.proband].passedQc) stats.failedQc++;
       stats.kept++;
       if (state.opts.validateOnly) continue;
-      state.variants.push({
+      const variant: Variant = {
         chrom,
         pos: p,
         ref: r,
@@ -334,7 +352,10 @@ export class VcfReader {
         filters: site.filters,
         genotypes,
         origin: { file, line: no, chrom: this.rawChrom, pos, ref, alt: rawAlt, altIndex: k, assembly: this.setup.assembly },
-      });
+      };
+      const evidence = inputEvidence?.[k - 1];
+      if (evidence) variant.inputEvidence = evidence;
+      state.variants.push(variant);
     }
   }
 
