@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { minimalAlleles } from '@rarerank/variants-db';
-import { readLines } from '@rarerank/io';
+import { readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { phenopacketToCase, type CaseInput } from '../case-input';
 import type { Engine, RankedCase } from '../engine';
 import type { AnnotatedCase } from '../stage-types';
@@ -77,7 +77,7 @@ export function listPhenopackets(dir: string): string[] {
 
 async function vcfHeader(file: string): Promise<string[]> {
   const header: string[] = [];
-  for await (const { text } of readLines(file)) {
+  for await (const { text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (!text.startsWith('#')) break;
     header.push(text);
   }
@@ -204,6 +204,6 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
 
 async function readDataLines(file: string): Promise<string[]> {
   const out: string[] = [];
-  for await (const { text } of readLines(file)) if (!text.startsWith('#') && text !== '') out.push(text);
+  for await (const { text } of readLines(file, REFERENCE_TEXT_LIMITS)) if (!text.startsWith('#') && text !== '') out.push(text);
   return out;
 }
