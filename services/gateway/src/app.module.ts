@@ -1,10 +1,11 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataAccessModule } from '@rarerank/data-access';
 import { ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
 import { BatchesModule } from './batches/batches.module';
 import { CasesModule } from './cases/cases.module';
 import { IndexesAtBoot } from './common/indexes-at-boot';
-import { JsonBodyMiddleware } from './common/json-body.middleware';
+import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import type { GatewayConfig } from './config';
 import { EventsModule } from './events/events.module';
 import { KbModule } from './kb/kb.module';
@@ -14,7 +15,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 
 /** The public REST API (docs/SERVICES.md), plus the case.stage listener that feeds SSE and webhooks. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
@@ -29,11 +30,8 @@ export class AppModule implements NestModule {
         KeysModule,
         EventsModule,
       ],
-      providers: [IndexesAtBoot],
+      // JSON bodies are parsed after the API-key guard (an interceptor, not middleware): see JsonBodyInterceptor
+      providers: [IndexesAtBoot, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes('{*path}');
   }
 }

@@ -14,6 +14,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   JSON_BODY_LIMIT: positiveInt('a number of bytes').default(1024 * 1024),
   /** Largest single uploaded file (VCF, PED, phenopacket), in bytes. */
   MAX_UPLOAD_BYTES: positiveInt('a number of bytes').default(4 * 1024 ** 3),
+  /** Largest whole request body (all files and fields of a multipart request together), in bytes. */
+  MAX_REQUEST_BYTES: positiveInt('a number of bytes').default(8 * 1024 ** 3),
   /** Where uploads are spooled before they are validated and copied to GridFS (default: the OS temp dir). */
   UPLOAD_TMP_DIR: z.string().min(1, { error: 'must not be empty when set' }).optional(),
   /** Most files in one multipart request (a batch counts all its cases' files). */
@@ -24,6 +26,11 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   WEBHOOK_BACKOFF_MS: positiveInt('a number of milliseconds').default(2_000),
   /** SSE streams send a heartbeat this often, so proxies keep idle streams open. */
   SSE_HEARTBEAT_MS: positiveInt('a number of milliseconds').default(15_000),
+}).superRefine((config, ctx) => {
+  // one file or one JSON body larger than the whole request could never arrive: a typo in the limits
+  for (const name of ['MAX_UPLOAD_BYTES', 'JSON_BODY_LIMIT'] as const) {
+    if (config[name] > config.MAX_REQUEST_BYTES) ctx.addIssue({ code: 'custom', path: [name], message: `must not exceed MAX_REQUEST_BYTES (${config.MAX_REQUEST_BYTES})` });
+  }
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
