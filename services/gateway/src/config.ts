@@ -1,5 +1,6 @@
 import { baseConfigSchema } from '@rarerank/nest-common';
 import { z } from 'zod';
+import { parseNetworks, type WebhookAddressPolicy } from './webhooks/webhook-address';
 
 const positiveInt = (what: string) =>
   z.coerce.number({ error: `must be ${what}` }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' });
@@ -24,6 +25,26 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   WEBHOOK_TIMEOUT_MS: positiveInt('a number of milliseconds').default(10_000),
   WEBHOOK_ATTEMPTS: positiveInt('a number of attempts').default(8),
   WEBHOOK_BACKOFF_MS: positiveInt('a number of milliseconds').default(2_000),
+  /**
+   * Webhooks may target loopback, link-local, private, unique-local and other non-public
+   * addresses (true: on-premises installs, tests). Default false: public addresses only.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Non-public networks webhooks may target anyway: comma-separated CIDRs, e.g. 10.20.0.0/16,fd00:1::/64. */
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseNetworks(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be comma-separated IP networks in CIDR notation, e.g. 10.20.0.0/16,fd00:1::/64' });
+        return z.NEVER;
+      }
+    }),
   /** SSE streams send a heartbeat this often, so proxies keep idle streams open. */
   SSE_HEARTBEAT_MS: positiveInt('a number of milliseconds').default(15_000),
 }).superRefine((config, ctx) => {
@@ -34,3 +55,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** The addresses webhooks may target, from the two WEBHOOK_ALLOW* settings. */
+export function webhookPolicy(config: GatewayConfig): WebhookAddressPolicy {
+  return { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS };
+}
