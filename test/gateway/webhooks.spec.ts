@@ -90,7 +90,7 @@ describe('lab webhook routes', () => {
 
 describe('webhook delivery under the address policy', () => {
   let receiver: Server;
-  let received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
   let hookUrl = '';
   let client: ClientProxy;
 
