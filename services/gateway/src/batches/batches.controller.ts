@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import type { Request } from 'express';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
@@ -38,6 +38,8 @@ export class BatchesController {
     },
   })
   @ApiAcceptedResponse({ description: '`{id, cases: [{id, status}]}`' })
+  @ApiPayloadTooLargeResponse({ description: 'a file over MAX_UPLOAD_BYTES, a request over MAX_REQUEST_BYTES, more than MAX_FILES files, or a manifest over JSON_BODY_LIMIT' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'not multipart/form-data' })
   async submit(@Req() req: Request & RequestWithUploads, @CurrentActor() actor: Actor) {
     if (!req.is('multipart/form-data')) throw new UnsupportedMediaTypeException('send multipart/form-data: a manifest field and the files it names');
     const plans = await this.service.plan({ ...(req.body as Record<string, unknown>) }, req.uploads ?? [], this.config.JSON_BODY_LIMIT);
