@@ -1,11 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataAccessModule } from '@rarerank/data-access';
 import { ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
 import { BatchesModule } from './batches/batches.module';
 import { CasesModule } from './cases/cases.module';
 import { IndexesAtBoot } from './common/indexes-at-boot';
-import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import type { GatewayConfig } from './config';
 import { EventsModule } from './events/events.module';
 import { KbModule } from './kb/kb.module';
@@ -30,8 +28,7 @@ export class AppModule {
         KeysModule,
         EventsModule,
       ],
-      // JSON bodies are parsed after the API-key guard (an interceptor, not middleware): see JsonBodyInterceptor
-      providers: [IndexesAtBoot, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
+      providers: [IndexesAtBoot],
     };
   }
 }

@@ -1,7 +1,6 @@
-import { BadRequestException, type CallHandler, type ExecutionContext, HttpException, Inject, Injectable, type NestInterceptor, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, type CanActivate, type ExecutionContext, HttpException, Inject, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { Observable } from 'rxjs';
 import type { GatewayConfig } from '../config';
 
 type BodyParserError = Error & { type?: string; status?: number };
@@ -15,21 +14,22 @@ export function jsonBodyError(err: BodyParserError, limit: number): HttpExceptio
 }
 
 /**
- * Parses JSON bodies up to JSON_BODY_LIMIT as a global interceptor: interceptors run after the
- * guards, so a request without a valid API key (or over its rate limit) is answered before a byte
- * of its body is read (closeOnUnreadBody then closes the connection). Failures reach the global
- * exception filter and get the fixed error body with a request id.
+ * Parses JSON bodies up to JSON_BODY_LIMIT as the last guard of ApiKeyAuth (after the API-key,
+ * rate-limit and role guards), so a request without a valid API key, over its rate limit or of
+ * the wrong role is answered before a byte of its body is read (closeOnUnreadBody then closes the
+ * connection). A guard, not an interceptor: a global interceptor would defer SSE handlers until
+ * their headers are sent. Failures reach the global exception filter (fixed error body).
  */
 @Injectable()
-export class JsonBodyInterceptor implements NestInterceptor {
+export class JsonBodyGuard implements CanActivate {
   private readonly parse: RequestHandler;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {
     this.parse = express.json({ limit: config.JSON_BODY_LIMIT });
   }
 
-  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (ctx.getType() !== 'http') return next.handle();
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
     if (req.is('application/json')) {
@@ -38,6 +38,6 @@ export class JsonBodyInterceptor implements NestInterceptor {
       if (Number(req.headers['content-length']) > limit) throw jsonBodyError({ name: 'PayloadTooLargeError', message: 'too large', type: 'entity.too.large' }, limit);
       await new Promise<void>((resolve, reject) => this.parse(req, res, (err?: unknown) => (err ? reject(jsonBodyError(err as BodyParserError, limit)) : resolve())));
     }
-    return next.handle();
+    return true;
   }
 }
