@@ -1,5 +1,5 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiPayloadTooLargeResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { JsonBodyGuard } from '../common/json-body.guard';
 import { ERROR_BODY_SCHEMA } from '../common/openapi';
 import { ApiKeyGuard } from './api-key.guard';
@@ -17,5 +17,6 @@ export function ApiKeyAuth(): ClassDecorator {
     ApiUnauthorizedResponse({ description: 'missing, unknown or revoked API key', schema: ERROR_BODY_SCHEMA }),
     ApiForbiddenResponse({ description: 'the key\'s role may not do this', schema: ERROR_BODY_SCHEMA }),
     ApiTooManyRequestsResponse({ description: 'rate limit exceeded (Retry-After says when to retry)', schema: ERROR_BODY_SCHEMA }),
+    ApiPayloadTooLargeResponse({ description: 'a JSON body over JSON_BODY_LIMIT', schema: ERROR_BODY_SCHEMA }),
   );
 }

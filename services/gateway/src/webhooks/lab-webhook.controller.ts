@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, NotFoundException, Put } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRepository, LabRepository } from '@rarerank/data-access';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
@@ -56,7 +56,7 @@ export class LabWebhookController {
   })
   @ApiBody({ schema: jsonSchemaOf(setWebhookBodySchema) })
   @ApiOkResponse({ description: '`{url, secretSet: true}`, plus `secret` when the gateway generated it (shown once)' })
-  @ApiPayloadTooLargeResponse({ description: 'JSON over JSON_BODY_LIMIT', schema: ERROR_BODY_SCHEMA })
+  @ApiNotFoundResponse({ description: 'your lab no longer exists', schema: ERROR_BODY_SCHEMA })
   async set(@Body(new ZodPipe(setWebhookBodySchema)) body: SetWebhookBody, @CurrentActor() actor: Actor) {
     const problem = await webhookUrlProblem(body.url, this.policy);
     if (problem) {
