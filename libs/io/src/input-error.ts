@@ -29,7 +29,8 @@ export class InputError extends Error {
   constructor(reason: string, where: InputLocation) {
     // every message is bounded here, so no reader can echo a huge bad value to a log or a client
     const bounded = excerpt(reason, MAX_REASON_CHARS);
-    const file = excerpt(where.file, MAX_NAME_CHARS);
+    // a file is named in full (a path is bounded by the OS; upload names are cut at 200 characters)
+    const file = where.file;
     const field = where.field === undefined ? undefined : excerpt(where.field, MAX_NAME_CHARS);
     const at = [file, where.line !== undefined ? `line ${where.line}` : undefined, field ? `field ${field}` : undefined].filter(Boolean).join(', ');
     super(`${at}: ${bounded}`);
