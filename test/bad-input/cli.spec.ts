@@ -44,6 +44,7 @@ describe('bad input through the CLI', () => {
       if (expected.line !== undefined) expect(r.stderr).toContain(`line ${expected.line}`);
       if (expected.field !== undefined) expect(r.stderr).toContain(`field ${expected.field}`);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /); // a message, not a stack
+      expect(r.stderr.length).toBeLessThan(1500); // bounded, whatever the input held
       expect(r.status).toBe(2);
       expect(existsSync(out)).toBe(false);
     } else {

@@ -207,6 +207,55 @@ export const CORPUS: Scenario[] = [
     expect: { rejected: true, message: /column/, line: 2 },
   },
   {
+    id: 'ped-gzip-bomb',
+    what: 'a gzipped PED of < 1 MB holding one 700 MB line (crashed the process through node:readline)',
+    make: (dir) => {
+      const fill = gzipSync(Buffer.alloc(8 * 1024 * 1024, '2'), { level: 9 });
+      const bomb = Buffer.concat([gzipSync('FAM\tP1\t0\t0\t1\t'), ...Array.from({ length: 88 }, () => fill)]);
+      return vcfCase(dir, 'ped-bomb.vcf', GOOD, { ped: write(dir, 'bomb.ped.gz', bomb), proband: 'P1' });
+    },
+    expect: { rejected: true, message: /line longer than 1048576 bytes \(limit maxLineBytes\)/, line: 1 },
+  },
+  {
+    id: 'ped-100mb-field',
+    what: 'a PED line whose phenotype field is 100 MB',
+    make: (dir) =>
+      vcfCase(dir, 'ped-long.vcf', GOOD, { ped: write(dir, 'long.ped', Buffer.concat([Buffer.from('FAM\tP1\t0\t0\t1\t'), Buffer.alloc(100 * 1024 * 1024, '7'), Buffer.from('\n')])), proband: 'P1' }),
+    expect: { rejected: true, message: /line longer than 1048576 bytes \(limit maxLineBytes\)/, line: 1 },
+  },
+  {
+    id: 'ped-long-field',
+    what: 'a PED phenotype field of 512 kB (quoted as an 80-character excerpt)',
+    make: (dir) => vcfCase(dir, 'ped-field.vcf', GOOD, { ped: write(dir, 'field.ped', `FAM\tP1\t0\t0\t1\t${'7'.repeat(512 * 1024)}\n`), proband: 'P1' }),
+    expect: { rejected: true, message: /phenotype must be .*, found "7{80}… \(524208 more characters\)"/, line: 1, field: 'phenotype' },
+  },
+  {
+    id: 'ped-inflates-past-limit',
+    what: 'a gzipped PED of short lines that inflates past 64 MiB',
+    make: (dir) => {
+      const block = gzipSync('# padding line of a PED that never ends\n'.repeat(200_000), { level: 9 });
+      return vcfCase(dir, 'ped-big.vcf', GOOD, { ped: write(dir, 'big.ped.gz', Buffer.concat(Array.from({ length: 10 }, () => block))), proband: 'P1' });
+    },
+    expect: { rejected: true, message: /more than 67108864 bytes of text \(limit maxDecompressedBytes\)/ },
+  },
+  {
+    id: 'phenopacket-gzip-bomb',
+    what: 'a gzipped phenopacket that inflates past 64 MiB (read whole as JSON)',
+    make: (dir) => {
+      const fill = gzipSync(Buffer.alloc(8 * 1024 * 1024, ' '), { level: 9 });
+      return { phenopacket: write(dir, 'bomb.json.gz', Buffer.concat([gzipSync('{"id":"x",'), ...Array.from({ length: 12 }, () => fill)])) };
+    },
+    expect: { rejected: true, message: /more than 67108864 bytes of text \(limit maxDecompressedBytes\)/ },
+    // REST takes a phenopacket up to JSON_BODY_LIMIT bytes as sent (a 413 otherwise) and parses it as JSON text
+    only: 'cli',
+  },
+  {
+    id: 'phenopacket-long-term-id',
+    what: 'a phenopacket whose HPO id is a 200 kB string (quoted as an excerpt)',
+    make: (dir) => ({ phenopacket: write(dir, 'longid.json', JSON.stringify(phenopacket([{ type: { id: `HP:${'1'.repeat(200 * 1024)}` } }]))) }),
+    expect: { rejected: true, message: /"HP:1{77}… \(204723 more characters\)" is not an HPO id/, field: 'phenotypicFeatures[0].type.id' },
+  },
+  {
     id: 'hpo-nonexistent',
     what: 'HPO ids that do not exist',
     make: () => ({ hpo: 'HP:9999991,HP:9999992' }),

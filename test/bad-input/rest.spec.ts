@@ -104,6 +104,7 @@ describe('bad input through POST /cases', () => {
     expect(res.text).not.toContain(gw.uploadTmp);
     expect(res.text).not.toContain(dir);
     expect(res.text).not.toMatch(/\n\s+at |\.(ts|js):\d+/);
+    expect(res.text.length).toBeLessThan(2000); // bounded, whatever the input held
     await expectNothingStoredAndServing(before);
   }, 120_000);
 

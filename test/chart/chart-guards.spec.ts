@@ -24,6 +24,7 @@ describe('guard rails: helm template fails and names the missing or conflicting 
     ['no data mirror while the KB build is on', INLINE_URLS, /kb\.mirror: kb\.build\.enabled needs the data mirror/],
     ['two data mirrors', [...ESSENTIALS, '--set', 'kb.mirror.existingClaim=mirror'], /set only one of kb\.mirror\.existingClaim/],
     ['an Ingress without hosts', [...ESSENTIALS, '--set', 'ingress.enabled=true'], /ingress\.enabled needs at least one entry in ingress\.hosts/],
+    ['a file limit over the request limit', [...ESSENTIALS, '--set', 'config.gateway.maxRequestBytes=1000'], /config\.gateway: maxUploadBytes and jsonBodyLimitBytes must not exceed maxRequestBytes/],
     [
       'CPU autoscaling and KEDA on one service',
       [...ESSENTIALS, '--set', 'services.annotation.keda.enabled=true', '--set', 'services.annotation.autoscaling.enabled=true'],

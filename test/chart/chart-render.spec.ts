@@ -143,7 +143,8 @@ describe.each(setNames)('chart rendered with the %s values', (set) => {
   it('puts only non-secret settings in the ConfigMap and rolls the pods when it changes (checksum/config)', () => {
     const [configMap] = ofKind(objects(), 'ConfigMap');
     expect(Object.keys(configMap.data).sort()).toEqual([
-      'JSON_BODY_LIMIT', 'LOG_LEVEL', 'MAX_FILES', 'MAX_UPLOAD_BYTES', 'NODE_ENV', 'RARERANK_KB', 'RATE_LIMIT_PER_MINUTE', 'RECONCILE_INTERVAL_MS', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS',
+      'JSON_BODY_LIMIT', 'LOG_LEVEL', 'MAX_FILES', 'MAX_REQUEST_BYTES', 'MAX_UPLOAD_BYTES', 'NODE_ENV', 'RARERANK_KB', 'RATE_LIMIT_PER_MINUTE', 'RECONCILE_INTERVAL_MS',
+      'WEBHOOK_ALLOWED_NETWORKS', 'WEBHOOK_ALLOW_PRIVATE', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS',
     ]);
     for (const value of Object.values(configMap.data)) expect(value).not.toMatch(/[:@]\/\/|password/i);
     for (const deployment of ofKind(objects(), 'Deployment')) {

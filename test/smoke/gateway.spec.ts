@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { testKbDir } from '@rarerank/kb';
+import { KnowledgeBase, kbVersion, testKbDir } from '@rarerank/kb';
 import { bootstrapHttpService, parseConfig } from '@rarerank/nest-common';
 import { AppModule } from '../../services/gateway/src/app.module';
 import { gatewayConfigSchema } from '../../services/gateway/src/config';
@@ -21,13 +21,15 @@ describe('gateway booted for real against Redis and MongoDB', () => {
     await app?.close();
   });
 
-  it('is ready: /health/ready reports redis and mongo up', async () => {
+  it('is ready: /health/ready reports redis and mongo up, and the KB version new cases get', async () => {
     const res = await fetch(`${base}/health/ready`);
-    expect(res.status).toBe(200);
+    const body = (await res.json()) as { details: Record<string, unknown> };
+    expect({ status: res.status, body }).toMatchObject({ status: 200 });
     expect(res.headers.get('cache-control')).toContain('no-store');
     expect(res.headers.get('x-powered-by')).toBeNull();
-    const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', details: { redis: { status: 'up' }, mongo: { status: 'up' } } });
+    const version = kbVersion((await KnowledgeBase.open(testKbDir())).manifest);
+    expect(body.details.kb).toEqual({ status: 'up', version });
   });
 
   it('is alive: /health answers 200', async () => {

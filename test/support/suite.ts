@@ -118,7 +118,8 @@ export class Suite {
       REDIS_URL: this.redisUrl,
       MONGO_URL: this.mongoUrl,
       RARERANK_KB: testKbDir(),
-      ...(name === 'gateway' ? { PORT: String(port), HOST: '127.0.0.1' } : { HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' }),
+      // WEBHOOK_ALLOW_PRIVATE: test webhook receivers listen on 127.0.0.1 (refused by default)
+      ...(name === 'gateway' ? { PORT: String(port), HOST: '127.0.0.1', WEBHOOK_ALLOW_PRIVATE: 'true' } : { HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' }),
       ...this.opts.env,
       ...this.opts.serviceEnv?.[name],
     };

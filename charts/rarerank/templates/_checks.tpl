@@ -33,6 +33,10 @@ than install pods that can never become ready. Included from checks.yaml.
 {{- if and (include "rarerank.kedaUsed" .) .Values.redis.url (not .Values.keda.redis.passwordSecret.name) (contains "%" (urlParse .Values.redis.url).userinfo) -}}
 {{- fail "keda: redis.url has URL-escaped credentials, which the chart cannot hand to KEDA unescaped: put the plain password in a Secret and set keda.redis.passwordSecret" -}}
 {{- end -}}
+{{- $gw := .Values.config.gateway -}}
+{{- if or (gt (int64 $gw.maxUploadBytes) (int64 $gw.maxRequestBytes)) (gt (int64 $gw.jsonBodyLimitBytes) (int64 $gw.maxRequestBytes)) -}}
+{{- fail "config.gateway: maxUploadBytes and jsonBodyLimitBytes must not exceed maxRequestBytes (the gateway refuses to boot otherwise)" -}}
+{{- end -}}
 {{- if and .Values.ingress.enabled (not .Values.ingress.hosts) -}}
 {{- fail "ingress: ingress.enabled needs at least one entry in ingress.hosts" -}}
 {{- end -}}

@@ -38,7 +38,7 @@ describe('phenopacket input', () => {
   });
 
   it('a missing file is an InputError', async () => {
-    await expect(readPhenopacket(path.join(dir, 'nope.json'))).rejects.toThrow(/nope\.json: cannot read/);
+    await expect(readPhenopacket(path.join(dir, 'nope.json'))).rejects.toThrow(/nope\.json: cannot open/);
   });
 });
 

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError } from '@rarerank/io';
+import { excerpt, InputError, readLines, readText } from '@rarerank/io';
 
 /** What the engine needs to know about one case, from a phenopacket or from command-line options. */
 export interface CaseInput {
@@ -59,15 +58,12 @@ function jsonLineOf(text: string, message: string): number | undefined {
   return lineAt(at + Math.max(tokenAt, 0));
 }
 
-/** Reads a GA4GH Phenopacket v2 JSON file; the truth (interpretations, diseases) is ignored. */
+/**
+ * Reads a GA4GH Phenopacket v2 JSON file (plain or gzip, within INPUT_TEXT_LIMITS); the truth
+ * (interpretations, diseases) is ignored.
+ */
 export async function readPhenopacket(file: string): Promise<CaseInput> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read: ${(e as Error).message}`, { file });
-  }
-  return phenopacketFromText(text, file);
+  return phenopacketFromText(await readText(file), file);
 }
 
 /** A Phenopacket v2 as JSON text (a file's content or an upload) → the case input; errors name `file` and the JSON line. */
@@ -91,7 +87,7 @@ export function phenopacketToCase(json: unknown, file: string): CaseInput {
   const pp = parsed.data;
   const features = pp.phenotypicFeatures ?? [];
   features.forEach((f, i) => {
-    if (!HPO_ID.test(f.type.id)) throw new InputError(`"${f.type.id}" is not an HPO id (HP:0000000)`, { file, field: `phenotypicFeatures[${i}].type.id` });
+    if (!HPO_ID.test(f.type.id)) throw new InputError(`"${excerpt(f.type.id)}" is not an HPO id (HP:0000000)`, { file, field: `phenotypicFeatures[${i}].type.id` });
   });
   const observed = features.filter((f) => !f.excluded).map((f) => f.type.id);
   if (observed.length === 0) {
@@ -112,7 +108,7 @@ export function phenopacketToCase(json: unknown, file: string): CaseInput {
 /** `--hpo HP:1,HP:2` style lists; each id checked. */
 export function parseHpoList(value: string, option: string): string[] {
   const ids = value.split(/[,\s]+/).filter(Boolean);
-  for (const id of ids) if (!HPO_ID.test(id)) throw new InputError(`"${id}" is not an HPO id (HP:0000000)`, { file: option });
+  for (const id of ids) if (!HPO_ID.test(id)) throw new InputError(`"${excerpt(id)}" is not an HPO id (HP:0000000)`, { file: option });
   return ids;
 }
 
@@ -124,21 +120,15 @@ export function safeCaseId(id: string): string {
 
 /** Batch manifest: `phenopacket<TAB>vcf[,vcf…]` per line, paths relative to the manifest; '#' comments. */
 export async function readBatchManifest(file: string): Promise<Array<{ line: number; phenopacket: string; vcfs: string[] }>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read: ${(e as Error).message}`, { file });
-  }
   const base = path.dirname(path.resolve(file));
   const rows: Array<{ line: number; phenopacket: string; vcfs: string[] }> = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '' || raw.startsWith('#')) return;
+  for await (const { no, text: raw } of readLines(file)) {
+    if (raw.trim() === '' || raw.startsWith('#')) continue;
     const cols = raw.split('\t');
-    if (cols.length > 2) throw new InputError(`expected "phenopacket<TAB>vcf[,vcf…]", found ${cols.length} columns`, { file, line: i + 1 });
+    if (cols.length > 2) throw new InputError(`expected "phenopacket<TAB>vcf[,vcf…]", found ${cols.length} columns`, { file, line: no });
     const vcfs = (cols[1] ?? '').split(',').map((v) => v.trim()).filter(Boolean).map((v) => path.resolve(base, v));
-    rows.push({ line: i + 1, phenopacket: path.resolve(base, cols[0].trim()), vcfs });
-  });
+    rows.push({ line: no, phenopacket: path.resolve(base, cols[0].trim()), vcfs });
+  }
   if (!rows.length) throw new InputError('the manifest lists no cases', { file });
   return rows;
 }

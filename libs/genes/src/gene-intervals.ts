@@ -1,4 +1,4 @@
-import { InputError, readTsv } from '@rarerank/io';
+import { InputError, readTsv, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { normalizeChrom } from './chrom';
 import { readTsvHeader } from './tsv-header';
 
@@ -46,7 +46,7 @@ export async function readGeneIntervals(file: string): Promise<GeneInterval[]> {
   const name = { chrom: required('chrom'), start: required('start'), end: required('end'), geneId: required('geneId'), symbol: find(COLUMNS.symbol), biotype: find(COLUMNS.biotype) };
 
   const out: GeneInterval[] = [];
-  for await (const row of readTsv(file, { headerPrefix: '#', required: [name.chrom, name.start, name.end, name.geneId] })) {
+  for await (const row of readTsv(file, { limits: REFERENCE_TEXT_LIMITS, headerPrefix: '#', required: [name.chrom, name.start, name.end, name.geneId] })) {
     const fail = (field: string, reason: string): never => {
       throw new InputError(reason, { file, line: row.no, field });
     };

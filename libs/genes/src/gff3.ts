@@ -1,5 +1,5 @@
 import { util as gff } from '@gmod/gff';
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { splitFeatureLine } from './feature-line';
 import { Transcript, sortTranscripts } from './transcript';
 import { Segment, TranscriptDraft, applyDbxref, finishTranscript, newDraft, versioned } from './transcript-draft';
@@ -51,7 +51,7 @@ export async function readGff3(file: string): Promise<Transcript[]> {
     else m.set(k, [s]);
   };
 
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (text === '' || text.startsWith('#')) {
       if (text.startsWith('##FASTA')) break; // sequences follow; no more features
       continue;

@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { splitFeatureLine } from './feature-line';
 import { Transcript, sortTranscripts } from './transcript';
 import { Segment, TranscriptDraft, finishTranscript, newDraft, versioned } from './transcript-draft';
@@ -48,7 +48,7 @@ const CODING_TYPES = new Set(['CDS', 'start_codon', 'stop_codon']);
  */
 export async function readGtf(file: string): Promise<Transcript[]> {
   const drafts = new Map<string, TranscriptDraft>();
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (text === '' || text.startsWith('#')) continue;
     const cols = splitFeatureLine(text, file, no);
     const isExon = EXON_TYPES.has(cols.type);

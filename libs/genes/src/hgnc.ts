@@ -1,4 +1,4 @@
-import { InputError, readTsv } from '@rarerank/io';
+import { InputError, readTsv, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { readTsvHeader } from './tsv-header';
 
 /** One row of the HGNC complete set (hgnc_complete_set.txt). */
@@ -41,7 +41,7 @@ export async function readHgnc(file: string): Promise<HgncGene[]> {
   const hasMane = columns.includes('mane_select');
   const hasLocusType = columns.includes('locus_type');
   const out: HgncGene[] = [];
-  for await (const row of readTsv(file, { required: REQUIRED })) {
+  for await (const row of readTsv(file, { limits: REFERENCE_TEXT_LIMITS, required: REQUIRED })) {
     const fail = (field: string, reason: string): never => {
       throw new InputError(reason, { file, line: row.no, field });
     };

@@ -1,10 +1,10 @@
-import { InputError, readTsv } from '@rarerank/io';
+import { InputError, readTsv, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import type { GeneDiseaseLink } from './disease-types';
 
 /** genes_to_disease.txt from the HPO release: NCBIGene id, symbol, association type, disease id. */
 export async function readGenesToDisease(file: string): Promise<GeneDiseaseLink[]> {
   const out: GeneDiseaseLink[] = [];
-  for await (const row of readTsv(file, { required: ['ncbi_gene_id', 'gene_symbol', 'association_type', 'disease_id'] })) {
+  for await (const row of readTsv(file, { limits: REFERENCE_TEXT_LIMITS, required: ['ncbi_gene_id', 'gene_symbol', 'association_type', 'disease_id'] })) {
     const gene = row.get('ncbi_gene_id');
     const m = /^NCBIGene:(\d+)$/.exec(gene);
     if (!m) throw new InputError(`invalid gene id "${gene}"`, { file, line: row.no, field: 'ncbi_gene_id' });
@@ -20,7 +20,7 @@ export async function readGenesToDisease(file: string): Promise<GeneDiseaseLink[
 export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: string) => string | undefined): Promise<{ links: GeneDiseaseLink[]; withoutSymbol: number }> {
   const links: GeneDiseaseLink[] = [];
   let withoutSymbol = 0;
-  for await (const row of readTsv(file, { headerPrefix: '#', required: ['MIM number', 'GeneID', 'type'] })) {
+  for await (const row of readTsv(file, { limits: REFERENCE_TEXT_LIMITS, headerPrefix: '#', required: ['MIM number', 'GeneID', 'type'] })) {
     const mim = row.get('MIM number');
     const gene = row.get('GeneID');
     if (!/^\d+$/.test(mim)) throw new InputError(`invalid MIM number "${mim}"`, { file, line: row.no, field: 'MIM number' });

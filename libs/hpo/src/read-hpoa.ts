@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import type { DiseaseRecord } from './disease-types';
 import { parseHpoaCount, parseHpoaFrequency, UNKNOWN_FREQUENCY } from './hpoa-frequency';
 import type { Ontology } from './ontology';
@@ -28,7 +28,7 @@ export async function readHpoa(file: string, ontology: Ontology): Promise<HpoaRe
   const unresolved: Record<string, number> = {};
   const byId = new Map<string, DiseaseRecord & { freqByTerm: Map<number, number>; countByTerm: Map<number, { n: number; m: number }> }>();
 
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (!headerSeen) {
       if (text.startsWith('#')) {
         const m = /^#(?:version|date):\s*(\d{4}-\d{2}-\d{2})/.exec(text);

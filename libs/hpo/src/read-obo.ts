@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import type { RawOntology, RawTerm } from './ontology-types';
 
 const ID = /^HP:\d{7}$/;
@@ -28,7 +28,7 @@ export async function readObo(file: string): Promise<RawOntology> {
     return id;
   };
 
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     const line = text.trim();
     if (line === '' || line.startsWith('!')) continue;
     if (line.startsWith('[')) {

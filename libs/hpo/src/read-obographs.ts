@@ -1,4 +1,4 @@
-import { InputError, openText } from '@rarerank/io';
+import { InputError, readText, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import type { RawOntology, RawTerm } from './ontology-types';
 
 const OBO_PURL = 'http://purl.obolibrary.org/obo/';
@@ -26,21 +26,14 @@ export function curieOf(iri: string): string | undefined {
   return m ? `${m[1]}:${m[2]}` : undefined;
 }
 
-async function readAll(file: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const c of await openText(file)) chunks.push(c as Buffer);
-  } catch (e) {
-    throw new InputError(`unreadable or truncated: ${(e as Error).message}`, { file });
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** The whole JSON is held as one string: stay well below V8's string limit (hp.json is ~25 MB). */
+const JSON_LIMITS = { ...REFERENCE_TEXT_LIMITS, maxDecompressedBytes: 256 * 1024 ** 2 };
 
 /** Reads the HPO obographs JSON release (hp.json or hp.json.gz). Only HP classes are kept. */
 export async function readObographs(file: string): Promise<RawOntology> {
   let doc: { graphs?: Array<{ id?: string; meta?: { version?: string }; nodes?: ObographNode[]; edges?: Array<{ sub: string; pred: string; obj: string }> }> };
   try {
-    doc = JSON.parse(await readAll(file));
+    doc = JSON.parse(await readText(file, JSON_LIMITS));
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });

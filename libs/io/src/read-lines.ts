@@ -1,9 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
-import { InputError } from './input-error';
+import { readBoundedText, scanLineChunks } from './line-scanner';
+import { INPUT_TEXT_LIMITS, type TextLimits, textLimits } from './text-limits';
 
 export interface NumberedLine {
   /** 1-based line number in the decompressed text */
@@ -11,61 +7,28 @@ export interface NumberedLine {
   text: string;
 }
 
-/** True when the file starts with the gzip magic bytes (gzip and bgzip alike). */
-export async function isGzipFile(file: string): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(buf, 0, 2, 0);
-    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
-  } finally {
-    await fh.close();
-  }
-}
-
-/** A text stream of the file, transparently inflating gzip/bgzip (multi-member) input. */
-export async function openText(file: string): Promise<Readable> {
-  // Check (and open) the file first: a stream created before an await would emit an unhandled ENOENT.
-  const gzip = await isGzipFile(file);
-  const raw = createReadStream(file);
-  if (!gzip) return raw;
-  const gunzip = createGunzip();
-  raw.on('error', (e) => gunzip.destroy(e));
-  return raw.pipe(gunzip);
-}
-
 /**
- * Streams the lines of a plain or gzip/bgzip file without holding it in memory. CRLF line ends
- * are accepted. A corrupt or truncated gzip stream becomes an InputError naming the file and the
- * last line read, instead of a bare zlib error.
+ * Streams the lines of a plain or gzip/bgzip file as strings, through the bounded scanner (line
+ * length, decompressed size, inflation ratio: INPUT_TEXT_LIMITS unless `limits` says otherwise;
+ * KB readers pass REFERENCE_TEXT_LIMITS). CRLF line ends are accepted. A corrupt or truncated
+ * gzip stream becomes an InputError naming the file and the line.
  */
-export async function* readLines(file: string): AsyncGenerator<NumberedLine> {
-  let no = 0;
-  let stream: Readable;
+export async function* readLines(file: string, limits: Partial<TextLimits> | TextLimits = INPUT_TEXT_LIMITS): AsyncGenerator<NumberedLine> {
+  const batch: NumberedLine[] = [];
+  const chunks = scanLineChunks(file, textLimits(INPUT_TEXT_LIMITS, limits), (buf, start, end, no) => batch.push({ no, text: buf.toString('utf8', start, end) }));
+  // scanLineChunks fills `batch` with a chunk's lines, then yields: hand them on
   try {
-    stream = await openText(file);
-  } catch (e) {
-    throw new InputError(`cannot open: ${(e as Error).message}`, { file });
-  }
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let failure: Error | undefined;
-  stream.on('error', (e) => {
-    failure = e;
-    rl.close();
-  });
-  try {
-    for await (const text of rl) {
-      if (failure) break;
-      no++;
-      yield { no, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      for (const line of batch) yield line;
+      batch.length = 0;
     }
-  } catch (e) {
-    failure = failure ?? (e as Error);
   } finally {
-    rl.close();
-    stream.destroy();
+    // a caller that stops early (break, or an error in its loop) closes the file
+    await chunks.return(0);
   }
-  if (failure) {
-    throw new InputError(`unreadable or truncated (compressed) data after line ${no}: ${failure.message}`, { file, line: no + 1 });
-  }
+}
+
+/** The whole text of a plain or gzip file (a JSON document), within the same limits as readLines. */
+export function readText(file: string, limits: Partial<TextLimits> | TextLimits = INPUT_TEXT_LIMITS): Promise<string> {
+  return readBoundedText(file, textLimits(INPUT_TEXT_LIMITS, limits));
 }

@@ -1,5 +1,6 @@
 import { InputError } from './input-error';
 import { readLines } from './read-lines';
+import type { TextLimits } from './text-limits';
 
 export interface TsvRow {
   no: number;
@@ -16,6 +17,8 @@ export interface TsvOptions {
   /** Columns that must be in the header; a missing one fails with the file named. */
   required?: string[];
   separator?: string;
+  /** the bounded reader's limits (INPUT_TEXT_LIMITS unless given; KB readers pass REFERENCE_TEXT_LIMITS) */
+  limits?: Partial<TextLimits>;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function* readTsv(file: string, opts: TsvOptions = {}): AsyncGenera
   const sep = opts.separator ?? '\t';
   let header: string[] | undefined;
   let index = new Map<string, number>();
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, opts.limits)) {
     if (header === undefined) {
       if (opts.headerPrefix && text.startsWith(opts.headerPrefix)) {
         header = text.slice(opts.headerPrefix.length).split(sep);

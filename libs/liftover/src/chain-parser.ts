@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 
 /** One `chain` header of the UCSC chain format (https://genome.ucsc.edu/goldenPath/help/chain.html). */
 export interface ChainHeader {
@@ -90,7 +90,7 @@ export async function* parseChains(file: string): AsyncGenerator<ParsedChain> {
   };
 
   let lastLine = 0;
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     lastLine = no;
     const trimmed = text.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;

@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { assemblyFromFileName } from './assembly';
 import { ucscChrom } from './chrom';
 import type { CaddRecord } from './predictor-records';
@@ -28,7 +28,7 @@ function caddBanner(line: string): { version?: string; assembly?: Assembly } {
  * file name, else `opts.assembly`; GRCh37 records are for the KB build to lift.
  */
 export async function readCaddTsv(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<CaddRecord>> {
-  const it = readLines(file);
+  const it = readLines(file, REFERENCE_TEXT_LIMITS);
   let banner: { version?: string; assembly?: Assembly } = {};
   let col: Record<string, number> | undefined;
   let width = 0;

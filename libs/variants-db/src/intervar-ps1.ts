@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { annovarToAlleles } from './alleles';
 import { assemblyFromFileName } from './assembly';
 import { ucscChrom } from './chrom';
@@ -21,7 +21,7 @@ export async function readIntervarPathogenicMissense(file: string, opts: { assem
   const source = path.basename(file);
   const skip = new SkipCounter();
   const records: PathogenicMissenseRecord[] = [];
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (text === '' || text.startsWith('#')) continue;
     const c = text.split('\t');
     if (c.length !== COLUMNS.length) throw new InputError(`expected ${COLUMNS.length} tab-separated columns (${COLUMNS.join(', ')}), found ${c.length}`, { file, line: no });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { ucscChrom } from './chrom';
 import { splitCsvLine } from './csv-line';
 import type { RevelRecord } from './predictor-records';
@@ -23,7 +23,7 @@ const GRCH38_POS = ['grch38_pos', 'hg38_pos'];
  * rows: those are merged, the highest score kept.
  */
 export async function readRevelCsv(file: string): Promise<ReadResult<RevelRecord>> {
-  const it = readLines(file);
+  const it = readLines(file, REFERENCE_TEXT_LIMITS);
   const first = await it.next();
   if (first.done) throw new InputError('empty file: no header line', { file });
   const { no: headerLine, text: headerText } = first.value;

@@ -1,4 +1,4 @@
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 
 export interface TableRow {
   no: number;
@@ -19,7 +19,7 @@ export interface Table {
  * dropped. Rows whose cell count differs from the header's fail with file and line.
  */
 export async function openTable(file: string, opts: { commentPrefix?: string } = {}): Promise<Table> {
-  const it = readLines(file);
+  const it = readLines(file, REFERENCE_TEXT_LIMITS);
   let header: string[] | undefined;
   let headerLine = 0;
   for (;;) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { assemblyFromFileName } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
@@ -19,7 +19,7 @@ const KEY = /^([^:\s]+):(\d+)(?:_([ACGTN]+)\/([ACGTN]+(?:,[ACGTN]+)*)(?:_(\S+))?
 
 async function readDosages(file: string): Promise<Map<string, Dosage>> {
   const out = new Map<string, Dosage>();
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (text === '' || text.startsWith('#')) continue;
     const cells = text.split('\t');
     if (cells.length !== 2) throw new InputError(`expected 2 tab-separated columns (site, dosage), found ${cells.length}`, { file, line: no });
@@ -48,7 +48,7 @@ export async function read1000gDosage(sitesBed: string, dosageTsv: string, opts:
   const skip = new SkipCounter();
   const records: FrequencyRecord[] = [];
   const file = sitesBed;
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, REFERENCE_TEXT_LIMITS)) {
     if (text === '' || text.startsWith('#') || text.startsWith('track') || text.startsWith('browser')) continue;
     const c = text.split('\t');
     if (c.length < 5) throw new InputError(`expected 5 tab-separated columns (chrom, start, end, REF, ALT), found ${c.length}`, { file, line: no });

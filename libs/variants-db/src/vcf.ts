@@ -1,5 +1,5 @@
 import VCFParser, { type Variant } from '@gmod/vcf';
-import { InputError, readLines } from '@rarerank/io';
+import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 
 /** One INFO header declaration. */
 export interface InfoDeclaration {
@@ -80,7 +80,7 @@ export function parseVcfLine(header: VcfHeader, text: string, no?: number): Vari
  * A data line before #CHROM, or a file without one, is an InputError.
  */
 export async function openVcf(file: string): Promise<{ header: VcfHeader; lines: AsyncGenerator<VcfLine> }> {
-  const it = readLines(file);
+  const it = readLines(file, REFERENCE_TEXT_LIMITS);
   const meta: string[] = [];
   let header: VcfHeader | undefined;
   for (;;) {

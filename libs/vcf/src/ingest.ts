@@ -1,8 +1,7 @@
 import type { Variant } from '@rarerank/case-model';
 import { DEFAULT_QC } from '@rarerank/case-model';
 import { chromRank } from '@rarerank/genes';
-import { InputError } from '@rarerank/io';
-import { scanLines } from './line-scanner';
+import { InputError, scanLines } from '@rarerank/io';
 import { DEFAULT_LIMITS, type IngestOptions, type IngestResult, type IngestStats } from './types';
 import { type IngestState, VcfReader } from './vcf-reader';
 

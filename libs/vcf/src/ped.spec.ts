@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { pedigreeFor, readPed } from './ped';
 import { expectInputError, tempDir } from './test-support';
 
@@ -54,5 +55,17 @@ describe('PED files', () => {
   it('an empty PED is an InputError', async () => {
     const file = tmp.write('empty.ped', ['# nothing']);
     await expectInputError(readPed(file), { file }, /no individuals/);
+  });
+
+  it('a gzipped PED bomb (a 700 MB line in < 1 MB) is an InputError at the line limit, not a crash', async () => {
+    const fill = gzipSync(Buffer.alloc(8 * 1024 * 1024, '2'), { level: 9 });
+    const file = tmp.write('bomb.ped.gz', Buffer.concat([gzipSync('FAM\tP1\t0\t0\t1\t'), ...Array.from({ length: 88 }, () => fill)]));
+    await expectInputError(readPed(file), { file, line: 1 }, /longer than 1048576 bytes \(limit maxLineBytes\)/);
+  });
+
+  it('a bad value is quoted as a short excerpt: a 512 kB phenotype field does not come back whole', async () => {
+    const file = tmp.write('long.ped', `FAM\tP1\t0\t0\t1\t${'7'.repeat(512 * 1024)}\n`);
+    const err = await expectInputError(readPed(file), { file, line: 1, field: 'phenotype' }, /found "7{80}… \(524208 more characters\)"$/);
+    expect(err.message.length).toBeLessThan(400);
   });
 });

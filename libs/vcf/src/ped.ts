@@ -1,5 +1,5 @@
 import type { Pedigree, PedigreeMember } from '@rarerank/case-model';
-import { InputError, readLines } from '@rarerank/io';
+import { excerpt, InputError, readLines, type TextLimits } from '@rarerank/io';
 
 const SEX: Record<string, PedigreeMember['sex']> = { '1': 'MALE', '2': 'FEMALE', '0': 'UNKNOWN' };
 const AFFECTED: Record<string, boolean | undefined> = { '2': true, '1': false, '0': undefined, '-9': undefined };
@@ -15,11 +15,12 @@ interface PedRow {
  * sex 1/2/0, phenotype 2 affected / 1 unaffected / 0 or -9 unknown); '#' lines are comments.
  * Validates what downstream inheritance logic relies on: unique ids per family, parents that
  * are '0' or listed in the same family, fathers not female and mothers not male, nobody their
- * own parent. Every problem is an InputError with the line.
+ * own parent. Every problem is an InputError with the line. Read through the bounded reader
+ * (INPUT_TEXT_LIMITS unless `limits` says otherwise): a PED is a few lines, never megabytes.
  */
-export async function readPed(file: string): Promise<PedigreeMember[]> {
+export async function readPed(file: string, limits?: Partial<TextLimits>): Promise<PedigreeMember[]> {
   const rows: PedRow[] = [];
-  for await (const { no, text } of readLines(file)) {
+  for await (const { no, text } of readLines(file, limits)) {
     const line = text.trim();
     if (line === '' || line.startsWith('#')) continue;
     const cols = line.split(/\s+/);
@@ -27,9 +28,9 @@ export async function readPed(file: string): Promise<PedigreeMember[]> {
       throw new InputError(`expected 6 PED columns (family, individual, father, mother, sex, phenotype), found ${cols.length}`, { file, line: no });
     }
     const [family, id, father, mother, sex, phenotype] = cols;
-    if (!Object.hasOwn(SEX, sex)) throw new InputError(`sex must be 1 (male), 2 (female) or 0 (unknown), found "${sex}"`, { file, line: no, field: 'sex' });
+    if (!Object.hasOwn(SEX, sex)) throw new InputError(`sex must be 1 (male), 2 (female) or 0 (unknown), found "${excerpt(sex)}"`, { file, line: no, field: 'sex' });
     if (!Object.hasOwn(AFFECTED, phenotype)) {
-      throw new InputError(`phenotype must be 2 (affected), 1 (unaffected), 0 or -9 (unknown), found "${phenotype}"`, { file, line: no, field: 'phenotype' });
+      throw new InputError(`phenotype must be 2 (affected), 1 (unaffected), 0 or -9 (unknown), found "${excerpt(phenotype)}"`, { file, line: no, field: 'phenotype' });
     }
     const member: PedigreeMember = { family, id, sex: SEX[sex], affected: AFFECTED[phenotype] };
     if (father !== '0') member.father = father;

@@ -1,19 +1,14 @@
 import type { Pedigree, QcOptions, Variant } from '@rarerank/case-model';
+import type { TextLimits } from '@rarerank/io';
 import type { ChainFile } from '@rarerank/liftover';
 
 export type Assembly = 'GRCh37' | 'GRCh38';
 export type Sex = 'MALE' | 'FEMALE' | 'UNKNOWN';
 
-/** Guards against input that would exhaust memory or time instead of failing with a message. */
-export interface IngestLimits {
-  /** longest accepted line in bytes (a corrupt or hostile file may hold no newline at all) */
-  maxLineBytes: number;
-  /** decompressed bytes per compressed byte read so far; deflate itself tops out near 1032:1 */
-  maxCompressionRatio: number;
-  /** absolute cap on the decompressed bytes of one file */
-  maxDecompressedBytes: number;
-}
+/** The bounded reader's limits (libs/io) as a VCF needs them. */
+export type IngestLimits = TextLimits;
 
+/** Multi-sample VCFs have long lines, and a whole genome decompresses to tens of GB. */
 export const DEFAULT_LIMITS: IngestLimits = {
   maxLineBytes: 10 * 1024 * 1024,
   maxCompressionRatio: 1000,

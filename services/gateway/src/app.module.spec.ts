@@ -25,6 +25,12 @@ describe('gateway service', () => {
     expect(() => parseConfig(gatewayConfigSchema, { ...env, RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE: must be a number of requests/);
   });
 
+  it('bounds a whole request (MAX_REQUEST_BYTES), and refuses at boot a file or JSON limit larger than it', () => {
+    expect(parseConfig(gatewayConfigSchema, env).MAX_REQUEST_BYTES).toBe(8 * 1024 ** 3);
+    expect(() => parseConfig(gatewayConfigSchema, { ...env, MAX_REQUEST_BYTES: '1000' })).toThrow(/MAX_UPLOAD_BYTES: must not exceed MAX_REQUEST_BYTES \(1000\)/);
+    expect(() => parseConfig(gatewayConfigSchema, { ...env, MAX_REQUEST_BYTES: '-1' })).toThrow(/MAX_REQUEST_BYTES: must be at least 1/);
+  });
+
   it('rejects a bad REDIS_URL with a message naming the variable', () => {
     const parse = () => parseConfig(gatewayConfigSchema, { ...env, REDIS_URL: 'localhost:6379' });
     expect(parse).toThrow(ConfigError);

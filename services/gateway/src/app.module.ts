@@ -1,10 +1,9 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { DataAccessModule } from '@rarerank/data-access';
 import { ServiceCoreModule, serviceIdentity } from '@rarerank/nest-common';
 import { BatchesModule } from './batches/batches.module';
 import { CasesModule } from './cases/cases.module';
 import { IndexesAtBoot } from './common/indexes-at-boot';
-import { JsonBodyMiddleware } from './common/json-body.middleware';
 import type { GatewayConfig } from './config';
 import { EventsModule } from './events/events.module';
 import { KbModule } from './kb/kb.module';
@@ -15,7 +14,7 @@ import { UsersModule } from './users/users.module';
 
 /** The public REST API (docs/SERVICES.md), plus the case.stage listener that feeds SSE and webhooks. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
@@ -33,9 +32,5 @@ export class AppModule implements NestModule {
       ],
       providers: [IndexesAtBoot],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes('{*path}');
   }
 }

@@ -10,7 +10,8 @@ import { closeOnUnreadBody } from './common/close-on-unread-body';
 import { setupOpenApi } from './openapi-document';
 
 /**
- * Boots the gateway: HTTP API (JSON bodies parsed by JsonBodyMiddleware, hence bodyParser off),
+ * Boots the gateway: HTTP API (JSON bodies parsed after authentication by JsonBodyGuard, hence
+ * bodyParser off),
  * OpenAPI at /docs, and the Redis-transport listener for case.stage events (a hybrid app).
  */
 export async function startGateway(config: GatewayConfig, host?: string): Promise<INestApplication> {

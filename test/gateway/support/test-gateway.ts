@@ -42,6 +42,8 @@ export async function startTestGateway(redisDb: number, env: Record<string, stri
     UPLOAD_TMP_DIR: uploadTmp,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    // the specs' webhook receivers listen on 127.0.0.1: allowed here explicitly, refused by default
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...env,
   });
   const app = await startGateway(config, '127.0.0.1');

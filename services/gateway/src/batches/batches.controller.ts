@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import type { Request } from 'express';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
@@ -38,6 +38,7 @@ export class BatchesController {
     },
   })
   @ApiAcceptedResponse({ description: '`{id, cases: [{id, status}]}`' })
+  @ApiPayloadTooLargeResponse({ description: 'a file over MAX_UPLOAD_BYTES, a request over MAX_REQUEST_BYTES, more than MAX_FILES files, or a manifest over JSON_BODY_LIMIT' })
   @ApiUnsupportedMediaTypeResponse({ description: 'not multipart/form-data', schema: ERROR_BODY_SCHEMA })
   async submit(@Req() req: Request & RequestWithUploads, @CurrentActor() actor: Actor) {
     if (!req.is('multipart/form-data')) throw new UnsupportedMediaTypeException('send multipart/form-data: a manifest field and the files it names');

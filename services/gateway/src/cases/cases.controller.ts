@@ -53,7 +53,7 @@ export class CasesController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(caseFormOpenApi)
   @ApiAcceptedResponse({ description: 'stored and queued: `{id, status}`' })
-  @ApiPayloadTooLargeResponse({ description: 'a file over MAX_UPLOAD_BYTES, more than MAX_FILES files, or JSON over JSON_BODY_LIMIT' })
+  @ApiPayloadTooLargeResponse({ description: 'a file over MAX_UPLOAD_BYTES, a request over MAX_REQUEST_BYTES, more than MAX_FILES files, or JSON over JSON_BODY_LIMIT' })
   @ApiUnsupportedMediaTypeResponse({ description: 'neither multipart/form-data nor application/json', schema: ERROR_BODY_SCHEMA })
   async submit(@Req() req: Request & RequestWithUploads, @CurrentActor() actor: Actor) {
     const plan = await planFromRequest(req, { maxJsonBytes: this.config.JSON_BODY_LIMIT, terms: this.terms });

@@ -2,11 +2,21 @@ import { BadRequestException, HttpException, PayloadTooLargeException } from '@n
 
 export interface UploadLimits {
   maxFileBytes: number;
+  /** the whole multipart body: every file and field together */
+  maxRequestBytes: number;
   maxFiles: number;
   maxFieldBytes: number;
 }
 
 type MulterLikeError = Error & { code?: string; field?: string };
+
+/** Our own code for a multipart body past MAX_REQUEST_BYTES (multer has no total limit). */
+export const LIMIT_REQUEST_SIZE = 'LIMIT_REQUEST_SIZE';
+
+/** 413 for a request body over MAX_REQUEST_BYTES, declared or counted while it streams in. */
+export function requestTooLarge(limits: Pick<UploadLimits, 'maxRequestBytes'>): PayloadTooLargeException {
+  return new PayloadTooLargeException(`the request body is larger than ${limits.maxRequestBytes} bytes (MAX_REQUEST_BYTES: all files and fields together)`);
+}
 
 /**
  * A multer/busboy failure as the client should see it: limits are 413 naming the limit and the
@@ -18,6 +28,8 @@ export function uploadErrorToHttp(err: unknown, limits: UploadLimits): HttpExcep
   const field = e.field;
   const named = (text: string) => (field ? `${field}: ${text}` : text);
   switch (e.code) {
+    case LIMIT_REQUEST_SIZE:
+      return requestTooLarge(limits);
     case 'LIMIT_FILE_SIZE':
       return new PayloadTooLargeException({ message: named(`file is larger than the upload limit of ${limits.maxFileBytes} bytes (MAX_UPLOAD_BYTES)`), field });
     case 'LIMIT_FILE_COUNT':

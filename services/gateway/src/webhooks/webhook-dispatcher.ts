@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { LabRepository } from '@rarerank/data-access';
 import { APP_CONFIG } from '@rarerank/nest-common';
@@ -6,13 +6,10 @@ import type { CaseStageEvent } from '@rarerank/pipeline';
 import type { Queue } from 'bullmq';
 import type { GatewayConfig } from '../config';
 import { WEBHOOK_JOB, WEBHOOK_QUEUE, type WebhookJob, webhookJobId } from './webhook-job';
-import { isDeliverableUrl } from './webhook-signature';
 
 /** Queues one delivery per case.stage event for labs that registered a webhook. */
 @Injectable()
 export class WebhookDispatcher {
-  private readonly logger = new Logger(WebhookDispatcher.name);
-
   constructor(
     private readonly labs: LabRepository,
     @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue<WebhookJob>,
@@ -21,11 +18,8 @@ export class WebhookDispatcher {
 
   async dispatch(event: CaseStageEvent): Promise<void> {
     const lab = await this.labs.get(event.labId);
+    // the URL and its addresses are checked at delivery (webhookUrlProblem, then on connect): DNS may change
     if (!lab?.webhookUrl || !lab.webhookSecret) return;
-    if (!isDeliverableUrl(lab.webhookUrl)) {
-      this.logger.warn(`lab ${lab.id}: webhook URL is not http(s), event of case ${event.caseId} not delivered`);
-      return;
-    }
     await this.queue.add(WEBHOOK_JOB, { event }, {
       jobId: webhookJobId(event),
       attempts: this.config.WEBHOOK_ATTEMPTS,

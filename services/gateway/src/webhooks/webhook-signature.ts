@@ -6,13 +6,3 @@ export const SIGNATURE_HEADER = 'x-rarerank-signature';
 export function webhookSignature(secret: string, rawBody: string | Buffer): string {
   return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }
-
-/** Only plain web URLs are called: no file:, data:, gopher: or other schemes. */
-export function isDeliverableUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
