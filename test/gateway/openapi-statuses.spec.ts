@@ -95,6 +95,14 @@ describe('OpenAPI declares every status the routes answer', () => {
     expect((await send('POST', '/batches', { headers: bearer(lab.keys.submitter.secret), form: form([['manifest', '[]']]) })).status).toBe(400);
     expect((await as('reviewer', 'GET', '/kb')).status).toBe(200);
 
+    // the test gateway allows loopback webhooks (WEBHOOK_ALLOW_PRIVATE)
+    expect((await as('admin', 'GET', '/lab/webhook')).status).toBe(404);
+    expect((await as('admin', 'PUT', '/lab/webhook', { url: 'ftp://127.0.0.1/hook' })).status).toBe(400);
+    expect((await as('admin', 'PUT', '/lab/webhook', { url: 'http://127.0.0.1:9/hook' })).status).toBe(200);
+    expect((await as('admin', 'GET', '/lab/webhook')).status).toBe(200);
+    expect((await as('reviewer', 'PUT', '/lab/webhook', { url: 'http://127.0.0.1:9/hook' })).status).toBe(403);
+    expect((await as('admin', 'DELETE', '/lab/webhook')).status).toBe(204);
+
     const user = await as('admin', 'POST', '/users', { name: 'New reviewer', roles: ['reviewer'] });
     expect(user.status).toBe(201);
     expect((await as('admin', 'POST', '/users', { name: 'x', roles: [] })).status).toBe(400);

@@ -48,8 +48,23 @@ function answerBeforeBody(base: string, method: string, path: string, headers: R
   });
 }
 
+/**
+ * A client that keeps writing after the gateway answered and closed can see the connection reset
+ * (EPIPE) before it reads the answer: TCP, not the gateway. Such an attempt is tried again, up to 3.
+ */
+async function streamUntilAnswered(base: string, path: string, headers: Record<string, string>, chunk: (n: number) => Buffer): Promise<EarlyReply> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await streamOnce(base, path, headers, chunk);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw e;
+    }
+  }
+}
+
 /** Sends a chunked body chunk after chunk (with backpressure) until the gateway answers. */
-function streamUntilAnswered(base: string, path: string, headers: Record<string, string>, chunk: (n: number) => Buffer): Promise<EarlyReply> {
+function streamOnce(base: string, path: string, headers: Record<string, string>, chunk: (n: number) => Buffer): Promise<EarlyReply> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
