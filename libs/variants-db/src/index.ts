@@ -1,4 +1,5 @@
 export * from './types';
+export { CHROM_ORDER, ucscChrom } from './chrom';
 export { minimalAlleles, trimKeepingAnchor, parseSpdi, spdiToAlleles, annovarToAlleles, type Alleles, type Spdi } from './alleles';
 export { assemblyFromVcfHeader, assemblyFromFileName, refseqChromosome } from './assembly';
 export { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clinvar-classification';
