@@ -7,7 +7,8 @@ import { assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
-import { infoNumber, openVcf, parseVcfHeader, parseVcfLine, type VcfHeader } from './vcf';
+import { collect, type RecordStream } from './record-stream';
+import { infoNumber, openVcf, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
 const NOT_GROUPS = new Set(['raw', 'joint', 'grpmax', 'popmax', 'remaining', 'oth', 'other']);
@@ -23,6 +24,20 @@ interface GnomadKeys {
   /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
   groups: string[];
   faf95?: string;
+  /** the file flags non-PAR sex-chromosome sites itself (gnomAD v4's `nonpar`) */
+  nonparFlag: boolean;
+  /** else the pseudoautosomal regions of its assembly */
+  par: Record<string, Array<[number, number]>>;
+}
+
+/** Pseudoautosomal regions (1-based, inclusive; the same on chrX and chrY coordinates of each PAR's own chromosome). */
+const PAR = {
+  GRCh38: { chrX: [[10001, 2781479], [155701383, 156030895]], chrY: [[10001, 2781479], [56887903, 57217415]] },
+  GRCh37: { chrX: [[60001, 2699520], [154931044, 155260560]], chrY: [[10001, 2649520], [59034050, 59373566]] },
+} as const;
+
+function inPar(par: Record<string, Array<[number, number]>>, chrom: string, pos: number): boolean {
+  return (par[chrom] ?? []).some(([a, b]) => pos >= a && pos <= b);
 }
 
 function gnomadKeys(header: VcfHeader): GnomadKeys {
@@ -31,7 +46,13 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
     const m = /^AF_([a-z]+)$/.exec(id);
     if (m && !NOT_GROUPS.has(m[1]) && !BOTTLENECKED.has(m[1]) && /ancestry/i.test(decl.description)) groups.push(m[1]);
   }
-  return { groups, faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)) };
+  const assembly = assemblyFromVcfHeader(header.metaLines) ?? 'GRCh38';
+  return {
+    groups,
+    faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)),
+    nonparFlag: header.info.has('nonpar'),
+    par: PAR[assembly] as unknown as Record<string, Array<[number, number]>>,
+  };
 }
 
 function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: SkipCounter): FrequencyRecord[] {
@@ -79,6 +100,10 @@ function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: Sk
     setIf(rec, 'ac', ac);
     setIf(rec, 'an', an);
     setIf(rec, 'homozygotes', num('nhomalt'));
+    // v4.1 exomes/genomes carry the joint (exomes + genomes) frequency as AF_joint
+    setIf(rec, 'afJoint', num('AF_joint'));
+    // gnomAD's hemizygotes: XY carriers outside the pseudoautosomal regions (v4: nonpar flag + AC_XY; v2: AC_male)
+    if ((chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? v.INFO.nonpar === true : !inPar(keys.par, chrom, v.POS))) setIf(rec, 'hemizygotes', num('AC_XY') ?? num('AC_male'));
     if (v.ID?.length) rec.id = v.ID.join(';');
     out.push(rec);
   });
@@ -95,7 +120,7 @@ function versionFromName(file: string): string | undefined {
   return m ? `v${m[1]}` : undefined;
 }
 
-function result(file: string, header: VcfHeader, keys: GnomadKeys, records: FrequencyRecord[], skip: SkipCounter): ReadResult<FrequencyRecord> {
+function summary(file: string, header: VcfHeader, keys: GnomadKeys, skip: SkipCounter): Omit<ReadResult<FrequencyRecord>, 'records'> {
   const version = versionFromName(file);
   const notes = [
     `afPopmax = max AF over ${keys.groups.length ? keys.groups.join(', ') : 'no ancestry groups (afPopmax = AF)'} (gnomAD's grpmax rule: bottlenecked ami/asj/fin/mid and 'remaining' left out)`,
@@ -103,7 +128,6 @@ function result(file: string, header: VcfHeader, keys: GnomadKeys, records: Freq
   ];
   if (version) notes.push('release taken from the file name: gnomAD sites VCFs do not state it in the header');
   return {
-    records,
     skipped: skip.counts,
     version,
     versionFrom: version ? 'file name' : undefined,
@@ -112,18 +136,41 @@ function result(file: string, header: VcfHeader, keys: GnomadKeys, records: Freq
   };
 }
 
+/** What each INFO key this reader uses must be declared as: a file saying otherwise is not what its name claims. */
+function checkDeclarations(header: VcfHeader, keys: GnomadKeys): void {
+  const perAllele = (type: string) => ({ number: ['A'], type: [type] });
+  requireInfoDeclarations(header, {
+    AF: perAllele('Float'),
+    AC: perAllele('Integer'),
+    AN: { number: ['1'], type: ['Integer'] },
+    AF_joint: perAllele('Float'),
+    AC_XY: perAllele('Integer'),
+    AC_male: perAllele('Integer'),
+    nhomalt: perAllele('Integer'),
+    ...Object.fromEntries(keys.groups.map((g) => [`AF_${g}`, perAllele('Float')])),
+    ...(keys.faf95 ? { [keys.faf95]: perAllele('Float') } : {}),
+  });
+}
+
 /**
- * Reads a whole gnomAD sites VCF (v2–v4 INFO names; bgzip, gzip or plain), one record per ALT.
- * Records on alt/unplaced contigs, symbolic ALTs and sites without called genotypes (AN=0) are
- * counted in `skipped`.
+ * Streams a gnomAD sites VCF (v2–v4 INFO names; bgzip, gzip or plain), one record per ALT, with
+ * its line number. Records on alt/unplaced contigs, symbolic ALTs and sites without called
+ * genotypes (AN=0) are counted in the summary's `skipped`.
  */
-export async function readGnomadSitesVcf(file: string): Promise<ReadResult<FrequencyRecord>> {
+export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<FrequencyRecord>> {
   const { header, lines } = await openVcf(file);
   const keys = gnomadKeys(header);
+  checkDeclarations(header, keys);
   const skip = new SkipCounter();
-  const records: FrequencyRecord[] = [];
-  for await (const { variant } of lines) for (const r of gnomadRecords(header, keys, variant, skip)) records.push(r);
-  return result(file, header, keys, records, skip);
+  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
+    for await (const { no, variant } of lines) for (const r of gnomadRecords(header, keys, variant, skip)) yield Object.assign(r, { line: no });
+  }
+  return { records: records(), summary: () => summary(file, header, keys, skip) };
+}
+
+/** Reads a whole gnomAD sites VCF into memory (excerpts; a full release goes through the variant store). */
+export async function readGnomadSitesVcf(file: string): Promise<ReadResult<FrequencyRecord>> {
+  return collect(await streamGnomadSitesVcf(file));
 }
 
 /**
@@ -180,7 +227,7 @@ export class IndexedGnomadVcf {
         for (const r of gnomadRecords(this.header, this.keys, v, skip)) records.push(r);
       }
     }
-    return result(this.file, this.header, this.keys, records, skip);
+    return { records, ...summary(this.file, this.header, this.keys, skip) };
   }
 }
 

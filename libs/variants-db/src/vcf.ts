@@ -134,3 +134,19 @@ export function infoString(header: VcfHeader, info: Variant['INFO'], key: string
   const v = infoForAllele(header, info, key, altIndex, altCount);
   return v === undefined || v === true ? undefined : String(v);
 }
+
+/**
+ * Checks the header's declarations of the INFO keys a reader uses (keys the header does not
+ * declare are not checked): a key declared with another Number or Type would be read wrongly
+ * (a per-site value taken per allele, a string read as a number), so it is an InputError naming
+ * the header line.
+ */
+export function requireInfoDeclarations(header: VcfHeader, wanted: Record<string, { number: string[]; type: string[] }>): void {
+  for (const [id, want] of Object.entries(wanted)) {
+    const decl = header.info.get(id);
+    if (!decl) continue;
+    if (want.number.includes(decl.number) && want.type.includes(decl.type)) continue;
+    const line = header.metaLines.findIndex((m) => m.startsWith('##INFO=') && new RegExp(`[<,]ID=${id}[,>]`).test(m)) + 1;
+    throw new InputError(`INFO ${id} is declared Number=${decl.number},Type=${decl.type}; this reader needs Number=${want.number.join('|')},Type=${want.type.join('|')}`, { file: header.file, line: line || undefined, field: `INFO/${id}` });
+  }
+}
