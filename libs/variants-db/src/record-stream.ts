@@ -12,7 +12,10 @@ export interface RecordStream<T> {
 /** Reads a whole stream into a ReadResult (the in-memory readers; excerpts and panels). */
 export async function collect<T>(stream: RecordStream<T>): Promise<ReadResult<T>> {
   const records: T[] = [];
-  for await (const { line: _line, ...r } of stream.records) records.push(r as unknown as T);
+  for await (const r of stream.records) {
+    delete (r as { line?: number }).line;
+    records.push(r);
+  }
   return { records, ...stream.summary() };
 }
 
