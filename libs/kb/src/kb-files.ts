@@ -6,11 +6,11 @@ export const KB_FILES = {
   genes: 'genes/genes.json',
   chain: 'liftover/hg19ToHg38.over.chain.gz',
   clinvar: 'variants/clinvar.rrvt',
-  frequency: 'variants/frequency.rrvt',
+  frequency: 'variants/frequency.rrvs',
   pathogenicMissense: 'variants/pathogenic-missense.rrvt',
-  spliceai: 'variants/spliceai.rrvt',
-  cadd: 'variants/cadd.rrvt',
-  revel: 'variants/revel.rrvt',
+  spliceai: 'variants/spliceai.rrvs',
+  cadd: 'variants/cadd.rrvs',
+  revel: 'variants/revel.rrvs',
 } as const;
 
 /**

@@ -4,3 +4,4 @@ export { STORE_SCHEMA_VERSION, CHUNK_RECORDS, type StoreColumn, type StoreRecord
 export { StoreWriter, type StoreWriterOptions } from './store-writer';
 export { VariantStore, type StoreQuery, type VariantStoreOptions } from './variant-store';
 export { normalizedRecords, mergeRecords, type SourceRecord, type KeyedRecord, type RepeatPolicy } from './source-stream';
+export { StoreLookup } from './store-lookup';
