@@ -43,6 +43,7 @@ export interface VariantBuild {
 }
 
 type Log = (message: string) => void;
+type Found = { files: string[]; why?: string };
 
 /** Typed records as the table writer's loose row type (record interfaces have no index signature). */
 const tableRows = <T extends VariantKey>(rows: Iterable<T>) => rows as Iterable<VariantKey & Record<string, unknown>>;
@@ -91,29 +92,7 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   } else entries.push(missingEntry(S.chain, chainFound.why!));
 
   // Frequencies: one store, the highest population AF over all sources per variant.
-  const freqInputs: Array<StoreInput<VariantKey>> = [];
-  const gnomad = find(S.gnomadSites);
-  const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
-  for (const f of gnomad.files) {
-    freqInputs.push({ file: f, open: () => streamGnomadSitesVcf(f), values: (r) => frequencyValues(r as FrequencyRecord, tag(f)), repeats: 'error' } as StoreInput<VariantKey>);
-  }
-  const tg = find(S.thousandGenomes);
-  const tgFiles: string[] = [];
-  for (const sites of tg.files) {
-    const dosage = sites.replace(/\.sites\.bed$/, '.dosage.tsv');
-    tgFiles.push(sites, dosage);
-    freqInputs.push({ file: sites, open: async () => sortedStream(await read1000gDosage(sites, dosage)), values: (r) => frequencyValues(r as FrequencyRecord, '1000g'), repeats: { prefer: preferHigherAf } });
-  }
-  log(`writing frequency store (${freqInputs.length} files)`);
-  const freqStore = await buildVariantStore(path.join(outDir, KB_FILES.frequency), FREQUENCY_COLUMNS, freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency' }, log });
-  const fileNotes = (names: string[]) => freqStore.files.filter((x) => names.includes(x.file)).flatMap((x) => x.notes.map((n) => `${path.basename(x.file)}: ${n}`));
-  const fileRecords = (names: string[]) => freqStore.files.filter((x) => names.includes(x.file)).reduce((a, x) => a + x.records, 0);
-  if (gnomad.files.length) {
-    const version = freqStore.files.find((x) => gnomad.files.includes(x.file) && x.version)?.version ?? null;
-    entries.push(await loadedEntry(S.gnomadSites, gnomad.files, version, { files: gnomad.files.length, records: fileRecords(gnomad.files) }, fileNotes(gnomad.files)));
-  } else entries.push(missingEntry(S.gnomadSites, gnomad.why!));
-  if (tg.files.length) entries.push(await loadedEntry(S.thousandGenomes, tgFiles, 'phase 3', { records: fileRecords(tg.files) }, fileNotes(tg.files).map((n) => n.replace(/^[^:]+: /, ''))));
-  else entries.push(missingEntry(S.thousandGenomes, tg.why!));
+  entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log)));
 
   // ClinVar: every source into one table; more review stars first, then the earlier source.
   const clinvar: Array<ClinvarRecord & { rank: number }> = [];
@@ -190,9 +169,38 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
 
   // Counts of what landed in the merged tables, on the first entry of each kind.
   const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');
-  const f0 = first('gnomad-sites') ?? first('1000g');
-  if (f0) f0.notes.push(`frequency store: ${freqStore.records} distinct variants in ${freqStore.chunks} chunks`);
   const c0 = first('clinvar-vcf') ?? first('clinvar-web-export') ?? first('clinvar-macarthur');
   if (c0) c0.notes.push(`ClinVar table: ${clinvarTable.size} distinct variants (${clinvarTable.duplicates} duplicates resolved by review stars)`);
   return { entries, chainFile: chainFound.files[0] };
+}
+
+/** The frequency store from gnomAD sites VCFs and 1000G tables (either may be missing): their two manifest entries. */
+export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Found, chain: ChainFile | undefined, log: Log): Promise<SourceEntry[]> {
+  const S = VARIANT_SOURCES;
+  const freqInputs: Array<StoreInput<VariantKey>> = [];
+  const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
+  for (const f of gnomad.files) {
+    freqInputs.push({ file: f, open: () => streamGnomadSitesVcf(f), values: (r) => frequencyValues(r as FrequencyRecord, tag(f)), repeats: 'error' });
+  }
+  const tgFiles: string[] = [];
+  for (const sites of tg.files) {
+    const dosage = sites.replace(/\.sites\.bed$/, '.dosage.tsv');
+    tgFiles.push(sites, dosage);
+    freqInputs.push({ file: sites, open: async () => sortedStream(await read1000gDosage(sites, dosage)), values: (r) => frequencyValues(r as FrequencyRecord, '1000g'), repeats: { prefer: preferHigherAf } });
+  }
+  log(`writing frequency store (${freqInputs.length} files)`);
+  const store = await buildVariantStore(path.join(outDir, KB_FILES.frequency), FREQUENCY_COLUMNS, freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency' }, log });
+  const of = (names: string[]) => store.files.filter((x) => names.includes(x.file));
+  const notes = (names: string[]) => of(names).flatMap((x) => x.notes.map((n) => `${path.basename(x.file)}: ${n}`));
+  const records = (names: string[]) => of(names).reduce((a, x) => a + x.records, 0);
+  const out: SourceEntry[] = [];
+  if (gnomad.files.length) {
+    const version = of(gnomad.files).find((x) => x.version)?.version ?? null;
+    out.push(await loadedEntry(S.gnomadSites, gnomad.files, version, { files: gnomad.files.length, records: records(gnomad.files) }, notes(gnomad.files)));
+  } else out.push(missingEntry(S.gnomadSites, gnomad.why!));
+  if (tg.files.length) out.push(await loadedEntry(S.thousandGenomes, tgFiles, 'phase 3', { records: records(tg.files) }, notes(tg.files).map((n) => n.replace(/^[^:]+: /, ''))));
+  else out.push(missingEntry(S.thousandGenomes, tg.why!));
+  const first = out.find((e) => e.status === 'loaded');
+  if (first) first.notes.push(`frequency store: ${store.records} distinct variants in ${store.chunks} chunks`);
+  return out;
 }
