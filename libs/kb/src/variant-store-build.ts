@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@rarerank/io';
 import { ChainFile, isLifted } from '@rarerank/liftover';
@@ -46,6 +46,7 @@ export async function buildVariantStore(
   const files: StoreBuildResult['files'] = [];
   const streams: Array<AsyncIterator<KeyedRecord>> = [];
   const runs: string[] = [];
+  mkdirSync(path.dirname(out), { recursive: true });
   const writer = new StoreWriter(out, columns, opts.meta ?? {});
   try {
     let sourceAssembly: { assembly: Assembly; file: string } | undefined;
