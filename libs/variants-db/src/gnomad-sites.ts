@@ -8,7 +8,8 @@ import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
 import { collect, type RecordStream } from './record-stream';
-import { infoNumber, openVcf, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
+import { TextSite } from './text-site';
+import { infoNumber, openVcfText, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
 const NOT_GROUPS = new Set(['raw', 'joint', 'grpmax', 'popmax', 'remaining', 'oth', 'other']);
@@ -55,26 +56,50 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
   };
 }
 
-function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: SkipCounter): FrequencyRecord[] {
-  const chrom = v.CHROM === undefined ? undefined : ucscChrom(v.CHROM);
+/** One VCF site as gnomadRecords reads it: from a parsed @gmod/vcf record, or scanned from the text line. */
+interface Site {
+  chrom: string | undefined;
+  pos: number;
+  id: string | undefined;
+  ref: string;
+  alts: string[];
+  pass: boolean;
+  num(key: string, altIndex: number, altCount: number): number | undefined;
+  flag(key: string): boolean;
+}
+
+function parsedSite(header: VcfHeader, v: Variant): Site {
+  return {
+    chrom: v.CHROM,
+    pos: v.POS,
+    id: v.ID?.length ? v.ID.join(';') : undefined,
+    ref: v.REF!,
+    alts: v.ALT ?? [],
+    pass: v.FILTER === undefined || v.FILTER === 'PASS',
+    num: (key, i, n) => infoNumber(header, v.INFO, key, i, n),
+    flag: (key) => v.INFO[key] === true,
+  };
+}
+
+function gnomadRecords(keys: GnomadKeys, site: Site, skip: SkipCounter): FrequencyRecord[] {
+  const chrom = site.chrom === undefined ? undefined : ucscChrom(site.chrom);
   if (!chrom) {
     skip.add('non_primary_contig');
     return [];
   }
-  if (!v.ALT?.length) {
+  if (!site.alts.length) {
     skip.add('no_alt');
     return [];
   }
   const out: FrequencyRecord[] = [];
-  const n = v.ALT.length;
-  const filter = v.FILTER;
-  const pass = filter === undefined || filter === 'PASS';
-  v.ALT.forEach((alt, i) => {
+  const n = site.alts.length;
+  const pass = site.pass;
+  site.alts.forEach((alt, i) => {
     if (!/^[ACGTN]+$/i.test(alt)) {
       skip.add('symbolic_alt');
       return;
     }
-    const num = (key: string) => infoNumber(header, v.INFO, key, i, n);
+    const num = (key: string) => site.num(key, i, n);
     const an = num('AN');
     const ac = num('AC');
     const af = num('AF') ?? (an && ac !== undefined ? ac / an : undefined);
@@ -94,7 +119,7 @@ function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: Sk
       }
       anyGroup = true;
     }
-    const rec: FrequencyRecord = { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
+    const rec: FrequencyRecord = { chrom, pos: site.pos, ref: site.ref.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
     if (popmaxGroup && afPopmax > 0) rec.popmaxGroup = popmaxGroup;
     if (keys.faf95) setIf(rec, 'faf95Max', num(keys.faf95));
     setIf(rec, 'ac', ac);
@@ -103,8 +128,8 @@ function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: Sk
     // v4.1 exomes/genomes carry the joint (exomes + genomes) frequency as AF_joint
     setIf(rec, 'afJoint', num('AF_joint'));
     // gnomAD's hemizygotes: XY carriers outside the pseudoautosomal regions (v4: nonpar flag + AC_XY; v2: AC_male)
-    if ((chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? v.INFO.nonpar === true : !inPar(keys.par, chrom, v.POS))) setIf(rec, 'hemizygotes', num('AC_XY') ?? num('AC_male'));
-    if (v.ID?.length) rec.id = v.ID.join(';');
+    if ((chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? site.flag('nonpar') : !inPar(keys.par, chrom, site.pos))) setIf(rec, 'hemizygotes', num('AC_XY') ?? num('AC_male'));
+    if (site.id !== undefined) rec.id = site.id;
     out.push(rec);
   });
   return out;
@@ -158,12 +183,13 @@ function checkDeclarations(header: VcfHeader, keys: GnomadKeys): void {
  * genotypes (AN=0) are counted in the summary's `skipped`.
  */
 export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<FrequencyRecord>> {
-  const { header, lines } = await openVcf(file);
+  const { header, text } = await openVcfText(file);
   const keys = gnomadKeys(header);
   checkDeclarations(header, keys);
   const skip = new SkipCounter();
+  const site = new TextSite(header);
   async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
-    for await (const { no, variant } of lines) for (const r of gnomadRecords(header, keys, variant, skip)) yield Object.assign(r, { line: no });
+    for await (const { no, text: line } of text) for (const r of gnomadRecords(keys, site.read(line, no), skip)) yield Object.assign(r, { line: no });
   }
   return { records: records(), summary: () => summary(file, header, keys, skip) };
 }
@@ -224,7 +250,7 @@ export class IndexedGnomadVcf {
         const v = parseVcfLine(this.header, line);
         // tabix returns records *overlapping* the region; keep those that start in it
         if (v.POS < start || v.POS > end) continue;
-        for (const r of gnomadRecords(this.header, this.keys, v, skip)) records.push(r);
+        for (const r of gnomadRecords(this.keys, parsedSite(this.header, v), skip)) records.push(r);
       }
     }
     return { records, ...summary(this.file, this.header, this.keys, skip) };

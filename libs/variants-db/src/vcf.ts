@@ -80,6 +80,18 @@ export function parseVcfLine(header: VcfHeader, text: string, no?: number): Vari
  * A data line before #CHROM, or a file without one, is an InputError.
  */
 export async function openVcf(file: string): Promise<{ header: VcfHeader; lines: AsyncGenerator<VcfLine> }> {
+  const { header: h, text } = await openVcfText(file);
+  async function* lines(): AsyncGenerator<VcfLine> {
+    for await (const { no, text: t } of text) yield { no, variant: parseVcfLine(h, t, no) };
+  }
+  return { header: h, lines: lines() };
+}
+
+/**
+ * Like openVcf, but the records stay text lines (blank and '#' lines dropped): for readers of
+ * genome-wide releases that scan the few INFO keys they need instead of parsing every record.
+ */
+export async function openVcfText(file: string): Promise<{ header: VcfHeader; text: AsyncGenerator<{ no: number; text: string }> }> {
   const it = readLines(file);
   const meta: string[] = [];
   let header: VcfHeader | undefined;
@@ -96,14 +108,13 @@ export async function openVcf(file: string): Promise<{ header: VcfHeader; lines:
       throw new InputError('data line before the #CHROM header line: not a VCF or header missing', { file, line: no });
     }
   }
-  const h = header;
-  async function* lines(): AsyncGenerator<VcfLine> {
-    for await (const { no, text } of it) {
-      if (text === '' || text.startsWith('#')) continue;
-      yield { no, variant: parseVcfLine(h, text, no) };
+  async function* text(): AsyncGenerator<{ no: number; text: string }> {
+    for await (const line of it) {
+      if (line.text === '' || line.text.startsWith('#')) continue;
+      yield line;
     }
   }
-  return { header: h, lines: lines() };
+  return { header, text: text() };
 }
 
 /**
