@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { OVERFLOW, packAlleles } from './allele-code';
-import { DEFAULT_DIGITS, MISSING_MANTISSA, toDecimal } from './decimal';
+import { DEFAULT_DIGITS, MISSING_MANTISSA, toDecimal, toFixedPoint } from './decimal';
 import type { StoreColumn, StoreRecord } from './store-format';
 
 /**
@@ -52,7 +52,7 @@ export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], leve
         if (v === undefined) continue;
         if (typeof v !== 'number') throw new Error(`column ${c.name}: ${JSON.stringify(v)} is not a number`);
         if (Number.isNaN(v)) continue;
-        [mantissa[i], exponent[i]] = toDecimal(v, c.digits ?? DEFAULT_DIGITS);
+        [mantissa[i], exponent[i]] = c.scale !== undefined ? toFixedPoint(v, c.scale) : toDecimal(v, c.digits ?? DEFAULT_DIGITS);
       }
       parts.push(shuffle(mantissa), new Uint8Array(exponent.buffer));
       dicts.push(null);

@@ -10,9 +10,19 @@ export const MISSING_MANTISSA = -2147483648;
 
 const SHAPE = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 export function toDecimal(x: number, digits = DEFAULT_DIGITS): [mantissa: number, exponent: number] {
   if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
   if (x === 0) return [0, 0];
+  // fast path: the fewest decimals k with m / 10^k === x. Both are exact below 2^53 and 10^22, so
+  // the division rounds once, to the double nearest m·10^-k: the double the text "m e-k" parses to.
+  const limit = POW10[digits];
+  for (let k = 0; k <= 22; k++) {
+    const m = Math.round(x * POW10[k]);
+    if (Math.abs(m) >= limit) break;
+    if (m / POW10[k] === x) return [m, -k];
+  }
   let parsed = parse(String(x));
   if (parsed.digits.length > digits) parsed = parse(Number(x.toPrecision(digits)).toString());
   const { sign, digits: d, exp } = parsed;
@@ -21,7 +31,19 @@ export function toDecimal(x: number, digits = DEFAULT_DIGITS): [mantissa: number
 }
 
 export function fromDecimal(mantissa: number, exponent: number): number {
-  return exponent === 0 ? mantissa : Number(`${mantissa}e${exponent}`);
+  if (exponent === 0) return mantissa;
+  return exponent < 0 && exponent >= -22 ? mantissa / POW10[-exponent] : Number(`${mantissa}e${exponent}`);
+}
+
+/**
+ * Fixed-point: x as an integer count of 10^-scale (echtvar's integer-with-multiplier), e.g.
+ * scale 7 keeps an AF to 1e-7 absolute. For sources far larger than the filters' resolution.
+ */
+export function toFixedPoint(x: number, scale: number): [mantissa: number, exponent: number] {
+  if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
+  const m = Math.round(x * POW10[scale]);
+  if (Math.abs(m) > 0x7fffffff) throw new Error(`${x} does not fit 32 bits at 1e-${scale}`);
+  return [m, m === 0 ? 0 : -scale];
 }
 
 function parse(s: string): { sign: number; digits: string; exp: number } {

@@ -21,7 +21,14 @@ export interface KeyedRecord extends StoreRecord {
 export type RepeatPolicy = 'error' | { prefer: (kept: StoreRecord, next: StoreRecord) => StoreRecord };
 
 const keyOf = (r: StoreRecord) => `${r.ref}>${r.alt}`;
-const before = (a: StoreRecord, b: StoreRecord) => a.pos - b.pos || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+/** Order within a chromosome: position, then alleles ('REF>ALT' order: '>' sorts before the bases). */
+function before(a: StoreRecord, b: StoreRecord): number {
+  if (a.pos !== b.pos) return a.pos - b.pos;
+  if (a.ref === b.ref) return a.alt === b.alt ? 0 : a.alt < b.alt ? -1 : 1;
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  return ka < kb ? -1 : 1;
+}
 
 /**
  * One file's records, checked and normalized as case variants are: each chromosome in one run,
@@ -46,12 +53,7 @@ export async function* normalizedRecords(records: AsyncIterable<SourceRecord>, f
     if (r.pos < rawPos) throw new InputError(`unsorted source: ${r.chrom}:${r.pos} after ${r.chrom}:${rawPos} (sort it, e.g. bcftools sort)`, { file, line: r.line });
     rawPos = r.pos;
     // records already trimmed right of every position still to come are final
-    let ready = 0;
-    while (ready < pending.length && pending[ready].pos < rawPos) ready++;
-    if (ready) {
-      yield* pending.slice(0, ready);
-      pending = pending.slice(ready);
-    }
+    while (pending.length && pending[0].pos < rawPos) yield pending.shift()!;
     const m = minimalAlleles(r.pos, r.ref, r.alt);
     if (m.ref === '' && m.alt === '') continue;
     const rec: KeyedRecord = { chrom: r.chrom, pos: m.pos, ref: m.ref, alt: m.alt, values: r.values, file, line: r.line };

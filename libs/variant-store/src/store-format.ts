@@ -21,9 +21,10 @@ export const CHUNK_RECORDS = 65536;
 
 /**
  * A value column. `decimal`: numbers as mantissa × 10^exp (see decimal.ts), `digits` significant
- * digits at most; `int`: 32-bit integers; `str`: short strings, dictionary-coded per chunk.
+ * digits at most, or with `scale` fixed-point to 10^-scale; `int`: 32-bit integers; `str`: short
+ * strings, dictionary-coded per chunk.
  */
-export type StoreColumn = { name: string; type: 'decimal'; digits?: number } | { name: string; type: 'int' } | { name: string; type: 'str' };
+export type StoreColumn = { name: string; type: 'decimal'; digits?: number; scale?: number } | { name: string; type: 'int' } | { name: string; type: 'str' };
 
 export type StoreValues = Record<string, number | string | undefined>;
 

@@ -16,10 +16,10 @@ export class TextSite {
   alts: string[] = [];
   pass = true;
   private info = '';
-  private readonly decls = new Map<string, { number: string; numeric: boolean }>();
+  private readonly decls = new Map<string, { number: string; numeric: boolean; needle: string; hint: number }>();
 
   constructor(private readonly header: VcfHeader) {
-    for (const [id, d] of header.info) this.decls.set(id, { number: d.number, numeric: d.type === 'Integer' || d.type === 'Float' });
+    for (const [id, d] of header.info) this.decls.set(id, { number: d.number, numeric: d.type === 'Integer' || d.type === 'Float', needle: `;${id}=`, hint: 0 });
   }
 
   /** Reads `line` (line number `no`, for errors); returns this, reused for the next line. */
@@ -47,9 +47,17 @@ export class TextSite {
 
   /** The raw text of INFO key `key`, undefined when absent. */
   private raw(key: string): string | undefined {
-    const at = this.info.indexOf(`;${key}=`);
+    // an undeclared key parses as a String, which no numeric reading uses: no need to look
+    const decl = this.decls.get(key);
+    if (decl === undefined) return undefined;
+    const needle = decl.needle;
+    // writers keep one key order, so a key sits near where it sat on the previous line: search
+    // from a little before there, then (a key is unique in INFO) the part before, if need be
+    let at = this.info.indexOf(needle, decl.hint);
+    if (at < 0 && decl.hint > 0) at = this.info.lastIndexOf(needle, decl.hint + needle.length);
     if (at < 0) return undefined;
-    const start = at + key.length + 2;
+    decl.hint = Math.max(0, at - 64);
+    const start = at + needle.length;
     return this.info.slice(start, this.info.indexOf(';', start));
   }
 
@@ -61,9 +69,10 @@ export class TextSite {
     const raw = this.raw(key);
     if (raw === undefined) return undefined;
     const decl = this.decls.get(key);
-    const parts = raw.split(',');
+    const parts = raw.includes(',') ? raw.split(',') : [raw];
     let v: string | undefined;
-    if (decl?.number === 'A') v = parts[altIndex];
+    if (decl?.number === 'R' && parts.length === 1) v = undefined;
+    else if (decl?.number === 'A') v = parts[altIndex];
     else if (decl?.number === 'R') v = parts[altIndex + 1];
     else if (decl?.numeric && decl.number === '.' && altCount > 1 && parts.length === altCount) v = parts[altIndex];
     else v = parts[0];
