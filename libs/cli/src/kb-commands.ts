@@ -22,13 +22,18 @@ export function registerKbCommands(program: Command): void {
     .option('--mirror <dir>', `data mirror (default: $${MIRROR_ENV}, else ../shared/data)`)
     .option('--out <dir>', `KB directory to write (default: $${KB_ENV}, else kb/current in the project)`)
     .option('--source <id=path[,path…]>', 'use these files for a source instead of the mirror (repeatable; see `kb info` for ids)', collectOverride, {})
+    .option('--af-decimals <n>', 'keep allele frequencies fixed-point to 10^-n (e.g. 7, as echtvar): a smaller store for full releases (default: as the source writes them)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 9) throw new InputError(`--af-decimals must be an integer 1–9, got "${v}"`, { file: '--af-decimals' });
+      return n;
+    })
     .option('--quiet', 'no progress on stderr')
-    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; quiet?: boolean }) => {
+    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; afDecimals?: number; quiet?: boolean }) => {
       const mirror = resolveMirror(opts.mirror);
       const out = resolveKbDir(opts.out);
       const log = opts.quiet ? undefined : (m: string) => process.stderr.write(`kb build: ${m}\n`);
       log?.(`mirror ${mirror} → ${out}`);
-      const manifest = await buildKb({ mirror, out, overrides: opts.source, log });
+      const manifest = await buildKb({ mirror, out, overrides: opts.source, afDecimals: opts.afDecimals, log });
       process.stdout.write(formatManifest(manifest, out));
     });
 

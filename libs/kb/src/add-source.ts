@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'nod
 import path from 'node:path';
 import { InputError, sha256File } from '@rarerank/io';
 import { ChainFile } from '@rarerank/liftover';
+import { VariantStore } from '@rarerank/variant-store';
 import { buildFrequencyStore, VARIANT_SOURCES } from './build-variants';
 import { KB_FILES } from './kb-files';
 import { MANIFEST_FILE, type KbManifest, type SourceEntry } from './manifest';
@@ -40,8 +41,11 @@ export async function addVariantSource(kbDir: string, id: string, files: string[
       rel = KB_FILES.frequency;
       const gnomad = id === 'gnomad-sites' ? found : { files: loadedFiles('gnomad-sites'), why: 'not in the KB' };
       const tg = id === '1000g' ? found : { files: loadedFiles('1000g').filter((f) => f.endsWith('.sites.bed')), why: 'not in the KB' };
-      await rm(path.join(tmp, rel), { force: true }); // a hard link: never write through it
-      replaced = await buildFrequencyStore(tmp, gnomad, tg, chain, log);
+      // the KB's frequency precision stays as built
+      const existing = path.join(tmp, rel);
+      const afDecimals = existsSync(existing) ? (VariantStore.open(existing).meta.afDecimals as number | null | undefined) : undefined;
+      await rm(existing, { force: true }); // a hard link: never write through it
+      replaced = await buildFrequencyStore(tmp, gnomad, tg, chain, log, afDecimals ?? undefined);
     } else {
       const p = PREDICTOR_SOURCES.find((x) => VARIANT_SOURCES[x.source].id === id)!;
       rel = KB_FILES[p.table];

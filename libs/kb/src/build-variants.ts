@@ -18,7 +18,7 @@ import { KB_FILES } from './kb-files';
 import type { SourceEntry } from './manifest';
 import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
 import { buildVariantStore, type StoreInput } from './variant-store-build';
-import { buildPredictorStore, combineFrequency, FREQUENCY_COLUMNS, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
+import { buildPredictorStore, combineFrequency, frequencyColumns, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
 
 const GNOMAD_TERMS = 'gnomAD terms (ODbL-style)';
 export const VARIANT_SOURCES = {
@@ -78,7 +78,7 @@ function skippedNote(result: ReadResult<unknown>): string[] {
   return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
 }
 
-export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log): Promise<VariantBuild> {
+export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number): Promise<VariantBuild> {
   const S = VARIANT_SOURCES;
   const entries: SourceEntry[] = [];
   const find = (info: SourceInfo) => locate(mirror, info.candidates, overrides[info.id]);
@@ -92,7 +92,7 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   } else entries.push(missingEntry(S.chain, chainFound.why!));
 
   // Frequencies: one store, the highest population AF over all sources per variant.
-  entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log)));
+  entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log, afDecimals)));
 
   // ClinVar: every source into one table; more review stars first, then the earlier source.
   const clinvar: Array<ClinvarRecord & { rank: number }> = [];
@@ -175,7 +175,7 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
 }
 
 /** The frequency store from gnomAD sites VCFs and 1000G tables (either may be missing): their two manifest entries. */
-export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Found, chain: ChainFile | undefined, log: Log): Promise<SourceEntry[]> {
+export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Found, chain: ChainFile | undefined, log: Log, afDecimals?: number): Promise<SourceEntry[]> {
   const S = VARIANT_SOURCES;
   const freqInputs: Array<StoreInput<VariantKey>> = [];
   const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
@@ -189,7 +189,7 @@ export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Fou
     freqInputs.push({ file: sites, open: async () => sortedStream(await read1000gDosage(sites, dosage)), values: (r) => frequencyValues(r as FrequencyRecord, '1000g'), repeats: { prefer: preferHigherAf } });
   }
   log(`writing frequency store (${freqInputs.length} files)`);
-  const store = await buildVariantStore(path.join(outDir, KB_FILES.frequency), FREQUENCY_COLUMNS, freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency' }, log });
+  const store = await buildVariantStore(path.join(outDir, KB_FILES.frequency), frequencyColumns(afDecimals), freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency', afDecimals: afDecimals ?? null }, log });
   const of = (names: string[]) => store.files.filter((x) => names.includes(x.file));
   const notes = (names: string[]) => of(names).flatMap((x) => x.notes.map((n) => `${path.basename(x.file)}: ${n}`));
   const records = (names: string[]) => of(names).reduce((a, x) => a + x.records, 0);

@@ -43,7 +43,7 @@ export function toFixedPoint(x: number, scale: number): [mantissa: number, expon
   if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
   const m = Math.round(x * POW10[scale]);
   if (Math.abs(m) > 0x7fffffff) throw new Error(`${x} does not fit 32 bits at 1e-${scale}`);
-  return [m, m === 0 ? 0 : -scale];
+  return [m, -scale];
 }
 
 function parse(s: string): { sign: number; digits: string; exp: number } {
