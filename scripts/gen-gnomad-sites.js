@@ -10,23 +10,17 @@
 // prints them. Bases are random (not the reference): the file is for throughput and size.
 // Usage: node scripts/gen-gnomad-sites.js OUT.vcf.bgz --records N [--seed S]
 // Pipes through `bgzip` and indexes with `tabix` (Debian package tabix).
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const zlib = require('node:zlib');
-const { spawn, spawnSync } = require('node:child_process');
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const N = Number(opt('--records', '5000000'));
-let seed = Number(opt('--seed', '1')) >>> 0;
+const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { records: { type: 'string', default: '5000000' }, seed: { type: 'string', default: '1' } } });
+const N = Number(flags.records);
+let seed = Number(flags.seed) >>> 0;
 const mirror = path.resolve(process.env.RARERANK_MIRROR || path.join(__dirname, '..', '..', 'shared', 'data'));
-const out = path.resolve(args[0] || '/tmp/store-bench/gnomad.synthetic.v4.1.sites.vcf.bgz');
+const out = path.resolve(positionals[0] || '/tmp/store-bench/gnomad.synthetic.v4.1.sites.vcf.bgz');
 if (!Number.isInteger(N) || N < 1) throw new Error(`--records must be a positive integer, got ${N}`);
 
 const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
