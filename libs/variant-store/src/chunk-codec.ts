@@ -26,66 +26,127 @@ export interface ChunkData {
 
 export const MISSING_INT = -2147483648;
 
-/** Encodes records (already sorted by position, one chromosome) into a compressed chunk. */
-export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], level = 6): Buffer {
-  const n = records.length;
-  const delta = new Uint32Array(n);
-  const codes = new Uint32Array(n);
-  const overflow: string[] = [];
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    const r = records[i];
-    delta[i] = r.pos - prev;
-    prev = r.pos;
-    const code = packAlleles(r.ref, r.alt);
-    codes[i] = code;
-    if (code === OVERFLOW) overflow.push(`${r.ref}>${r.alt}`);
+type BuilderColumn =
+  | { type: 'decimal'; spec: StoreColumn & { type: 'decimal' }; mantissa: Int32Array; exponent: Int8Array }
+  | { type: 'int'; spec: StoreColumn; ints: Int32Array }
+  | { type: 'str'; spec: StoreColumn; idx: Int32Array; dict: Map<string, number> };
+
+/**
+ * Collects one chunk's records straight into typed columns, so the writer keeps no record
+ * objects alive between chunks (65k records × a few objects each would be promoted and copied by
+ * the garbage collector on every chunk).
+ */
+export class ChunkBuilder {
+  n = 0;
+  private pos: Int32Array;
+  private codes: Uint32Array;
+  private overflow: string[] = [];
+  private cols: BuilderColumn[];
+
+  constructor(
+    private readonly columns: StoreColumn[],
+    private capacity = 1024,
+  ) {
+    this.pos = new Int32Array(capacity);
+    this.codes = new Uint32Array(capacity);
+    this.cols = columns.map((spec) =>
+      spec.type === 'decimal'
+        ? { type: 'decimal', spec, mantissa: new Int32Array(capacity), exponent: new Int8Array(capacity) }
+        : spec.type === 'int'
+          ? { type: 'int', spec, ints: new Int32Array(capacity) }
+          : { type: 'str', spec, idx: new Int32Array(capacity), dict: new Map() },
+    );
   }
-  const parts: Uint8Array[] = [shuffle(delta), shuffle(codes)];
-  const dicts: Array<string[] | null> = [];
-  for (const c of columns) {
-    if (c.type === 'decimal') {
-      const mantissa = new Int32Array(n).fill(MISSING_MANTISSA);
-      const exponent = new Int8Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = records[i].values[c.name];
-        if (v === undefined) continue;
-        if (typeof v !== 'number') throw new Error(`column ${c.name}: ${JSON.stringify(v)} is not a number`);
-        if (Number.isNaN(v)) continue;
-        [mantissa[i], exponent[i]] = c.scale !== undefined ? toFixedPoint(v, c.scale) : toDecimal(v, c.digits ?? DEFAULT_DIGITS);
+
+  add(r: StoreRecord): void {
+    if (this.n === this.capacity) this.grow();
+    const i = this.n++;
+    this.pos[i] = r.pos;
+    const code = packAlleles(r.ref, r.alt);
+    this.codes[i] = code;
+    if (code === OVERFLOW) this.overflow.push(`${r.ref}>${r.alt}`);
+    for (const c of this.cols) {
+      const v = r.values[c.spec.name];
+      if (c.type === 'decimal') {
+        if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
+          c.mantissa[i] = MISSING_MANTISSA;
+          c.exponent[i] = 0;
+          continue;
+        }
+        if (typeof v !== 'number') throw new Error(`column ${c.spec.name}: ${JSON.stringify(v)} is not a number`);
+        [c.mantissa[i], c.exponent[i]] = c.spec.scale !== undefined ? toFixedPoint(v, c.spec.scale) : toDecimal(v, c.spec.digits ?? DEFAULT_DIGITS);
+      } else if (c.type === 'int') {
+        if (v === undefined) {
+          c.ints[i] = MISSING_INT;
+          continue;
+        }
+        if (typeof v !== 'number' || !Number.isInteger(v) || v <= MISSING_INT || v > 0x7fffffff) throw new Error(`column ${c.spec.name}: ${JSON.stringify(v)} is not a 32-bit integer`);
+        c.ints[i] = v;
+      } else {
+        if (v === undefined) {
+          c.idx[i] = -1;
+          continue;
+        }
+        const str = String(v);
+        let k = c.dict.get(str);
+        if (k === undefined) c.dict.set(str, (k = c.dict.size));
+        c.idx[i] = k;
       }
-      parts.push(shuffle(mantissa), new Uint8Array(exponent.buffer));
-      dicts.push(null);
-    } else if (c.type === 'int') {
-      const ints = new Int32Array(n).fill(MISSING_INT);
-      for (let i = 0; i < n; i++) {
-        const v = records[i].values[c.name];
-        if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v <= MISSING_INT || v > 0x7fffffff) throw new Error(`column ${c.name}: ${JSON.stringify(v)} is not a 32-bit integer`);
-        ints[i] = v;
-      }
-      parts.push(shuffle(ints));
-      dicts.push(null);
-    } else {
-      const idx = new Int32Array(n).fill(-1);
-      const dict = new Map<string, number>();
-      for (let i = 0; i < n; i++) {
-        const v = records[i].values[c.name];
-        if (v === undefined) continue;
-        const s = String(v);
-        let k = dict.get(s);
-        if (k === undefined) dict.set(s, (k = dict.size));
-        idx[i] = k;
-      }
-      parts.push(shuffle(idx));
-      dicts.push([...dict.keys()]);
     }
   }
-  const meta = Buffer.from(JSON.stringify({ overflow, dicts }), 'utf8');
-  const lead = Buffer.alloc(8);
-  lead.writeUInt32LE(n, 0);
-  lead.writeUInt32LE(meta.length, 4);
-  return deflateSync(Buffer.concat([lead, meta, ...parts]), { level });
+
+  /** The compressed chunk of the records added since the last call; the builder is then empty. */
+  encode(level = 6): Buffer {
+    const n = this.n;
+    const delta = new Uint32Array(n);
+    for (let i = 0, prev = 0; i < n; i++) {
+      delta[i] = this.pos[i] - prev;
+      prev = this.pos[i];
+    }
+    const parts: Uint8Array[] = [shuffle(delta), shuffle(this.codes.subarray(0, n))];
+    const dicts: Array<string[] | null> = [];
+    for (const c of this.cols) {
+      if (c.type === 'decimal') parts.push(shuffle(c.mantissa.subarray(0, n)), new Uint8Array(c.exponent.buffer, 0, n));
+      else if (c.type === 'int') parts.push(shuffle(c.ints.subarray(0, n)));
+      else parts.push(shuffle(c.idx.subarray(0, n)));
+      dicts.push(c.type === 'str' ? [...c.dict.keys()] : null);
+      if (c.type === 'str') c.dict = new Map();
+    }
+    const meta = Buffer.from(JSON.stringify({ overflow: this.overflow, dicts }), 'utf8');
+    const lead = Buffer.alloc(8);
+    lead.writeUInt32LE(n, 0);
+    lead.writeUInt32LE(meta.length, 4);
+    const out = deflateSync(Buffer.concat([lead, meta, ...parts]), { level });
+    this.n = 0;
+    this.overflow = [];
+    return out;
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const resize = <A extends Int32Array | Uint32Array | Int8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.pos = resize(this.pos, (k) => new Int32Array(k));
+    this.codes = resize(this.codes, (k) => new Uint32Array(k));
+    for (const c of this.cols) {
+      if (c.type === 'decimal') {
+        c.mantissa = resize(c.mantissa, (k) => new Int32Array(k));
+        c.exponent = resize(c.exponent, (k) => new Int8Array(k));
+      } else if (c.type === 'int') c.ints = resize(c.ints, (k) => new Int32Array(k));
+      else c.idx = resize(c.idx, (k) => new Int32Array(k));
+    }
+    this.capacity = cap;
+  }
+}
+
+/** Encodes records (already sorted by position, one chromosome) into a compressed chunk. */
+export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], level = 6): Buffer {
+  const b = new ChunkBuilder(columns, Math.max(1, records.length));
+  for (const r of records) b.add(r);
+  return b.encode(level);
 }
 
 /** Inverse of encodeChunk; throws on a payload that does not decode to the expected sizes. */

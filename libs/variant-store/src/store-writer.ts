@@ -1,6 +1,6 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { encodeChunk } from './chunk-codec';
+import { ChunkBuilder } from './chunk-codec';
 import { CHUNK_RECORDS, INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreRecord } from './store-format';
 
 export interface StoreWriterOptions {
@@ -20,7 +20,8 @@ export interface StoreWriterOptions {
 export class StoreWriter {
   private fd: number;
   private offset = 0;
-  private pending: StoreRecord[] = [];
+  private readonly chunk: ChunkBuilder;
+  private first = 0;
   private readonly chunks: ChunkIndexEntry[] = [];
   private readonly done = new Set<string>();
   private chrom: string | undefined;
@@ -35,6 +36,7 @@ export class StoreWriter {
     private readonly opts: StoreWriterOptions = {},
   ) {
     this.fd = openSync(file, 'w');
+    this.chunk = new ChunkBuilder(columns, opts.chunkRecords ?? CHUNK_RECORDS);
     const header: StoreHeader = { format: 'rarerank-variant-store', schema: STORE_SCHEMA_VERSION, columns, meta };
     const json = Buffer.from(JSON.stringify(header), 'utf8');
     const lead = Buffer.alloc(16);
@@ -45,7 +47,7 @@ export class StoreWriter {
   }
 
   get size(): number {
-    return this.records + this.pending.length;
+    return this.records + this.chunk.n;
   }
 
   add(r: StoreRecord): void {
@@ -61,8 +63,9 @@ export class StoreWriter {
     if (r.pos < this.lastPos || (r.pos === this.lastPos && key === this.lastKey)) {
       throw new Error(`store ${this.file}: ${r.chrom}:${r.pos} ${key} out of order or repeated`);
     }
-    if (r.pos !== this.lastPos && this.pending.length >= (this.opts.chunkRecords ?? CHUNK_RECORDS)) this.flush();
-    this.pending.push(r);
+    if (r.pos !== this.lastPos && this.chunk.n >= (this.opts.chunkRecords ?? CHUNK_RECORDS)) this.flush();
+    if (this.chunk.n === 0) this.first = r.pos;
+    this.chunk.add(r);
     this.lastPos = r.pos;
     this.lastKey = key;
   }
@@ -91,13 +94,12 @@ export class StoreWriter {
   }
 
   private flush(): void {
-    const recs = this.pending;
-    if (!recs.length) return;
-    const bytes = encodeChunk(recs, this.columns, this.opts.level);
-    this.chunks.push({ chrom: recs[0].chrom, first: recs[0].pos, last: recs[recs.length - 1].pos, n: recs.length, offset: this.offset, bytes: bytes.length, crc: crc32(bytes) });
+    const n = this.chunk.n;
+    if (!n) return;
+    const bytes = this.chunk.encode(this.opts.level);
+    this.chunks.push({ chrom: this.chrom!, first: this.first, last: this.lastPos, n, offset: this.offset, bytes: bytes.length, crc: crc32(bytes) });
     this.write(bytes);
-    this.records += recs.length;
-    this.pending = [];
+    this.records += n;
   }
 
   private write(buf: Uint8Array): void {
