@@ -11,7 +11,7 @@ export interface VariantLookup {
 }
 
 /** Variant-level predictors a table can supply (the gene-level AlphaMissense mean comes from the gene record). */
-export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd';
+export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd' | 'alphaMissense';
 
 /**
  * A pluggable variant-level predictor: any lookup by VCF-style key. When the KB gains a REVEL,

@@ -34,6 +34,7 @@ export const VARIANT_SOURCES = {
   // Variant-level predictors: free for non-commercial use only.
   spliceai: { id: 'spliceai', title: 'SpliceAI precomputed delta scores (VCF)', required: false, licence: 'SpliceAI scores (Illumina): non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/spliceai_scores*.vcf.gz'] },
   cadd: { id: 'cadd', title: 'CADD scores (TSV, PHRED and raw)', required: false, licence: 'CADD: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/cadd*.tsv.gz', 'pathogenicity/whole_genome_SNVs*.tsv.gz'] },
+  alphamissense: { id: 'alphamissense', title: 'AlphaMissense per-variant pathogenicity (TSV)', required: false, licence: 'AlphaMissense: CC BY-NC-SA 4.0 (non-commercial)', nonCommercial: true, candidates: ['pathogenicity/AlphaMissense_hg38.tsv.gz', 'pathogenicity/AlphaMissense_hg19.tsv.gz'] },
   revel: { id: 'revel', title: 'REVEL missense scores (CSV)', required: false, licence: 'REVEL: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/revel*.csv.gz', 'pathogenicity/revel*.csv', 'pathogenicity/revel_with_transcript_ids*'] },
 } satisfies Record<string, SourceInfo>;
 

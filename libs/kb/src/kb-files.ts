@@ -11,6 +11,7 @@ export const KB_FILES = {
   spliceai: 'variants/spliceai.rrvs',
   cadd: 'variants/cadd.rrvs',
   revel: 'variants/revel.rrvs',
+  alphamissense: 'variants/alphamissense.rrvs',
 } as const;
 
 /**
@@ -21,4 +22,5 @@ export const PREDICTOR_TABLES = [
   { table: 'revel', field: 'revel', column: 'revel' },
   { table: 'spliceai', field: 'spliceAi', column: 'spliceAiMax' },
   { table: 'cadd', field: 'cadd', column: 'caddPhred' },
+  { table: 'alphamissense', field: 'alphaMissense', column: 'alphaMissense' },
 ] as const;

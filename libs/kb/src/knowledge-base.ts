@@ -13,7 +13,7 @@ import { readManifest } from './read-manifest';
 /** Tables loaded whole (ClinVar-sized sources the region filter and ACMG read at random). */
 export type VariantTableName = 'clinvar' | 'pathogenicMissense';
 /** Disk-backed variant stores (genome-wide sources), read chunk by chunk. */
-export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel';
+export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense';
 
 /** A predictor store present in the KB, with the annotation field it feeds and its score column. */
 export interface PredictorTable {

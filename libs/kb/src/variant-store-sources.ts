@@ -3,12 +3,14 @@ import type { ChainFile } from '@rarerank/liftover';
 import type { StoreColumn, StoreRecord, StoreValues } from '@rarerank/variant-store';
 import {
   CHROM_ORDER,
+  streamAlphaMissenseTsv,
   streamCaddTsv,
   streamRevelCsv,
   streamSpliceAiVcf,
   type FrequencyRecord,
   type ReadResult,
   type RecordStream,
+  type AlphaMissenseRecord,
   type RevelRecord,
   type VariantKey,
 } from '@rarerank/variants-db';
@@ -65,8 +67,8 @@ export function sortedStream<T extends VariantKey>(res: ReadResult<T>): RecordSt
 
 /** A variant-level predictor source and the store it becomes. */
 export interface PredictorSource {
-  source: 'spliceai' | 'cadd' | 'revel';
-  table: keyof typeof KB_FILES & ('spliceai' | 'cadd' | 'revel');
+  source: 'spliceai' | 'cadd' | 'revel' | 'alphamissense';
+  table: keyof typeof KB_FILES & ('spliceai' | 'cadd' | 'revel' | 'alphamissense');
   open: (file: string) => Promise<RecordStream<VariantKey>>;
   score: string;
   columns: StoreColumn[];
@@ -77,6 +79,7 @@ export const PREDICTOR_SOURCES: PredictorSource[] = [
   { source: 'spliceai', table: 'spliceai', open: (f) => streamSpliceAiVcf(f), score: 'spliceAiMax', columns: [{ name: 'spliceAiMax', type: 'decimal' }, { name: 'gene', type: 'str' }] },
   { source: 'cadd', table: 'cadd', open: (f) => streamCaddTsv(f), score: 'caddPhred', columns: [{ name: 'caddPhred', type: 'decimal' }, { name: 'caddRaw', type: 'decimal' }] },
   { source: 'revel', table: 'revel', open: (f) => streamRevelCsv(f), score: 'revel', columns: [{ name: 'revel', type: 'decimal' }], assemblyOf: (r) => (r as RevelRecord).assembly },
+  { source: 'alphamissense', table: 'alphamissense', open: (f) => streamAlphaMissenseTsv(f), score: 'alphaMissense', columns: [{ name: 'alphaMissense', type: 'decimal' }], assemblyOf: (r) => (r as AlphaMissenseRecord).assembly },
 ];
 
 /** The higher score wins; the earlier record on a tie (as the in-memory table kept it). */

@@ -5,6 +5,7 @@ export { assemblyFromVcfHeader, assemblyFromFileName, refseqChromosome } from '.
 export { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clinvar-classification';
 export { readGnomadConstraint, type GeneConstraint, type ConstraintResult, type ConstraintVersion } from './gnomad-constraint';
 export { readAlphaMissenseGene, type AlphaMissenseGene } from './alphamissense-gene';
+export { readAlphaMissenseTsv, streamAlphaMissenseTsv, type AlphaMissenseRecord } from './alphamissense-variants';
 export { readGnomadSitesVcf, streamGnomadSitesVcf, queryGnomadSitesVcf, IndexedGnomadVcf } from './gnomad-sites';
 export { read1000gDosage } from './thousand-genomes';
 export { readClinvarVcf } from './clinvar-vcf';
