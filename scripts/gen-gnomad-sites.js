@@ -7,7 +7,8 @@
 // counts follow gnomAD's skew (most alleles are singletons); INFO carries the keys gnomAD writes
 // for every record (AC/AN/AF, grpmax, fafmax_faf95_max, nhomalt, the XX/XY split, AC/AF/AN/nhomalt
 // per genetic-ancestry group, the joint AF), ~500 bytes per record, numbers printed as gnomAD
-// prints them. Bases are random (not the reference): the file is for throughput and size.
+// prints them. Bases are random (not the reference; sites ≥ 45 bp apart): the file is for
+// throughput and size.
 // Usage: node scripts/gen-gnomad-sites.js OUT.vcf.bgz --records N [--seed S]
 // Pipes through `bgzip` and indexes with `tabix` (Debian package tabix).
 const { spawn, spawnSync } = require('node:child_process');
@@ -106,7 +107,9 @@ const flush = (force) => {
     let pos = 10_000;
     let n = 0;
     while (n < want) {
-      pos += Math.max(1, Math.round(-Math.log(1 - rand()) * gap * 1.15));
+      // bases are random per site, not one reference: sites ≥ 45 bp apart (past a site's 41-base
+      // context) so two sites never spell one change at two anchors, which a release never does
+      pos += Math.max(45, Math.round(-Math.log(1 - rand()) * gap));
       // ~15% of sites are multi-allelic: several lines at one position
       const lines = Math.min(want - n, rand() < 0.15 ? 2 + ((rand() * 2) | 0) : 1);
       const seen = new Set();
