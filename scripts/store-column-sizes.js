@@ -31,8 +31,8 @@ for (const c of store.index.chunks) {
   add('key: overflow alleles', Buffer.from(JSON.stringify(d.overflow)));
   store.columns.forEach((col, k) => {
     const x = d.columns[k];
-    if (x.type === 'decimal') add(col.name, Buffer.concat([shuffle(x.mantissa), Buffer.from(x.exponent.buffer)]));
-    else add(col.name, shuffle(x.type === 'int' ? x.ints : x.idx));
+    if (x.type === 'decimal') add(col.name, Buffer.concat([shuffle(x.mantissa.toArray()), Buffer.from(x.exponent)]));
+    else add(col.name, shuffle((x.type === 'int' ? x.ints : x.idx).toArray()));
   });
 }
 const n = store.size;

@@ -9,9 +9,31 @@ import type { StoreColumn, StoreRecord } from './store-format';
  * runs of equal high bytes: the integer-compression trick echtvar gets from its codecs.
  */
 export type ColumnData =
-  | { type: 'decimal'; mantissa: Int32Array; exponent: Int8Array }
-  | { type: 'int'; ints: Int32Array }
-  | { type: 'str'; idx: Int32Array; dict: string[] };
+  | { type: 'decimal'; mantissa: ShuffledInt32; exponent: Int8Array }
+  | { type: 'int'; ints: ShuffledInt32 }
+  | { type: 'str'; idx: ShuffledInt32; dict: string[] };
+
+/**
+ * A byte-shuffled int32 column read in place: value i from its four byte planes. A lookup reads
+ * a handful of values per chunk, so value columns are never unshuffled as a whole (an exome
+ * touches most chunks of a store; unshuffling every column of each cost more than inflating it).
+ */
+export class ShuffledInt32 {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly n: number,
+  ) {}
+
+  get(i: number): number {
+    const b = this.bytes;
+    const n = this.n;
+    return b[i] | (b[n + i] << 8) | (b[2 * n + i] << 16) | (b[3 * n + i] << 24);
+  }
+
+  toArray(): Int32Array {
+    return new Int32Array(unshuffle(this.bytes, this.n).buffer);
+  }
+}
 
 export interface ChunkData {
   n: number;
@@ -166,15 +188,21 @@ export function decodeChunk(compressed: Uint8Array, columns: StoreColumn[]): Chu
   let p = 0;
   for (let i = 0; i < n; i++) pos[i] = p += delta[i];
   const codes = new Uint32Array(take32().buffer);
+  const lazy32 = () => {
+    if (at + 4 * n > raw.length) throw new Error('chunk payload is shorter than its columns need');
+    const col = new ShuffledInt32(raw.subarray(at, at + 4 * n), n);
+    at += 4 * n;
+    return col;
+  };
   const cols: ColumnData[] = columns.map((c, k) => {
     if (c.type === 'decimal') {
-      const mantissa = new Int32Array(take32().buffer);
-      const exponent = new Int8Array(raw.subarray(at, at + n));
+      const mantissa = lazy32();
+      const exponent = new Int8Array(raw.buffer, raw.byteOffset + at, n);
       at += n;
-      return { type: 'decimal', mantissa, exponent: Int8Array.from(exponent) };
+      return { type: 'decimal', mantissa, exponent };
     }
-    if (c.type === 'int') return { type: 'int', ints: new Int32Array(take32().buffer) };
-    return { type: 'str', idx: new Int32Array(take32().buffer), dict: meta.dicts[k] ?? [] };
+    if (c.type === 'int') return { type: 'int', ints: lazy32() };
+    return { type: 'str', idx: lazy32(), dict: meta.dicts[k] ?? [] };
   });
   if (at !== raw.length) throw new Error(`chunk payload is ${raw.length} bytes, its columns need ${at}`);
   const overflowAt = new Int32Array(n).fill(-1);

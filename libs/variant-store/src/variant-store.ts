@@ -188,10 +188,15 @@ export class VariantStore {
     this.header.columns.forEach((c, k) => {
       const col = chunk.columns[k];
       if (col.type === 'decimal') {
-        if (col.mantissa[j] !== MISSING_MANTISSA) out[c.name] = fromDecimal(col.mantissa[j], col.exponent[j]);
+        const m = col.mantissa.get(j);
+        if (m !== MISSING_MANTISSA) out[c.name] = fromDecimal(m, col.exponent[j]);
       } else if (col.type === 'int') {
-        if (col.ints[j] !== MISSING_INT) out[c.name] = col.ints[j];
-      } else if (col.idx[j] >= 0) out[c.name] = col.dict[col.idx[j]];
+        const v = col.ints.get(j);
+        if (v !== MISSING_INT) out[c.name] = v;
+      } else {
+        const k = col.idx.get(j);
+        if (k >= 0) out[c.name] = col.dict[k];
+      }
     });
     return out;
   }
