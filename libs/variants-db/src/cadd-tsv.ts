@@ -62,33 +62,33 @@ export async function streamCaddTsv(file: string, opts: { assembly?: Assembly } 
   let merged = 0;
   const columns = col;
   async function* raw(): AsyncGenerator<CaddRecord & { line: number }> {
-  const col = columns!;
-  for await (const { no, text } of it) {
-    if (text === '' || text.startsWith('#')) continue;
-    const c = text.split('\t');
-    if (c.length !== width) throw new InputError(`expected ${width} tab-separated columns, found ${c.length}`, { file, line: no });
-    const chrom = ucscChrom(c[col.Chrom]);
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
+    const col = columns!;
+    for await (const { no, text } of it) {
+      if (text === '' || text.startsWith('#')) continue;
+      const c = text.split('\t');
+      if (c.length !== width) throw new InputError(`expected ${width} tab-separated columns, found ${c.length}`, { file, line: no });
+      const chrom = ucscChrom(c[col.Chrom]);
+      if (!chrom) {
+        skip.add('non_primary_contig');
+        continue;
+      }
+      const at = (field: string) => ({ file, line: no, field });
+      yield {
+        chrom,
+        pos: parsePosition(c[col.Pos], at('Pos')),
+        ref: parseAllele(c[col.Ref], at('Ref')),
+        alt: parseAllele(c[col.Alt], at('Alt')),
+        caddPhred: parseScore(c[col.PHRED], at('PHRED'), [0, Infinity]),
+        caddRaw: parseScore(c[col.RawScore], at('RawScore')),
+        line: no,
+      };
     }
-    const at = (field: string) => ({ file, line: no, field });
-    yield {
-      chrom,
-      pos: parsePosition(c[col.Pos], at('Pos')),
-      ref: parseAllele(c[col.Ref], at('Ref')),
-      alt: parseAllele(c[col.Alt], at('Alt')),
-      caddPhred: parseScore(c[col.PHRED], at('PHRED'), [0, Infinity]),
-      caddRaw: parseScore(c[col.RawScore], at('RawScore')),
-      line: no,
-    };
-  }
   }
   const summary = () => {
-  const notes: string[] = [];
-  if (merged) notes.push(`${merged} lines repeated an allele already read (one line per transcript): merged, max PHRED kept`);
-  if (!stated) notes.push(`assembly ${assembly} from ${opts.assembly ? 'the caller' : 'the file name'}: the banner names none`);
-  return { skipped: skip.counts, version: banner.version, versionFrom: banner.version ? ('header' as const) : undefined, assembly, notes };
+    const notes: string[] = [];
+    if (merged) notes.push(`${merged} lines repeated an allele already read (one line per transcript): merged, max PHRED kept`);
+    if (!stated) notes.push(`assembly ${assembly} from ${opts.assembly ? 'the caller' : 'the file name'}: the banner names none`);
+    return { skipped: skip.counts, version: banner.version, versionFrom: banner.version ? ('header' as const) : undefined, assembly, notes };
   };
   return { records: maxOfRepeats(raw(), 'caddPhred', () => merged++), summary };
 }

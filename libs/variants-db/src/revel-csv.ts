@@ -44,50 +44,50 @@ export async function streamRevelCsv(file: string): Promise<RecordStream<RevelRe
   let merged = 0;
   let onGrch37 = 0;
   async function* raw(): AsyncGenerator<RevelRecord & { line: number }> {
-  for await (const { no, text } of it) {
-    if (text === '') continue;
-    const c = splitCsvLine(text, file, no);
-    if (c.length !== width) throw new InputError(`expected ${width} comma-separated columns, found ${c.length}`, { file, line: no });
-    const chrom = ucscChrom(c[col.chrom!]);
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
+    for await (const { no, text } of it) {
+      if (text === '') continue;
+      const c = splitCsvLine(text, file, no);
+      if (c.length !== width) throw new InputError(`expected ${width} comma-separated columns, found ${c.length}`, { file, line: no });
+      const chrom = ucscChrom(c[col.chrom!]);
+      if (!chrom) {
+        skip.add('non_primary_contig');
+        continue;
+      }
+      const at = (i: number) => ({ file, line: no, field: header[i] });
+      const p38 = col.grch38 === undefined ? '.' : c[col.grch38].trim();
+      let pos: number;
+      let rowAssembly: RevelRecord['assembly'];
+      if (p38 !== '.' && p38 !== '') {
+        pos = parsePosition(p38, at(col.grch38!));
+        rowAssembly = 'GRCh38';
+      } else if (col.hg19 !== undefined) {
+        pos = parsePosition(c[col.hg19], at(col.hg19));
+        rowAssembly = 'GRCh37';
+        onGrch37++;
+      } else {
+        skip.add('no_position');
+        continue;
+      }
+      yield {
+        chrom,
+        pos,
+        ref: parseAllele(c[col.ref!], at(col.ref!)),
+        alt: parseAllele(c[col.alt!], at(col.alt!)),
+        revel: parseScore(c[col.revel!], at(col.revel!), [0, 1]),
+        assembly: rowAssembly,
+        line: no,
+      };
     }
-    const at = (i: number) => ({ file, line: no, field: header[i] });
-    const p38 = col.grch38 === undefined ? '.' : c[col.grch38].trim();
-    let pos: number;
-    let rowAssembly: RevelRecord['assembly'];
-    if (p38 !== '.' && p38 !== '') {
-      pos = parsePosition(p38, at(col.grch38!));
-      rowAssembly = 'GRCh38';
-    } else if (col.hg19 !== undefined) {
-      pos = parsePosition(c[col.hg19], at(col.hg19));
-      rowAssembly = 'GRCh37';
-      onGrch37++;
-    } else {
-      skip.add('no_position');
-      continue;
-    }
-    yield {
-      chrom,
-      pos,
-      ref: parseAllele(c[col.ref!], at(col.ref!)),
-      alt: parseAllele(c[col.alt!], at(col.alt!)),
-      revel: parseScore(c[col.revel!], at(col.revel!), [0, 1]),
-      assembly: rowAssembly,
-      line: no,
-    };
-  }
   }
   const summary = () => {
-  const notes: string[] = [];
-  if (merged) notes.push(`${merged} rows repeated an allele already read (another amino-acid change): merged, max REVEL kept`);
-  if (col.grch38 === undefined) notes.push('no GRCh38 position column: records are on GRCh37 (hg19 positions)');
-  else if (onGrch37) notes.push(`${onGrch37} rows have no GRCh38 position ('.'): kept on GRCh37 (hg19_pos)`);
-  const assembly: Assembly | undefined = col.grch38 === undefined ? 'GRCh37' : onGrch37 === 0 ? 'GRCh38' : undefined;
-  // REVEL files state no release; its downloads are named revel_v1.3_all_chromosomes.zip
-  const version = /v(\d+(?:\.\d+)+)/.exec(path.basename(file))?.[0];
-  return { skipped: skip.counts, version, versionFrom: version ? ('file name' as const) : undefined, assembly, notes };
+    const notes: string[] = [];
+    if (merged) notes.push(`${merged} rows repeated an allele already read (another amino-acid change): merged, max REVEL kept`);
+    if (col.grch38 === undefined) notes.push('no GRCh38 position column: records are on GRCh37 (hg19 positions)');
+    else if (onGrch37) notes.push(`${onGrch37} rows have no GRCh38 position ('.'): kept on GRCh37 (hg19_pos)`);
+    const assembly: Assembly | undefined = col.grch38 === undefined ? 'GRCh37' : onGrch37 === 0 ? 'GRCh38' : undefined;
+    // REVEL files state no release; its downloads are named revel_v1.3_all_chromosomes.zip
+    const version = /v(\d+(?:\.\d+)+)/.exec(path.basename(file))?.[0];
+    return { skipped: skip.counts, version, versionFrom: version ? ('file name' as const) : undefined, assembly, notes };
   };
   return { records: maxOfRepeats(raw(), 'revel', () => merged++), summary };
 }

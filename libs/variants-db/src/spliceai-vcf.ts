@@ -40,51 +40,51 @@ export async function streamSpliceAiVcf(file: string, opts: { assembly?: Assembl
   const skip = new SkipCounter();
   let merged = 0;
   async function* raw(): AsyncGenerator<SpliceAiRecord & { line: number }> {
-  for await (const { no, variant: v } of lines) {
-    const chrom = ucscChrom(v.CHROM ?? '');
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
-    }
-    const alts = (v.ALT ?? []).map((a) => a.toUpperCase());
-    const entries = v.INFO.SpliceAI;
-    if (!alts.length || !Array.isArray(entries) || !entries.length) {
-      skip.add(alts.length ? 'no_spliceai_entry' : 'no_alt');
-      continue;
-    }
-    const best = new Map<string, { score: number; gene: string }>();
-    for (const entry of entries) {
-      const f = String(entry ?? '').split('|');
-      if (f.length !== layout.width) throw new InputError(`SpliceAI entry "${entry}" has ${f.length} |-separated fields, the header's format ${layout.width}`, { file, line: no, field: 'SpliceAI' });
-      const allele = f[layout.allele].toUpperCase();
-      if (!alts.includes(allele)) throw new InputError(`SpliceAI entry for allele ${allele}, which is not an ALT of the record (${alts.join(',')})`, { file, line: no, field: 'SpliceAI' });
-      if (layout.ds.every((i) => f[i] === '.')) {
-        skip.add('not_scored_entry');
+    for await (const { no, variant: v } of lines) {
+      const chrom = ucscChrom(v.CHROM ?? '');
+      if (!chrom) {
+        skip.add('non_primary_contig');
         continue;
       }
-      let score = 0;
-      for (const i of layout.ds) score = Math.max(score, parseScore(f[i], { file, line: no, field: 'SpliceAI' }, [0, 1]));
-      const cur = best.get(allele);
-      if (!cur || score > cur.score) best.set(allele, { score, gene: f[layout.symbol] });
-    }
-    for (const alt of alts) {
-      const b = best.get(alt);
-      if (!b) continue;
-      if (!/^[ACGTN]+$/.test(alt)) {
-        skip.add('symbolic_alt');
+      const alts = (v.ALT ?? []).map((a) => a.toUpperCase());
+      const entries = v.INFO.SpliceAI;
+      if (!alts.length || !Array.isArray(entries) || !entries.length) {
+        skip.add(alts.length ? 'no_spliceai_entry' : 'no_alt');
         continue;
       }
-      yield { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt, spliceAiMax: b.score, gene: b.gene, line: no };
+      const best = new Map<string, { score: number; gene: string }>();
+      for (const entry of entries) {
+        const f = String(entry ?? '').split('|');
+        if (f.length !== layout.width) throw new InputError(`SpliceAI entry "${entry}" has ${f.length} |-separated fields, the header's format ${layout.width}`, { file, line: no, field: 'SpliceAI' });
+        const allele = f[layout.allele].toUpperCase();
+        if (!alts.includes(allele)) throw new InputError(`SpliceAI entry for allele ${allele}, which is not an ALT of the record (${alts.join(',')})`, { file, line: no, field: 'SpliceAI' });
+        if (layout.ds.every((i) => f[i] === '.')) {
+          skip.add('not_scored_entry');
+          continue;
+        }
+        let score = 0;
+        for (const i of layout.ds) score = Math.max(score, parseScore(f[i], { file, line: no, field: 'SpliceAI' }, [0, 1]));
+        const cur = best.get(allele);
+        if (!cur || score > cur.score) best.set(allele, { score, gene: f[layout.symbol] });
+      }
+      for (const alt of alts) {
+        const b = best.get(alt);
+        if (!b) continue;
+        if (!/^[ACGTN]+$/.test(alt)) {
+          skip.add('symbolic_alt');
+          continue;
+        }
+        yield { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt, spliceAiMax: b.score, gene: b.gene, line: no };
+      }
     }
-  }
   }
   const summary = () => {
-  const notes = ['spliceAiMax = max(DS_AG, DS_AL, DS_DG, DS_DL) over every gene entry of the allele'];
-  if (merged) notes.push(`${merged} lines repeated an allele already read (another gene): merged, max kept`);
-  const toolVersion = /SpliceAI\s*v?(\d+(?:\.\d+)+)/i.exec(header.info.get('SpliceAI')!.description)?.[1];
-  const date = isoDate(header.simple.get('fileDate'));
-  const version = [toolVersion && `v${toolVersion}`, date].filter(Boolean).join(', ') || undefined;
-  return { skipped: skip.counts, version, versionFrom: version ? ('header' as const) : undefined, assembly, notes };
+    const notes = ['spliceAiMax = max(DS_AG, DS_AL, DS_DG, DS_DL) over every gene entry of the allele'];
+    if (merged) notes.push(`${merged} lines repeated an allele already read (another gene): merged, max kept`);
+    const toolVersion = /SpliceAI\s*v?(\d+(?:\.\d+)+)/i.exec(header.info.get('SpliceAI')!.description)?.[1];
+    const date = isoDate(header.simple.get('fileDate'));
+    const version = [toolVersion && `v${toolVersion}`, date].filter(Boolean).join(', ') || undefined;
+    return { skipped: skip.counts, version, versionFrom: version ? ('header' as const) : undefined, assembly, notes };
   };
   return { records: maxOfRepeats(raw(), 'spliceAiMax', () => merged++), summary };
 }
