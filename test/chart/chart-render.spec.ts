@@ -124,6 +124,9 @@ describe.each(setNames)('chart rendered with the %s values', (set) => {
       const kb = container.volumeMounts.find((m: { name: string }) => m.name === 'kb');
       expect(kb.readOnly).toBe(true);
       expect(pod.volumes.find((v: { name: string }) => v.name === 'kb').persistentVolumeClaim.readOnly).toBe(true);
+      // the variant stores (variants/*.rrvs) are files of the KB directory the service reads: on that read-only volume
+      const [configMap] = ofKind(objects(), 'ConfigMap');
+      expect(configMap.data.RARERANK_KB.startsWith(`${kb.mountPath}/`)).toBe(true);
     }
     expect(images.size).toBe(1);
   });

@@ -4,7 +4,7 @@ import type { VariantTable } from '@rarerank/variants-db';
 import { answersSynchronously, DirectBases, NO_BASES, PrefetchedBases, type BaseSource } from './bases';
 import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
-import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource } from './evidence';
+import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
@@ -20,7 +20,9 @@ import { TranscriptModel } from './transcript-model';
 export interface AnnotationSources {
   transcripts(): Promise<Transcript[]>;
   genes(): Promise<Array<{ symbol: string; ncbiGeneId?: string; alphaMissenseMean?: number }>>;
-  variantTable(name: 'clinvar' | 'frequency'): Promise<VariantTable | undefined>;
+  variantTable(name: 'clinvar'): Promise<VariantTable | undefined>;
+  /** the population frequencies (a disk-backed store in a KB) */
+  variantLookup(name: 'frequency'): Promise<VariantLookup | undefined>;
 }
 
 export interface AnnotatorOptions {
@@ -69,7 +71,7 @@ export class Annotator {
     private readonly index: TranscriptIndex,
     private readonly regions: RegionFilter,
     private readonly genesById: Map<string, { alphaMissenseMean?: number }>,
-    private readonly frequency: VariantTable | undefined,
+    private readonly frequency: VariantLookup | undefined,
     private readonly clinvar: VariantTable | undefined,
     private readonly flank: number,
     private readonly predictors: PredictorSource[],
@@ -86,7 +88,7 @@ export class Annotator {
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
     const flank = opts.flank ?? 5000;
-    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantTable('frequency'), kb.variantTable('clinvar')]);
+    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.variantTable('clinvar')]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
@@ -163,7 +165,9 @@ export class Annotator {
    * variants (codons, coding sequences for indels, windows for the HGVS 3' shift); replaces the
    * previous batch. A no-op without a reference or with a synchronous one.
    */
-  async prepare(variants: Iterable<Variant>): Promise<void> {
+  async prepare(batch: Iterable<Variant>): Promise<void> {
+    const variants = [...batch];
+    this.prefetchEvidence(variants);
     if (!this.prefetched || !this.reference) return;
     const wanted: Array<[string, number, number]> = [];
     for (const v of variants) {
@@ -190,6 +194,18 @@ export class Annotator {
       }
     }
     await this.prefetched.fetch(this.reference, wanted);
+  }
+
+  /**
+   * Looks the batch up in the disk-backed stores (frequencies, predictors) in one merge pass
+   * each, so `annotate` then answers from memory: no per-variant search of a genome-wide store.
+   */
+  private prefetchEvidence(variants: Iterable<Variant>): void {
+    const lookups = [this.frequency?.prefetch && this.frequency, ...this.predictors.filter((p) => p.prefetch)];
+    if (!lookups.some(Boolean)) return;
+    const queries: Array<{ chrom: string; pos: number; ref: string; alt: string }> = [];
+    for (const v of variants) queries.push({ chrom: this.chrom(v.chrom), pos: v.pos, ref: v.ref, alt: v.alt });
+    for (const l of lookups) l?.prefetch?.(queries);
   }
 
   private model(t: Transcript): TranscriptModel {

@@ -1,8 +1,17 @@
 import type { ClinvarEvidence, FrequencyEvidence, PredictorEvidence } from '@rarerank/case-model';
-import type { VariantTable } from '@rarerank/variants-db';
+
+/**
+ * Any keyed variant source: a whole-loaded `VariantTable` or a disk-backed store
+ * (`StoreLookup`). `prefetch`, when present, answers a batch in one merge pass over the store;
+ * the annotator calls it from `prepare` before `annotate` asks variant by variant.
+ */
+export interface VariantLookup {
+  get(chrom: string, pos: number, ref: string, alt: string): Record<string, number | string | undefined> | undefined;
+  prefetch?(queries: Array<{ chrom: string; pos: number; ref: string; alt: string }>): void;
+}
 
 /** Variant-level predictors a table can supply (the gene-level AlphaMissense mean comes from the gene record). */
-export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd';
+export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd' | 'alphaMissense';
 
 /**
  * A pluggable variant-level predictor: any lookup by VCF-style key. When the KB gains a REVEL,
@@ -11,12 +20,14 @@ export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd';
 export interface PredictorSource {
   field: VariantPredictor;
   get(chrom: string, pos: number, ref: string, alt: string): number | undefined;
+  prefetch?: VariantLookup['prefetch'];
 }
 
-/** A predictor read from one numeric column of a KB variant table. */
-export function tablePredictor(field: VariantPredictor, table: VariantTable, column: string): PredictorSource {
+/** A predictor read from one numeric column of a KB variant table or store. */
+export function tablePredictor(field: VariantPredictor, table: VariantLookup, column: string): PredictorSource {
   return {
     field,
+    prefetch: table.prefetch?.bind(table),
     get(chrom, pos, ref, alt) {
       const v = table.get(chrom, pos, ref, alt)?.[column];
       return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
@@ -25,7 +36,7 @@ export function tablePredictor(field: VariantPredictor, table: VariantTable, col
 }
 
 /** maxAf is the group-max AF (afPopmax), falling back to the overall AF. */
-export function frequencyEvidence(table: VariantTable | undefined, chrom: string, pos: number, ref: string, alt: string): FrequencyEvidence | undefined {
+export function frequencyEvidence(table: VariantLookup | undefined, chrom: string, pos: number, ref: string, alt: string): FrequencyEvidence | undefined {
   const r = table?.get(chrom, pos, ref, alt);
   if (!r) return undefined;
   const maxAf = num(r.afPopmax) ?? num(r.af);
@@ -34,7 +45,7 @@ export function frequencyEvidence(table: VariantTable | undefined, chrom: string
 }
 
 /** ClinVar record, ignoring records without a germline classification ('other'). */
-export function clinvarEvidence(table: VariantTable | undefined, chrom: string, pos: number, ref: string, alt: string): ClinvarEvidence | undefined {
+export function clinvarEvidence(table: VariantLookup | undefined, chrom: string, pos: number, ref: string, alt: string): ClinvarEvidence | undefined {
   const r = table?.get(chrom, pos, ref, alt);
   if (!r || r.significance === undefined || r.significance === 'other') return undefined;
   return {

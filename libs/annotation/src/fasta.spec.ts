@@ -40,6 +40,7 @@ const SOURCES: AnnotationSources = {
   ],
   genes: async () => [],
   variantTable: async () => undefined,
+  variantLookup: async () => undefined,
 };
 
 function writeFasta(dir: string): string {

@@ -72,6 +72,8 @@ export interface PredictorEvidence {
   revel?: number;
   spliceAi?: number;
   cadd?: number;
+  /** AlphaMissense am_pathogenicity of the allele (per-variant release): shown, not yet part of the pathogenicity score */
+  alphaMissense?: number;
 }
 
 export interface VariantAnnotation {

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, resolveKbDir, resolveMirror, MIRROR_ENV, KB_ENV } from '@rarerank/io';
-import { buildKb, readManifest } from '@rarerank/kb';
+import { addVariantSource, buildKb, readManifest, STORE_SOURCE_IDS } from '@rarerank/kb';
 import { formatManifest } from './format-manifest';
 
 function collectOverride(value: string, acc: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=');
   if (eq <= 0) throw new InputError(`expected ID=PATH, got "${value}"`, { file: '--source' });
-  acc[value.slice(0, eq)] = path.resolve(value.slice(eq + 1));
+  const id = value.slice(0, eq);
+  // several files per source (gnomAD ships one per chromosome): comma-separated, or the option repeated
+  const files = value.slice(eq + 1).split(',').filter(Boolean).map((f) => path.resolve(f));
+  acc[id] = [...(acc[id] ? acc[id].split(',') : []), ...files].join(',');
   return acc;
 }
 
@@ -18,15 +21,33 @@ export function registerKbCommands(program: Command): void {
     .description('read the official reference releases from the data mirror and write a versioned KB directory')
     .option('--mirror <dir>', `data mirror (default: $${MIRROR_ENV}, else ../shared/data)`)
     .option('--out <dir>', `KB directory to write (default: $${KB_ENV}, else kb/current in the project)`)
-    .option('--source <id=path>', 'use this file for a source instead of the mirror (repeatable; see `kb info` for ids)', collectOverride, {})
+    .option('--source <id=path[,path…]>', 'use these files for a source instead of the mirror (repeatable; see `kb info` for ids)', collectOverride, {})
+    .option('--af-decimals <n>', 'keep allele frequencies fixed-point to 10^-n (e.g. 7, as echtvar): a smaller store for full releases (default: as the source writes them)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 9) throw new InputError(`--af-decimals must be an integer 1–9, got "${v}"`, { file: '--af-decimals' });
+      return n;
+    })
     .option('--quiet', 'no progress on stderr')
-    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; quiet?: boolean }) => {
+    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; afDecimals?: number; quiet?: boolean }) => {
       const mirror = resolveMirror(opts.mirror);
       const out = resolveKbDir(opts.out);
       const log = opts.quiet ? undefined : (m: string) => process.stderr.write(`kb build: ${m}\n`);
       log?.(`mirror ${mirror} → ${out}`);
-      const manifest = await buildKb({ mirror, out, overrides: opts.source, log });
+      const manifest = await buildKb({ mirror, out, overrides: opts.source, afDecimals: opts.afDecimals, log });
       process.stdout.write(formatManifest(manifest, out));
+    });
+
+  kb.command('add-source')
+    .description(`add or replace one big variant source (${STORE_SOURCE_IDS.join(', ')}) in an existing KB, rebuilding only its store (atomic)`)
+    .argument('<id=path[,path…]>', 'source id and its file(s), e.g. gnomad-sites=gnomad.exomes.v4.1.sites.chr1.vcf.bgz,…')
+    .option('--kb <dir>', `KB directory (default: $${KB_ENV}, else kb/current)`)
+    .option('--quiet', 'no progress on stderr')
+    .action(async (spec: string, opts: { kb?: string; quiet?: boolean }) => {
+      const [[id, files]] = Object.entries(collectOverride(spec, {}));
+      const kbDir = resolveKbDir(opts.kb);
+      const log = opts.quiet ? undefined : (m: string) => process.stderr.write(`kb add-source: ${m}\n`);
+      const manifest = await addVariantSource(kbDir, id, files.split(','), log);
+      process.stdout.write(formatManifest(manifest, kbDir));
     });
 
   kb.command('info')

@@ -72,7 +72,7 @@ describe('KB build from the real data mirror', () => {
     const clinvar = (await kb.variantTable('clinvar'))!;
     expect(clinvar.get('chr15', 48487317, 'C', 'A')).toMatchObject({ significance: 'pathogenic' });
     expect(clinvar.get('chr15', 48487317, 'C', 'G')).toBeUndefined();
-    const freq = (await kb.variantTable('frequency'))!;
+    const freq = (await kb.variantLookup('frequency'))!;
     expect(freq.size).toBeGreaterThan(100000);
     expect(kb.chainFile()).toBeDefined();
   });

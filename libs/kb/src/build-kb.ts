@@ -14,6 +14,8 @@ export interface KbBuildOptions {
   out: string;
   /** source id → file path(s), comma-separated, to use instead of the mirror's file */
   overrides?: Record<string, string>;
+  /** keep allele frequencies fixed-point to 10^-afDecimals (e.g. 7) instead of as written: a smaller store for full releases */
+  afDecimals?: number;
   /** progress messages (stderr in the CLI) */
   log?: (message: string) => void;
 }
@@ -35,7 +37,7 @@ export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
     // gene table last among gene data: it joins constraint and predictor means with the disease links
     await writeJson(dir, KB_FILES.genes, genes.genes);
     log('liftover chain, frequencies, ClinVar …');
-    const variants = await buildVariants(opts.mirror, overrides, dir, log);
+    const variants = await buildVariants(opts.mirror, overrides, dir, log, opts.afDecimals);
     if (variants.chainFile) {
       await mkdir(path.join(dir, path.dirname(KB_FILES.chain)), { recursive: true });
       await copyFile(variants.chainFile, path.join(dir, KB_FILES.chain));

@@ -3,16 +3,12 @@ import path from 'node:path';
 import { ChainFile, isLifted } from '@rarerank/liftover';
 import {
   read1000gDosage,
-  readCaddTsv,
   readClinvarMacarthurVcf,
   readClinvarVcf,
   readClinvarWebExport,
-  readGnomadSitesVcf,
   readIntervarPathogenicMissense,
-  readRevelCsv,
-  readSpliceAiVcf,
+  streamGnomadSitesVcf,
   writeVariantTable,
-  type ColumnSpec,
   type ClinvarRecord,
   type FrequencyRecord,
   type ReadResult,
@@ -21,6 +17,8 @@ import {
 import { KB_FILES } from './kb-files';
 import type { SourceEntry } from './manifest';
 import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
+import { buildVariantStore, type StoreInput } from './variant-store-build';
+import { buildPredictorStore, combineFrequency, frequencyColumns, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
 
 const GNOMAD_TERMS = 'gnomAD terms (ODbL-style)';
 export const VARIANT_SOURCES = {
@@ -36,6 +34,7 @@ export const VARIANT_SOURCES = {
   // Variant-level predictors: free for non-commercial use only.
   spliceai: { id: 'spliceai', title: 'SpliceAI precomputed delta scores (VCF)', required: false, licence: 'SpliceAI scores (Illumina): non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/spliceai_scores*.vcf.gz'] },
   cadd: { id: 'cadd', title: 'CADD scores (TSV, PHRED and raw)', required: false, licence: 'CADD: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/cadd*.tsv.gz', 'pathogenicity/whole_genome_SNVs*.tsv.gz'] },
+  alphamissense: { id: 'alphamissense', title: 'AlphaMissense per-variant pathogenicity (TSV)', required: false, licence: 'AlphaMissense: CC BY-NC-SA 4.0 (non-commercial)', nonCommercial: true, candidates: ['pathogenicity/AlphaMissense_hg38.tsv.gz', 'pathogenicity/AlphaMissense_hg19.tsv.gz'] },
   revel: { id: 'revel', title: 'REVEL missense scores (CSV)', required: false, licence: 'REVEL: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/revel*.csv.gz', 'pathogenicity/revel*.csv', 'pathogenicity/revel_with_transcript_ids*'] },
 } satisfies Record<string, SourceInfo>;
 
@@ -45,6 +44,7 @@ export interface VariantBuild {
 }
 
 type Log = (message: string) => void;
+type Found = { files: string[]; why?: string };
 
 /** Typed records as the table writer's loose row type (record interfaces have no index signature). */
 const tableRows = <T extends VariantKey>(rows: Iterable<T>) => rows as Iterable<VariantKey & Record<string, unknown>>;
@@ -79,37 +79,7 @@ function skippedNote(result: ReadResult<unknown>): string[] {
   return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
 }
 
-/**
- * One predictor source (all its files) → one GRCh38 table. Records are written highest score
- * first, so where two records meet on one key (after lifting and allele trimming) the table
- * keeps the higher score.
- */
-async function buildPredictorTable<T extends VariantKey & { assembly?: string }>(
-  info: SourceInfo,
-  files: string[],
-  read: (file: string) => Promise<ReadResult<T>>,
-  score: keyof T & string,
-  columns: ColumnSpec[],
-  file: string,
-  chain: ChainFile | undefined,
-): Promise<SourceEntry> {
-  const notes: string[] = [];
-  const records: T[] = [];
-  const versions = new Set<string>();
-  for (const f of files) {
-    const res = await read(f);
-    if (res.version) versions.add(res.version);
-    const fileNotes: string[] = [];
-    for (const r of toGrch38(res, chain, fileNotes)) records.push(r);
-    notes.push(...[...fileNotes, ...skippedNote(res)].map((n) => `${path.basename(f)}: ${n}`));
-  }
-  const sorted = records.map((r, i) => ({ r, i, s: r[score] as number })).sort((a, b) => b.s - a.s || a.i - b.i);
-  const table = writeVariantTable(file, tableRows(sorted.map((x) => x.r)), columns, { assembly: 'GRCh38', source: info.id });
-  if (table.duplicates) notes.push(`${table.duplicates} records met another on the same allele (after lifting and trimming): the higher score kept`);
-  return loadedEntry(info, files, versions.size ? [...versions].join(', ') : null, { records: table.size }, notes);
-}
-
-export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log): Promise<VariantBuild> {
+export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number): Promise<VariantBuild> {
   const S = VARIANT_SOURCES;
   const entries: SourceEntry[] = [];
   const find = (info: SourceInfo) => locate(mirror, info.candidates, overrides[info.id]);
@@ -122,65 +92,8 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     entries.push(await loadedEntry(S.chain, chainFound.files, null, { chains: chain.chainCount }, ['copied into the KB for GRCh37 input']));
   } else entries.push(missingEntry(S.chain, chainFound.why!));
 
-  // Frequencies: one table, the highest population AF over all sources per variant.
-  const freq = new Map<string, FrequencyRecord & { sources: string }>();
-  const addFreq = (records: FrequencyRecord[], tag: string) => {
-    for (const r of records) {
-      const key = `${r.chrom}:${r.pos}:${r.ref}:${r.alt}`;
-      const cur = freq.get(key);
-      if (!cur) freq.set(key, { ...r, sources: tag });
-      else {
-        cur.sources += `,${tag}`;
-        if (r.afPopmax > cur.afPopmax) Object.assign(cur, { ...r, sources: cur.sources });
-      }
-    }
-  };
-  const gnomad = find(S.gnomadSites);
-  if (gnomad.files.length) {
-    const counts: Record<string, number> = {};
-    const notes: string[] = [];
-    let version: string | undefined;
-    for (const f of gnomad.files) {
-      const res = await readGnomadSitesVcf(f);
-      version ??= res.version;
-      const recs = toGrch38(res, chain, notes);
-      addFreq(recs, path.basename(f).replace(/\..*$/, ''));
-      counts[path.basename(f)] = recs.length;
-      notes.push(...skippedNote(res).map((n) => `${path.basename(f)}: ${n}`));
-    }
-    entries.push(await loadedEntry(S.gnomadSites, gnomad.files, version ?? null, { files: gnomad.files.length, records: Object.values(counts).reduce((a, b) => a + b, 0) }, notes));
-  } else entries.push(missingEntry(S.gnomadSites, gnomad.why!));
-
-  const tg = find(S.thousandGenomes);
-  if (tg.files.length) {
-    const files: string[] = [];
-    const notes: string[] = [];
-    let total = 0;
-    for (const sites of tg.files) {
-      const dosage = sites.replace(/\.sites\.bed$/, '.dosage.tsv');
-      const res = await read1000gDosage(sites, dosage);
-      const recs = toGrch38(res, chain, notes);
-      addFreq(recs, '1000g');
-      total += recs.length;
-      files.push(sites, dosage);
-      notes.push(...skippedNote(res));
-    }
-    entries.push(await loadedEntry(S.thousandGenomes, files, 'phase 3', { records: total }, notes));
-  } else entries.push(missingEntry(S.thousandGenomes, tg.why!));
-
-  log(`writing frequency table (${freq.size} variants)`);
-  const freqTable = writeVariantTable(
-    path.join(outDir, KB_FILES.frequency),
-    tableRows(freq.values()),
-    [
-      { name: 'af', type: 'f64' },
-      { name: 'afPopmax', type: 'f64' },
-      { name: 'faf95Max', type: 'f64' },
-      { name: 'homozygotes', type: 'i32' },
-      { name: 'sources', type: 'str' },
-    ],
-    { assembly: 'GRCh38' },
-  );
+  // Frequencies: one store, the highest population AF over all sources per variant.
+  entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log, afDecimals)));
 
   // ClinVar: every source into one table; more review stars first, then the earlier source.
   const clinvar: Array<ClinvarRecord & { rank: number }> = [];
@@ -243,22 +156,52 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     entries.push(await loadedEntry(S.pathogenicMissense, pm.files, res.version ?? null, { records: table.size }, notes));
   } else entries.push(missingEntry(S.pathogenicMissense, pm.why!));
 
-  // Variant-level predictors, one table each.
-  const predictor = async <T extends VariantKey & { assembly?: string }>(info: SourceInfo, read: (f: string) => Promise<ReadResult<T>>, score: keyof T & string, columns: ColumnSpec[], rel: string) => {
+  // Variant-level predictors, one store each.
+  for (const p of PREDICTOR_SOURCES) {
+    const info = S[p.source];
     const found = find(info);
-    if (!found.files.length) return missingEntry(info, found.why!);
-    log(`writing ${info.id} table`);
-    return buildPredictorTable(info, found.files, read, score, columns, path.join(outDir, rel), chain);
-  };
-  entries.push(await predictor(S.spliceai, readSpliceAiVcf, 'spliceAiMax', [{ name: 'spliceAiMax', type: 'f64' }, { name: 'gene', type: 'str' }], KB_FILES.spliceai));
-  entries.push(await predictor(S.cadd, readCaddTsv, 'caddPhred', [{ name: 'caddPhred', type: 'f64' }, { name: 'caddRaw', type: 'f64' }], KB_FILES.cadd));
-  entries.push(await predictor(S.revel, readRevelCsv, 'revel', [{ name: 'revel', type: 'f64' }], KB_FILES.revel));
+    if (!found.files.length) {
+      entries.push(missingEntry(info, found.why!));
+      continue;
+    }
+    log(`writing ${info.id} store`);
+    entries.push(await buildPredictorStore(info, found.files, p, path.join(outDir, KB_FILES[p.table]), chain));
+  }
 
   // Counts of what landed in the merged tables, on the first entry of each kind.
   const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');
-  const f0 = first('gnomad-sites') ?? first('1000g');
-  if (f0) f0.notes.push(`frequency table: ${freqTable.size} distinct variants`);
   const c0 = first('clinvar-vcf') ?? first('clinvar-web-export') ?? first('clinvar-macarthur');
   if (c0) c0.notes.push(`ClinVar table: ${clinvarTable.size} distinct variants (${clinvarTable.duplicates} duplicates resolved by review stars)`);
   return { entries, chainFile: chainFound.files[0] };
+}
+
+/** The frequency store from gnomAD sites VCFs and 1000G tables (either may be missing): their two manifest entries. */
+export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Found, chain: ChainFile | undefined, log: Log, afDecimals?: number): Promise<SourceEntry[]> {
+  const S = VARIANT_SOURCES;
+  const freqInputs: Array<StoreInput<VariantKey>> = [];
+  const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
+  for (const f of gnomad.files) {
+    freqInputs.push({ file: f, open: () => streamGnomadSitesVcf(f), values: (r) => frequencyValues(r as FrequencyRecord, tag(f)), repeats: 'error' });
+  }
+  const tgFiles: string[] = [];
+  for (const sites of tg.files) {
+    const dosage = sites.replace(/\.sites\.bed$/, '.dosage.tsv');
+    tgFiles.push(sites, dosage);
+    freqInputs.push({ file: sites, open: async () => sortedStream(await read1000gDosage(sites, dosage)), values: (r) => frequencyValues(r as FrequencyRecord, '1000g'), repeats: { prefer: preferHigherAf } });
+  }
+  log(`writing frequency store (${freqInputs.length} files)`);
+  const store = await buildVariantStore(path.join(outDir, KB_FILES.frequency), frequencyColumns(afDecimals), freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency', afDecimals: afDecimals ?? null }, log });
+  const of = (names: string[]) => store.files.filter((x) => names.includes(x.file));
+  const notes = (names: string[]) => of(names).flatMap((x) => x.notes.map((n) => `${path.basename(x.file)}: ${n}`));
+  const records = (names: string[]) => of(names).reduce((a, x) => a + x.records, 0);
+  const out: SourceEntry[] = [];
+  if (gnomad.files.length) {
+    const version = of(gnomad.files).find((x) => x.version)?.version ?? null;
+    out.push(await loadedEntry(S.gnomadSites, gnomad.files, version, { files: gnomad.files.length, records: records(gnomad.files) }, notes(gnomad.files)));
+  } else out.push(missingEntry(S.gnomadSites, gnomad.why!));
+  if (tg.files.length) out.push(await loadedEntry(S.thousandGenomes, tgFiles, 'phase 3', { records: records(tg.files) }, notes(tg.files).map((n) => n.replace(/^[^:]+: /, ''))));
+  else out.push(missingEntry(S.thousandGenomes, tg.why!));
+  const first = out.find((e) => e.status === 'loaded');
+  if (first) first.notes.push(`frequency store: ${store.records} distinct variants in ${store.chunks} chunks`);
+  return out;
 }

@@ -7,3 +7,4 @@ export * from './version';
 export * from './gene-record';
 export * from './knowledge-base';
 export * from './test-kb';
+export * from './add-source';

@@ -6,11 +6,12 @@ export const KB_FILES = {
   genes: 'genes/genes.json',
   chain: 'liftover/hg19ToHg38.over.chain.gz',
   clinvar: 'variants/clinvar.rrvt',
-  frequency: 'variants/frequency.rrvt',
+  frequency: 'variants/frequency.rrvs',
   pathogenicMissense: 'variants/pathogenic-missense.rrvt',
-  spliceai: 'variants/spliceai.rrvt',
-  cadd: 'variants/cadd.rrvt',
-  revel: 'variants/revel.rrvt',
+  spliceai: 'variants/spliceai.rrvs',
+  cadd: 'variants/cadd.rrvs',
+  revel: 'variants/revel.rrvs',
+  alphamissense: 'variants/alphamissense.rrvs',
 } as const;
 
 /**
@@ -21,4 +22,5 @@ export const PREDICTOR_TABLES = [
   { table: 'revel', field: 'revel', column: 'revel' },
   { table: 'spliceai', field: 'spliceAi', column: 'spliceAiMax' },
   { table: 'cadd', field: 'cadd', column: 'caddPhred' },
+  { table: 'alphamissense', field: 'alphaMissense', column: 'alphaMissense' },
 ] as const;

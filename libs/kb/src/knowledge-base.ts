@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transcript } from '@rarerank/genes';
+import { StoreLookup, VariantStore } from '@rarerank/variant-store';
 import { VariantTable } from '@rarerank/variants-db';
 import type { GeneRecord } from './gene-record';
 import { KB_FILES, PREDICTOR_TABLES } from './kb-files';
@@ -9,13 +10,16 @@ import type { KbManifest } from './manifest';
 import { PhenotypeKb } from './phenotype-kb';
 import { readManifest } from './read-manifest';
 
-export type VariantTableName = 'clinvar' | 'frequency' | 'pathogenicMissense' | 'spliceai' | 'cadd' | 'revel';
+/** Tables loaded whole (ClinVar-sized sources the region filter and ACMG read at random). */
+export type VariantTableName = 'clinvar' | 'pathogenicMissense';
+/** Disk-backed variant stores (genome-wide sources), read chunk by chunk. */
+export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense';
 
-/** A predictor table present in the KB, with the annotation field it feeds and its score column. */
+/** A predictor store present in the KB, with the annotation field it feeds and its score column. */
 export interface PredictorTable {
   field: (typeof PREDICTOR_TABLES)[number]['field'];
   column: string;
-  table: VariantTable;
+  table: StoreLookup;
 }
 
 /**
@@ -55,15 +59,24 @@ export class KnowledgeBase {
     return this.once('genes', () => this.json<GeneRecord[]>(KB_FILES.genes));
   }
 
-  /** A variant table (ClinVar, frequency, pathogenic missense, SpliceAI, CADD, REVEL), or undefined when its sources were missing. */
+  /** A variant table (ClinVar, pathogenic missense), or undefined when its sources were missing. */
   variantTable(name: VariantTableName): Promise<VariantTable | undefined> {
     const file = path.join(this.dir, KB_FILES[name]);
     return this.once(name, async () => (existsSync(file) ? VariantTable.load(file) : undefined));
   }
 
-  /** The REVEL / SpliceAI / CADD tables this KB has (none when their sources were missing at build time). */
+  /**
+   * A variant store (frequencies, SpliceAI, CADD, REVEL) opened for batch lookups, or undefined
+   * when its sources were missing. Opening reads its index only; chunks are read as cases need them.
+   */
+  variantLookup(name: VariantStoreName): Promise<StoreLookup | undefined> {
+    const file = path.join(this.dir, KB_FILES[name]);
+    return this.once(`store:${name}`, async () => (existsSync(file) ? new StoreLookup(VariantStore.open(file)) : undefined));
+  }
+
+  /** The REVEL / SpliceAI / CADD stores this KB has (none when their sources were missing at build time). */
   async predictorTables(): Promise<PredictorTable[]> {
-    const tables = await Promise.all(PREDICTOR_TABLES.map((p) => this.variantTable(p.table)));
+    const tables = await Promise.all(PREDICTOR_TABLES.map((p) => this.variantLookup(p.table)));
     return PREDICTOR_TABLES.flatMap((p, i) => (tables[i] ? [{ field: p.field, column: p.column, table: tables[i] }] : []));
   }
 

@@ -48,7 +48,7 @@ describe('REVEL, SpliceAI and CADD from the KB into annotation', () => {
     expect(lifted).toBeLessThanOrEqual(59076);
     expect(source('revel').notes.join(' ')).toMatch(/lifted GRCh37 → GRCh38: \d+ kept/);
     expect((await kb.predictorTables()).map((p) => p.field)).toEqual(['revel', 'spliceAi', 'cadd']);
-    expect((await kb.variantTable('cadd'))!.size).toBe(6);
+    expect((await kb.variantLookup('cadd'))!.size).toBe(6);
   });
 
   it('CADD: the excerpt PHRED reaches the annotation and the pathogenicity score', () => {
@@ -89,7 +89,7 @@ describe('REVEL, SpliceAI and CADD from the KB into annotation', () => {
     }
     const clinvar = (await readClinvarVcf(path.join(mirror, 'clinvar', 'clinvar.2022-09-24.GRCh38.chr15.no-info.vcf.gz'))).records.filter((r) => byId.has(r.variationId!));
     expect(clinvar.length).toBe(2880); // distinct REVEL chr15 IDs joined with the VCF's IDs
-    const revel = (await kb.variantTable('revel'))!;
+    const revel = (await kb.variantLookup('revel'))!;
     const wrong = clinvar.filter((r) => revel.get(r.chrom, r.pos, r.ref, r.alt)?.revel !== byId.get(r.variationId!));
     expect(wrong).toEqual([]);
   });

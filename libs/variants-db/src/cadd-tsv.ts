@@ -2,7 +2,8 @@ import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import { assemblyFromFileName } from './assembly';
 import { ucscChrom } from './chrom';
 import type { CaddRecord } from './predictor-records';
-import { parseAllele, parsePosition, parseScore, pushOrMergeMax } from './score-fields';
+import { collect, maxOfRepeats, type RecordStream } from './record-stream';
+import { parseAllele, parsePosition, parseScore } from './score-fields';
 import { SkipCounter } from './skip-counter';
 import type { Assembly, ReadResult } from './types';
 
@@ -27,7 +28,7 @@ function caddBanner(line: string): { version?: string; assembly?: Assembly } {
  * consecutive lines; those are merged (max PHRED). The assembly comes from the banner, else the
  * file name, else `opts.assembly`; GRCh37 records are for the KB build to lift.
  */
-export async function readCaddTsv(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<CaddRecord>> {
+export async function streamCaddTsv(file: string, opts: { assembly?: Assembly } = {}): Promise<RecordStream<CaddRecord>> {
   const it = readLines(file, REFERENCE_TEXT_LIMITS);
   let banner: { version?: string; assembly?: Assembly } = {};
   let col: Record<string, number> | undefined;
@@ -58,30 +59,41 @@ export async function readCaddTsv(file: string, opts: { assembly?: Assembly } = 
   if (!assembly) throw new InputError('the assembly is stated neither in the "## CADD GRChNN-vX" banner nor in the file name: pass it explicitly', { file });
 
   const skip = new SkipCounter();
-  const records: CaddRecord[] = [];
   let merged = 0;
-  for await (const { no, text } of it) {
-    if (text === '' || text.startsWith('#')) continue;
-    const c = text.split('\t');
-    if (c.length !== width) throw new InputError(`expected ${width} tab-separated columns, found ${c.length}`, { file, line: no });
-    const chrom = ucscChrom(c[col.Chrom]);
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
+  const columns = col;
+  async function* raw(): AsyncGenerator<CaddRecord & { line: number }> {
+    const col = columns!;
+    for await (const { no, text } of it) {
+      if (text === '' || text.startsWith('#')) continue;
+      const c = text.split('\t');
+      if (c.length !== width) throw new InputError(`expected ${width} tab-separated columns, found ${c.length}`, { file, line: no });
+      const chrom = ucscChrom(c[col.Chrom]);
+      if (!chrom) {
+        skip.add('non_primary_contig');
+        continue;
+      }
+      const at = (field: string) => ({ file, line: no, field });
+      yield {
+        chrom,
+        pos: parsePosition(c[col.Pos], at('Pos')),
+        ref: parseAllele(c[col.Ref], at('Ref')),
+        alt: parseAllele(c[col.Alt], at('Alt')),
+        caddPhred: parseScore(c[col.PHRED], at('PHRED'), [0, Infinity]),
+        caddRaw: parseScore(c[col.RawScore], at('RawScore')),
+        line: no,
+      };
     }
-    const at = (field: string) => ({ file, line: no, field });
-    const rec: CaddRecord = {
-      chrom,
-      pos: parsePosition(c[col.Pos], at('Pos')),
-      ref: parseAllele(c[col.Ref], at('Ref')),
-      alt: parseAllele(c[col.Alt], at('Alt')),
-      caddPhred: parseScore(c[col.PHRED], at('PHRED'), [0, Infinity]),
-      caddRaw: parseScore(c[col.RawScore], at('RawScore')),
-    };
-    if (pushOrMergeMax(records, rec, 'caddPhred')) merged++;
   }
-  const notes: string[] = [];
-  if (merged) notes.push(`${merged} lines repeated an allele already read (one line per transcript): merged, max PHRED kept`);
-  if (!stated) notes.push(`assembly ${assembly} from ${opts.assembly ? 'the caller' : 'the file name'}: the banner names none`);
-  return { records, skipped: skip.counts, version: banner.version, versionFrom: banner.version ? 'header' : undefined, assembly, notes };
+  const summary = () => {
+    const notes: string[] = [];
+    if (merged) notes.push(`${merged} lines repeated an allele already read (one line per transcript): merged, max PHRED kept`);
+    if (!stated) notes.push(`assembly ${assembly} from ${opts.assembly ? 'the caller' : 'the file name'}: the banner names none`);
+    return { skipped: skip.counts, version: banner.version, versionFrom: banner.version ? ('header' as const) : undefined, assembly, notes };
+  };
+  return { records: maxOfRepeats(raw(), 'caddPhred', () => merged++), summary };
+}
+
+/** Reads a whole CADD TSV into memory (excerpts; a full release goes through the variant store). */
+export async function readCaddTsv(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<CaddRecord>> {
+  return collect(await streamCaddTsv(file, opts));
 }

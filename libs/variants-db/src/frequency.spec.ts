@@ -41,9 +41,22 @@ describe('gnomAD v4.0 sites VCFs', () => {
       ac: 8,
       an: 152246,
       homozygotes: 0,
+      // the v4.0 genomes file's joint exome + genome AF (AF_joint=8.94353e-06)
+      afJoint: 8.94353e-6,
       pass: true,
       id: 'rs1271212224',
     });
+  });
+
+  it('counts hemizygotes (AC_XY) outside the pseudoautosomal regions only', async () => {
+    // the chrX excerpt lies in PAR1 (chrX:10,001–2,781,479 on GRCh38): diploid in XY, no hemizygotes
+    const x = await readGnomadSitesVcf(gnomad('exomes.X'));
+    expect(x.records.length).toBeGreaterThan(100);
+    expect(x.records.every((r) => r.hemizygotes === undefined)).toBe(true);
+    // the chrY excerpt lies just past PAR1: every allele has its XY allele count as hemizygotes
+    const y = await readGnomadSitesVcf(gnomad('exomes.Y'));
+    expect(y.records.length).toBeGreaterThan(10);
+    expect(y.records.every((r) => r.hemizygotes === r.ac)).toBe(true);
   });
 
   it('takes popmax over the non-bottlenecked groups, as gnomAD does (AF_asj is higher here)', async () => {
@@ -128,6 +141,16 @@ describe('gnomAD v4.0 sites VCFs', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it.each(['exomes.1', 'exomes.X', 'exomes.Y', 'genomes.1', 'genomes.Y'])('the line scanner reads %s exactly as @gmod/vcf-parsed records are read', async (name) => {
+    // the whole read scans INFO text; a tabix query parses each record with @gmod/vcf
+    const full = await readGnomadSitesVcf(gnomad(name));
+    const chrom = full.records[0].chrom;
+    const parsed = await queryGnomadSitesVcf(gnomad(name), chrom, 1, 3e8);
+    expect(full.records.length).toBeGreaterThan(20);
+    expect(full.records).toEqual(parsed.records);
+    expect(full.skipped).toEqual(parsed.skipped);
   });
 
   it('tabix region queries return what the full read holds in the region', async () => {

@@ -7,7 +7,9 @@ import { assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
-import { infoNumber, openVcf, parseVcfHeader, parseVcfLine, type VcfHeader } from './vcf';
+import { collect, type RecordStream } from './record-stream';
+import { TextSite } from './text-site';
+import { infoNumber, openVcfText, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
 const NOT_GROUPS = new Set(['raw', 'joint', 'grpmax', 'popmax', 'remaining', 'oth', 'other']);
@@ -23,6 +25,20 @@ interface GnomadKeys {
   /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
   groups: string[];
   faf95?: string;
+  /** the file flags non-PAR sex-chromosome sites itself (gnomAD v4's `nonpar`) */
+  nonparFlag: boolean;
+  /** else the pseudoautosomal regions of its assembly */
+  par: Record<string, Array<[number, number]>>;
+}
+
+/** Pseudoautosomal regions (1-based, inclusive; the same on chrX and chrY coordinates of each PAR's own chromosome). */
+const PAR = {
+  GRCh38: { chrX: [[10001, 2781479], [155701383, 156030895]], chrY: [[10001, 2781479], [56887903, 57217415]] },
+  GRCh37: { chrX: [[60001, 2699520], [154931044, 155260560]], chrY: [[10001, 2649520], [59034050, 59373566]] },
+} as const;
+
+function inPar(par: Record<string, Array<[number, number]>>, chrom: string, pos: number): boolean {
+  return (par[chrom] ?? []).some(([a, b]) => pos >= a && pos <= b);
 }
 
 function gnomadKeys(header: VcfHeader): GnomadKeys {
@@ -31,29 +47,59 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
     const m = /^AF_([a-z]+)$/.exec(id);
     if (m && !NOT_GROUPS.has(m[1]) && !BOTTLENECKED.has(m[1]) && /ancestry/i.test(decl.description)) groups.push(m[1]);
   }
-  return { groups, faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)) };
+  const assembly = assemblyFromVcfHeader(header.metaLines) ?? 'GRCh38';
+  return {
+    groups,
+    faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)),
+    nonparFlag: header.info.has('nonpar'),
+    par: PAR[assembly] as unknown as Record<string, Array<[number, number]>>,
+  };
 }
 
-function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: SkipCounter): FrequencyRecord[] {
-  const chrom = v.CHROM === undefined ? undefined : ucscChrom(v.CHROM);
+/** One VCF site as gnomadRecords reads it: from a parsed @gmod/vcf record, or scanned from the text line. */
+interface Site {
+  chrom: string | undefined;
+  pos: number;
+  id: string | undefined;
+  ref: string;
+  alts: string[];
+  pass: boolean;
+  num(key: string, altIndex: number, altCount: number): number | undefined;
+  flag(key: string): boolean;
+}
+
+function parsedSite(header: VcfHeader, v: Variant): Site {
+  return {
+    chrom: v.CHROM,
+    pos: v.POS,
+    id: v.ID?.length ? v.ID.join(';') : undefined,
+    ref: v.REF!,
+    alts: v.ALT ?? [],
+    pass: v.FILTER === undefined || v.FILTER === 'PASS',
+    num: (key, i, n) => infoNumber(header, v.INFO, key, i, n),
+    flag: (key) => v.INFO[key] === true,
+  };
+}
+
+function gnomadRecords(keys: GnomadKeys, site: Site, skip: SkipCounter): FrequencyRecord[] {
+  const chrom = site.chrom === undefined ? undefined : ucscChrom(site.chrom);
   if (!chrom) {
     skip.add('non_primary_contig');
     return [];
   }
-  if (!v.ALT?.length) {
+  if (!site.alts.length) {
     skip.add('no_alt');
     return [];
   }
   const out: FrequencyRecord[] = [];
-  const n = v.ALT.length;
-  const filter = v.FILTER;
-  const pass = filter === undefined || filter === 'PASS';
-  v.ALT.forEach((alt, i) => {
+  const n = site.alts.length;
+  const pass = site.pass;
+  site.alts.forEach((alt, i) => {
     if (!/^[ACGTN]+$/i.test(alt)) {
       skip.add('symbolic_alt');
       return;
     }
-    const num = (key: string) => infoNumber(header, v.INFO, key, i, n);
+    const num = (key: string) => site.num(key, i, n);
     const an = num('AN');
     const ac = num('AC');
     const af = num('AF') ?? (an && ac !== undefined ? ac / an : undefined);
@@ -73,13 +119,17 @@ function gnomadRecords(header: VcfHeader, keys: GnomadKeys, v: Variant, skip: Sk
       }
       anyGroup = true;
     }
-    const rec: FrequencyRecord = { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
+    const rec: FrequencyRecord = { chrom, pos: site.pos, ref: site.ref.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
     if (popmaxGroup && afPopmax > 0) rec.popmaxGroup = popmaxGroup;
     if (keys.faf95) setIf(rec, 'faf95Max', num(keys.faf95));
     setIf(rec, 'ac', ac);
     setIf(rec, 'an', an);
     setIf(rec, 'homozygotes', num('nhomalt'));
-    if (v.ID?.length) rec.id = v.ID.join(';');
+    // v4.1 exomes/genomes carry the joint (exomes + genomes) frequency as AF_joint
+    setIf(rec, 'afJoint', num('AF_joint'));
+    // gnomAD's hemizygotes: XY carriers outside the pseudoautosomal regions (v4: nonpar flag + AC_XY; v2: AC_male)
+    if ((chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? site.flag('nonpar') : !inPar(keys.par, chrom, site.pos))) setIf(rec, 'hemizygotes', num('AC_XY') ?? num('AC_male'));
+    if (site.id !== undefined) rec.id = site.id;
     out.push(rec);
   });
   return out;
@@ -95,7 +145,7 @@ function versionFromName(file: string): string | undefined {
   return m ? `v${m[1]}` : undefined;
 }
 
-function result(file: string, header: VcfHeader, keys: GnomadKeys, records: FrequencyRecord[], skip: SkipCounter): ReadResult<FrequencyRecord> {
+function summary(file: string, header: VcfHeader, keys: GnomadKeys, skip: SkipCounter): Omit<ReadResult<FrequencyRecord>, 'records'> {
   const version = versionFromName(file);
   const notes = [
     `afPopmax = max AF over ${keys.groups.length ? keys.groups.join(', ') : 'no ancestry groups (afPopmax = AF)'} (gnomAD's grpmax rule: bottlenecked ami/asj/fin/mid and 'remaining' left out)`,
@@ -103,7 +153,6 @@ function result(file: string, header: VcfHeader, keys: GnomadKeys, records: Freq
   ];
   if (version) notes.push('release taken from the file name: gnomAD sites VCFs do not state it in the header');
   return {
-    records,
     skipped: skip.counts,
     version,
     versionFrom: version ? 'file name' : undefined,
@@ -112,18 +161,42 @@ function result(file: string, header: VcfHeader, keys: GnomadKeys, records: Freq
   };
 }
 
+/** What each INFO key this reader uses must be declared as: a file saying otherwise is not what its name claims. */
+function checkDeclarations(header: VcfHeader, keys: GnomadKeys): void {
+  const perAllele = (type: string) => ({ number: ['A'], type: [type] });
+  requireInfoDeclarations(header, {
+    AF: perAllele('Float'),
+    AC: perAllele('Integer'),
+    AN: { number: ['1'], type: ['Integer'] },
+    AF_joint: perAllele('Float'),
+    AC_XY: perAllele('Integer'),
+    AC_male: perAllele('Integer'),
+    nhomalt: perAllele('Integer'),
+    ...Object.fromEntries(keys.groups.map((g) => [`AF_${g}`, perAllele('Float')])),
+    ...(keys.faf95 ? { [keys.faf95]: perAllele('Float') } : {}),
+  });
+}
+
 /**
- * Reads a whole gnomAD sites VCF (v2–v4 INFO names; bgzip, gzip or plain), one record per ALT.
- * Records on alt/unplaced contigs, symbolic ALTs and sites without called genotypes (AN=0) are
- * counted in `skipped`.
+ * Streams a gnomAD sites VCF (v2–v4 INFO names; bgzip, gzip or plain), one record per ALT, with
+ * its line number. Records on alt/unplaced contigs, symbolic ALTs and sites without called
+ * genotypes (AN=0) are counted in the summary's `skipped`.
  */
-export async function readGnomadSitesVcf(file: string): Promise<ReadResult<FrequencyRecord>> {
-  const { header, lines } = await openVcf(file);
+export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<FrequencyRecord>> {
+  const { header, text } = await openVcfText(file);
   const keys = gnomadKeys(header);
+  checkDeclarations(header, keys);
   const skip = new SkipCounter();
-  const records: FrequencyRecord[] = [];
-  for await (const { variant } of lines) for (const r of gnomadRecords(header, keys, variant, skip)) records.push(r);
-  return result(file, header, keys, records, skip);
+  const site = new TextSite(header);
+  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
+    for await (const { no, text: line } of text) for (const r of gnomadRecords(keys, site.read(line, no), skip)) yield Object.assign(r, { line: no });
+  }
+  return { records: records(), summary: () => summary(file, header, keys, skip) };
+}
+
+/** Reads a whole gnomAD sites VCF into memory (excerpts; a full release goes through the variant store). */
+export async function readGnomadSitesVcf(file: string): Promise<ReadResult<FrequencyRecord>> {
+  return collect(await streamGnomadSitesVcf(file));
 }
 
 /**
@@ -177,10 +250,10 @@ export class IndexedGnomadVcf {
         const v = parseVcfLine(this.header, line);
         // tabix returns records *overlapping* the region; keep those that start in it
         if (v.POS < start || v.POS > end) continue;
-        for (const r of gnomadRecords(this.header, this.keys, v, skip)) records.push(r);
+        for (const r of gnomadRecords(this.keys, parsedSite(this.header, v), skip)) records.push(r);
       }
     }
-    return result(this.file, this.header, this.keys, records, skip);
+    return { records, ...summary(this.file, this.header, this.keys, skip) };
   }
 }
 

@@ -2,7 +2,8 @@ import { InputError } from '@rarerank/io';
 import { ucscChrom } from './chrom';
 import { isoDate, vcfAssembly } from './clinvar-vcf';
 import type { SpliceAiRecord } from './predictor-records';
-import { parseScore, pushOrMergeMax } from './score-fields';
+import { collect, maxOfRepeats, type RecordStream } from './record-stream';
+import { parseScore } from './score-fields';
 import { SkipCounter } from './skip-counter';
 import type { Assembly, ReadResult } from './types';
 import { openVcf, type VcfHeader } from './vcf';
@@ -32,54 +33,63 @@ function entryLayout(header: VcfHeader): { allele: number; symbol: number; ds: n
  * Entries the tool could not score ('.' scores) and records without the key are counted in
  * `skipped`; consecutive lines of the same allele are merged (max).
  */
-export async function readSpliceAiVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<SpliceAiRecord>> {
+export async function streamSpliceAiVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<RecordStream<SpliceAiRecord>> {
   const { header, lines } = await openVcf(file);
   const layout = entryLayout(header);
   const assembly = vcfAssembly(file, header, opts.assembly);
   const skip = new SkipCounter();
-  const records: SpliceAiRecord[] = [];
   let merged = 0;
-  for await (const { no, variant: v } of lines) {
-    const chrom = ucscChrom(v.CHROM ?? '');
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
-    }
-    const alts = (v.ALT ?? []).map((a) => a.toUpperCase());
-    const entries = v.INFO.SpliceAI;
-    if (!alts.length || !Array.isArray(entries) || !entries.length) {
-      skip.add(alts.length ? 'no_spliceai_entry' : 'no_alt');
-      continue;
-    }
-    const best = new Map<string, { score: number; gene: string }>();
-    for (const entry of entries) {
-      const f = String(entry ?? '').split('|');
-      if (f.length !== layout.width) throw new InputError(`SpliceAI entry "${entry}" has ${f.length} |-separated fields, the header's format ${layout.width}`, { file, line: no, field: 'SpliceAI' });
-      const allele = f[layout.allele].toUpperCase();
-      if (!alts.includes(allele)) throw new InputError(`SpliceAI entry for allele ${allele}, which is not an ALT of the record (${alts.join(',')})`, { file, line: no, field: 'SpliceAI' });
-      if (layout.ds.every((i) => f[i] === '.')) {
-        skip.add('not_scored_entry');
+  async function* raw(): AsyncGenerator<SpliceAiRecord & { line: number }> {
+    for await (const { no, variant: v } of lines) {
+      const chrom = ucscChrom(v.CHROM ?? '');
+      if (!chrom) {
+        skip.add('non_primary_contig');
         continue;
       }
-      let score = 0;
-      for (const i of layout.ds) score = Math.max(score, parseScore(f[i], { file, line: no, field: 'SpliceAI' }, [0, 1]));
-      const cur = best.get(allele);
-      if (!cur || score > cur.score) best.set(allele, { score, gene: f[layout.symbol] });
-    }
-    for (const alt of alts) {
-      const b = best.get(alt);
-      if (!b) continue;
-      if (!/^[ACGTN]+$/.test(alt)) {
-        skip.add('symbolic_alt');
+      const alts = (v.ALT ?? []).map((a) => a.toUpperCase());
+      const entries = v.INFO.SpliceAI;
+      if (!alts.length || !Array.isArray(entries) || !entries.length) {
+        skip.add(alts.length ? 'no_spliceai_entry' : 'no_alt');
         continue;
       }
-      if (pushOrMergeMax(records, { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt, spliceAiMax: b.score, gene: b.gene }, 'spliceAiMax')) merged++;
+      const best = new Map<string, { score: number; gene: string }>();
+      for (const entry of entries) {
+        const f = String(entry ?? '').split('|');
+        if (f.length !== layout.width) throw new InputError(`SpliceAI entry "${entry}" has ${f.length} |-separated fields, the header's format ${layout.width}`, { file, line: no, field: 'SpliceAI' });
+        const allele = f[layout.allele].toUpperCase();
+        if (!alts.includes(allele)) throw new InputError(`SpliceAI entry for allele ${allele}, which is not an ALT of the record (${alts.join(',')})`, { file, line: no, field: 'SpliceAI' });
+        if (layout.ds.every((i) => f[i] === '.')) {
+          skip.add('not_scored_entry');
+          continue;
+        }
+        let score = 0;
+        for (const i of layout.ds) score = Math.max(score, parseScore(f[i], { file, line: no, field: 'SpliceAI' }, [0, 1]));
+        const cur = best.get(allele);
+        if (!cur || score > cur.score) best.set(allele, { score, gene: f[layout.symbol] });
+      }
+      for (const alt of alts) {
+        const b = best.get(alt);
+        if (!b) continue;
+        if (!/^[ACGTN]+$/.test(alt)) {
+          skip.add('symbolic_alt');
+          continue;
+        }
+        yield { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt, spliceAiMax: b.score, gene: b.gene, line: no };
+      }
     }
   }
-  const notes = ['spliceAiMax = max(DS_AG, DS_AL, DS_DG, DS_DL) over every gene entry of the allele'];
-  if (merged) notes.push(`${merged} lines repeated an allele already read (another gene): merged, max kept`);
-  const toolVersion = /SpliceAI\s*v?(\d+(?:\.\d+)+)/i.exec(header.info.get('SpliceAI')!.description)?.[1];
-  const date = isoDate(header.simple.get('fileDate'));
-  const version = [toolVersion && `v${toolVersion}`, date].filter(Boolean).join(', ') || undefined;
-  return { records, skipped: skip.counts, version, versionFrom: version ? 'header' : undefined, assembly, notes };
+  const summary = () => {
+    const notes = ['spliceAiMax = max(DS_AG, DS_AL, DS_DG, DS_DL) over every gene entry of the allele'];
+    if (merged) notes.push(`${merged} lines repeated an allele already read (another gene): merged, max kept`);
+    const toolVersion = /SpliceAI\s*v?(\d+(?:\.\d+)+)/i.exec(header.info.get('SpliceAI')!.description)?.[1];
+    const date = isoDate(header.simple.get('fileDate'));
+    const version = [toolVersion && `v${toolVersion}`, date].filter(Boolean).join(', ') || undefined;
+    return { skipped: skip.counts, version, versionFrom: version ? ('header' as const) : undefined, assembly, notes };
+  };
+  return { records: maxOfRepeats(raw(), 'spliceAiMax', () => merged++), summary };
+}
+
+/** Reads a whole SpliceAI VCF into memory (excerpts; a full release goes through the variant store). */
+export async function readSpliceAiVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<SpliceAiRecord>> {
+  return collect(await streamSpliceAiVcf(file, opts));
 }

@@ -18,7 +18,7 @@ export interface Table {
  * v2.1.1 extract, `#` in AlphaMissense's). A leading '#' on the header itself ('#gene') is
  * dropped. Rows whose cell count differs from the header's fail with file and line.
  */
-export async function openTable(file: string, opts: { commentPrefix?: string } = {}): Promise<Table> {
+export async function openTable(file: string, opts: { commentPrefix?: string; isComment?: (line: string) => boolean } = {}): Promise<Table> {
   const it = readLines(file, REFERENCE_TEXT_LIMITS);
   let header: string[] | undefined;
   let headerLine = 0;
@@ -26,7 +26,7 @@ export async function openTable(file: string, opts: { commentPrefix?: string } =
     const next = await it.next();
     if (next.done) throw new InputError('empty file: no header line', { file });
     const { no, text } = next.value;
-    if (text.trim() === '' || (opts.commentPrefix && text.startsWith(opts.commentPrefix))) continue;
+    if (text.trim() === '' || (opts.commentPrefix && text.startsWith(opts.commentPrefix)) || opts.isComment?.(text)) continue;
     header = text.replace(/^#/, '').split('\t').map((h) => h.trim());
     headerLine = no;
     break;

@@ -40,6 +40,10 @@ export interface FrequencyRecord extends VariantKey {
   ac?: number;
   an?: number;
   homozygotes?: number;
+  /** XY carriers outside the pseudoautosomal regions (chrX/chrY; gnomAD AC_XY where `nonpar`). */
+  hemizygotes?: number;
+  /** gnomAD v4.1's joint exome + genome AF (AF_joint), when the file has it. */
+  afJoint?: number;
   /** False when the VCF FILTER column is not PASS (e.g. gnomAD AC0, AS_VQSR). */
   pass?: boolean;
   /** rsID or other identifier when the source gives one. */

@@ -80,6 +80,18 @@ export function parseVcfLine(header: VcfHeader, text: string, no?: number): Vari
  * A data line before #CHROM, or a file without one, is an InputError.
  */
 export async function openVcf(file: string): Promise<{ header: VcfHeader; lines: AsyncGenerator<VcfLine> }> {
+  const { header: h, text } = await openVcfText(file);
+  async function* lines(): AsyncGenerator<VcfLine> {
+    for await (const { no, text: t } of text) yield { no, variant: parseVcfLine(h, t, no) };
+  }
+  return { header: h, lines: lines() };
+}
+
+/**
+ * Like openVcf, but the records stay text lines (blank and '#' lines dropped): for readers of
+ * genome-wide releases that scan the few INFO keys they need instead of parsing every record.
+ */
+export async function openVcfText(file: string): Promise<{ header: VcfHeader; text: AsyncGenerator<{ no: number; text: string }> }> {
   const it = readLines(file, REFERENCE_TEXT_LIMITS);
   const meta: string[] = [];
   let header: VcfHeader | undefined;
@@ -96,14 +108,13 @@ export async function openVcf(file: string): Promise<{ header: VcfHeader; lines:
       throw new InputError('data line before the #CHROM header line: not a VCF or header missing', { file, line: no });
     }
   }
-  const h = header;
-  async function* lines(): AsyncGenerator<VcfLine> {
-    for await (const { no, text } of it) {
-      if (text === '' || text.startsWith('#')) continue;
-      yield { no, variant: parseVcfLine(h, text, no) };
+  async function* text(): AsyncGenerator<{ no: number; text: string }> {
+    for await (const line of it) {
+      if (line.text === '' || line.text.startsWith('#')) continue;
+      yield line;
     }
   }
-  return { header: h, lines: lines() };
+  return { header, text: text() };
 }
 
 /**
@@ -133,4 +144,20 @@ export function infoNumber(header: VcfHeader, info: Variant['INFO'], key: string
 export function infoString(header: VcfHeader, info: Variant['INFO'], key: string, altIndex = 0, altCount = 1): string | undefined {
   const v = infoForAllele(header, info, key, altIndex, altCount);
   return v === undefined || v === true ? undefined : String(v);
+}
+
+/**
+ * Checks the header's declarations of the INFO keys a reader uses (keys the header does not
+ * declare are not checked): a key declared with another Number or Type would be read wrongly
+ * (a per-site value taken per allele, a string read as a number), so it is an InputError naming
+ * the header line.
+ */
+export function requireInfoDeclarations(header: VcfHeader, wanted: Record<string, { number: string[]; type: string[] }>): void {
+  for (const [id, want] of Object.entries(wanted)) {
+    const decl = header.info.get(id);
+    if (!decl) continue;
+    if (want.number.includes(decl.number) && want.type.includes(decl.type)) continue;
+    const line = header.metaLines.findIndex((m) => m.startsWith('##INFO=') && new RegExp(`[<,]ID=${id}[,>]`).test(m)) + 1;
+    throw new InputError(`INFO ${id} is declared Number=${decl.number},Type=${decl.type}; this reader needs Number=${want.number.join('|')},Type=${want.type.join('|')}`, { file: header.file, line: line || undefined, field: `INFO/${id}` });
+  }
 }

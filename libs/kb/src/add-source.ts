@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, sha256File } from '@rarerank/io';
+import { ChainFile } from '@rarerank/liftover';
+import { VariantStore } from '@rarerank/variant-store';
+import { buildFrequencyStore, VARIANT_SOURCES } from './build-variants';
+import { KB_FILES } from './kb-files';
+import { MANIFEST_FILE, type KbManifest, type SourceEntry } from './manifest';
+import { readManifest } from './read-manifest';
+import { locate } from './source-files';
+import { buildPredictorStore, PREDICTOR_SOURCES } from './variant-store-sources';
+
+/** Sources that live in a variant store, and so can be added or replaced without rebuilding the KB. */
+export const STORE_SOURCE_IDS = ['gnomad-sites', '1000g', ...PREDICTOR_SOURCES.map((p) => VARIANT_SOURCES[p.source].id)];
+
+/**
+ * Adds or replaces one store-backed source (gnomAD, 1000G, SpliceAI, CADD, REVEL) in an existing
+ * KB, rebuilding only the store it feeds; the other sources of that store (gnomAD and 1000G share
+ * the frequency store) are re-read from the files the manifest names. Atomic: the new KB is
+ * assembled in a sibling directory of hard links (a copy where links are impossible) and swapped
+ * in when complete; on failure the KB stays as it was. The build time changes, so analyses see a
+ * new KB version.
+ */
+export async function addVariantSource(kbDir: string, id: string, files: string[], log: (m: string) => void = () => undefined): Promise<KbManifest> {
+  if (!STORE_SOURCE_IDS.includes(id)) throw new InputError(`kb add-source takes one of ${STORE_SOURCE_IDS.join(', ')}; rebuild the KB for ${id}`, { file: '--source' });
+  const manifest = await readManifest(kbDir);
+  const found = locate('', [], files.join(','));
+  if (!found.files.length) throw new InputError(found.why!, { file: files.join(',') });
+  const started = Date.now();
+  const parent = path.dirname(path.resolve(kbDir));
+  const tmp = path.join(parent, `.${path.basename(kbDir)}.adding-${process.pid}-${Date.now()}`);
+  try {
+    await linkTree(kbDir, tmp);
+    const chainFile = path.join(tmp, KB_FILES.chain);
+    const chain = existsSync(chainFile) ? await ChainFile.load(chainFile) : undefined;
+    const loadedFiles = (sourceId: string) => manifest.sources.find((s) => s.id === sourceId && s.status === 'loaded')?.files.map((f) => f.path) ?? [];
+    let replaced: SourceEntry[];
+    let rel: string;
+    if (id === 'gnomad-sites' || id === '1000g') {
+      rel = KB_FILES.frequency;
+      const gnomad = id === 'gnomad-sites' ? found : { files: loadedFiles('gnomad-sites'), why: 'not in the KB' };
+      const tg = id === '1000g' ? found : { files: loadedFiles('1000g').filter((f) => f.endsWith('.sites.bed')), why: 'not in the KB' };
+      // the KB's frequency precision stays as built
+      const existing = path.join(tmp, rel);
+      const afDecimals = existsSync(existing) ? (VariantStore.open(existing).meta.afDecimals as number | null | undefined) : undefined;
+      await rm(existing, { force: true }); // a hard link: never write through it
+      replaced = await buildFrequencyStore(tmp, gnomad, tg, chain, log, afDecimals ?? undefined);
+    } else {
+      const p = PREDICTOR_SOURCES.find((x) => VARIANT_SOURCES[x.source].id === id)!;
+      rel = KB_FILES[p.table];
+      await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
+      await rm(path.join(tmp, rel), { force: true });
+      replaced = [await buildPredictorStore(VARIANT_SOURCES[p.source], found.files, p, path.join(tmp, rel), chain)];
+    }
+    const sources = manifest.sources.map((s) => replaced.find((r) => r.id === s.id) ?? s);
+    const outputs = { ...manifest.outputs, [rel]: { sha256: await sha256File(path.join(tmp, rel)), bytes: (await stat(path.join(tmp, rel))).size } };
+    const next: KbManifest = { ...manifest, builtAt: new Date().toISOString(), sources, outputs, buildSeconds: Math.round((Date.now() - started) / 100) / 10 };
+    await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(next, null, 2));
+    const old = path.join(parent, `.${path.basename(kbDir)}.old-${process.pid}-${Date.now()}`);
+    await rename(kbDir, old);
+    await rename(tmp, kbDir);
+    await rm(old, { recursive: true, force: true });
+    return next;
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Mirrors `src` into `dst` with hard links (the KB's files are never written in place), copying where linking fails. */
+async function linkTree(src: string, dst: string): Promise<void> {
+  await mkdir(dst, { recursive: true });
+  for (const e of await readdir(src, { withFileTypes: true })) {
+    const from = path.join(src, e.name);
+    const to = path.join(dst, e.name);
+    if (e.isDirectory()) await linkTree(from, to);
+    else if (e.name !== MANIFEST_FILE) await link(from, to).catch(() => copyFile(from, to));
+  }
+}

@@ -1,0 +1,238 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import { OVERFLOW, packAlleles } from './allele-code';
+import { DEFAULT_DIGITS, MISSING_MANTISSA, toDecimal, toFixedPoint } from './decimal';
+import type { StoreColumn, StoreRecord } from './store-format';
+
+/**
+ * One chunk's columns, as typed arrays. Positions are delta-coded, every 32-bit array is
+ * byte-shuffled (all first bytes, then all second bytes…) so the deflate that follows sees long
+ * runs of equal high bytes: the integer-compression trick echtvar gets from its codecs.
+ */
+export type ColumnData =
+  | { type: 'decimal'; mantissa: ShuffledInt32; exponent: Int8Array }
+  | { type: 'int'; ints: ShuffledInt32 }
+  | { type: 'str'; idx: ShuffledInt32; dict: string[] };
+
+/**
+ * A byte-shuffled int32 column read in place: value i from its four byte planes. A lookup reads
+ * a handful of values per chunk, so value columns are never unshuffled as a whole (an exome
+ * touches most chunks of a store; unshuffling every column of each cost more than inflating it).
+ */
+export class ShuffledInt32 {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly n: number,
+  ) {}
+
+  get(i: number): number {
+    const b = this.bytes;
+    const n = this.n;
+    return b[i] | (b[n + i] << 8) | (b[2 * n + i] << 16) | (b[3 * n + i] << 24);
+  }
+
+  toArray(): Int32Array {
+    return new Int32Array(unshuffle(this.bytes, this.n).buffer);
+  }
+}
+
+export interface ChunkData {
+  n: number;
+  pos: Int32Array;
+  codes: Uint32Array;
+  /** 'REF>ALT' of each OVERFLOW code, in record order */
+  overflow: string[];
+  /** for each record, its entry in `overflow` (-1 when its alleles are packed) */
+  overflowAt: Int32Array;
+  columns: ColumnData[];
+}
+
+export const MISSING_INT = -2147483648;
+
+type BuilderColumn =
+  | { type: 'decimal'; spec: StoreColumn & { type: 'decimal' }; mantissa: Int32Array; exponent: Int8Array }
+  | { type: 'int'; spec: StoreColumn; ints: Int32Array }
+  | { type: 'str'; spec: StoreColumn; idx: Int32Array; dict: Map<string, number> };
+
+/**
+ * Collects one chunk's records straight into typed columns, so the writer keeps no record
+ * objects alive between chunks (65k records × a few objects each would be promoted and copied by
+ * the garbage collector on every chunk).
+ */
+export class ChunkBuilder {
+  n = 0;
+  private pos: Int32Array;
+  private codes: Uint32Array;
+  private overflow: string[] = [];
+  private cols: BuilderColumn[];
+
+  constructor(
+    private readonly columns: StoreColumn[],
+    private capacity = 1024,
+  ) {
+    this.pos = new Int32Array(capacity);
+    this.codes = new Uint32Array(capacity);
+    this.cols = columns.map((spec) =>
+      spec.type === 'decimal'
+        ? { type: 'decimal', spec, mantissa: new Int32Array(capacity), exponent: new Int8Array(capacity) }
+        : spec.type === 'int'
+          ? { type: 'int', spec, ints: new Int32Array(capacity) }
+          : { type: 'str', spec, idx: new Int32Array(capacity), dict: new Map() },
+    );
+  }
+
+  add(r: StoreRecord): void {
+    if (this.n === this.capacity) this.grow();
+    const i = this.n++;
+    this.pos[i] = r.pos;
+    const code = packAlleles(r.ref, r.alt);
+    this.codes[i] = code;
+    if (code === OVERFLOW) this.overflow.push(`${r.ref}>${r.alt}`);
+    for (const c of this.cols) {
+      const v = r.values[c.spec.name];
+      if (c.type === 'decimal') {
+        if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
+          c.mantissa[i] = MISSING_MANTISSA;
+          c.exponent[i] = 0;
+          continue;
+        }
+        if (typeof v !== 'number') throw new Error(`column ${c.spec.name}: ${JSON.stringify(v)} is not a number`);
+        [c.mantissa[i], c.exponent[i]] = c.spec.scale !== undefined ? toFixedPoint(v, c.spec.scale) : toDecimal(v, c.spec.digits ?? DEFAULT_DIGITS);
+      } else if (c.type === 'int') {
+        if (v === undefined) {
+          c.ints[i] = MISSING_INT;
+          continue;
+        }
+        if (typeof v !== 'number' || !Number.isInteger(v) || v <= MISSING_INT || v > 0x7fffffff) throw new Error(`column ${c.spec.name}: ${JSON.stringify(v)} is not a 32-bit integer`);
+        c.ints[i] = v;
+      } else {
+        if (v === undefined) {
+          c.idx[i] = -1;
+          continue;
+        }
+        const str = String(v);
+        let k = c.dict.get(str);
+        if (k === undefined) c.dict.set(str, (k = c.dict.size));
+        c.idx[i] = k;
+      }
+    }
+  }
+
+  /** The compressed chunk of the records added since the last call; the builder is then empty. */
+  encode(level = 6): Buffer {
+    const n = this.n;
+    const delta = new Uint32Array(n);
+    for (let i = 0, prev = 0; i < n; i++) {
+      delta[i] = this.pos[i] - prev;
+      prev = this.pos[i];
+    }
+    const parts: Uint8Array[] = [shuffle(delta), shuffle(this.codes.subarray(0, n))];
+    const dicts: Array<string[] | null> = [];
+    for (const c of this.cols) {
+      if (c.type === 'decimal') parts.push(shuffle(c.mantissa.subarray(0, n)), new Uint8Array(c.exponent.buffer, 0, n));
+      else if (c.type === 'int') parts.push(shuffle(c.ints.subarray(0, n)));
+      else parts.push(shuffle(c.idx.subarray(0, n)));
+      dicts.push(c.type === 'str' ? [...c.dict.keys()] : null);
+      if (c.type === 'str') c.dict = new Map();
+    }
+    const meta = Buffer.from(JSON.stringify({ overflow: this.overflow, dicts }), 'utf8');
+    const lead = Buffer.alloc(8);
+    lead.writeUInt32LE(n, 0);
+    lead.writeUInt32LE(meta.length, 4);
+    const out = deflateSync(Buffer.concat([lead, meta, ...parts]), { level });
+    this.n = 0;
+    this.overflow = [];
+    return out;
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const resize = <A extends Int32Array | Uint32Array | Int8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.pos = resize(this.pos, (k) => new Int32Array(k));
+    this.codes = resize(this.codes, (k) => new Uint32Array(k));
+    for (const c of this.cols) {
+      if (c.type === 'decimal') {
+        c.mantissa = resize(c.mantissa, (k) => new Int32Array(k));
+        c.exponent = resize(c.exponent, (k) => new Int8Array(k));
+      } else if (c.type === 'int') c.ints = resize(c.ints, (k) => new Int32Array(k));
+      else c.idx = resize(c.idx, (k) => new Int32Array(k));
+    }
+    this.capacity = cap;
+  }
+}
+
+/** Encodes records (already sorted by position, one chromosome) into a compressed chunk. */
+export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], level = 6): Buffer {
+  const b = new ChunkBuilder(columns, Math.max(1, records.length));
+  for (const r of records) b.add(r);
+  return b.encode(level);
+}
+
+/** Inverse of encodeChunk; throws on a payload that does not decode to the expected sizes. */
+export function decodeChunk(compressed: Uint8Array, columns: StoreColumn[]): ChunkData {
+  const raw = inflateSync(compressed);
+  const n = raw.readUInt32LE(0);
+  const metaLength = raw.readUInt32LE(4);
+  const meta = JSON.parse(raw.toString('utf8', 8, 8 + metaLength)) as { overflow: string[]; dicts: Array<string[] | null> };
+  let at = 8 + metaLength;
+  const take32 = () => {
+    const out = unshuffle(raw.subarray(at, at + 4 * n), n);
+    at += 4 * n;
+    return out;
+  };
+  const delta = new Uint32Array(take32().buffer);
+  const pos = new Int32Array(n);
+  let p = 0;
+  for (let i = 0; i < n; i++) pos[i] = p += delta[i];
+  const codes = new Uint32Array(take32().buffer);
+  const lazy32 = () => {
+    if (at + 4 * n > raw.length) throw new Error('chunk payload is shorter than its columns need');
+    const col = new ShuffledInt32(raw.subarray(at, at + 4 * n), n);
+    at += 4 * n;
+    return col;
+  };
+  const cols: ColumnData[] = columns.map((c, k) => {
+    if (c.type === 'decimal') {
+      const mantissa = lazy32();
+      const exponent = new Int8Array(raw.buffer, raw.byteOffset + at, n);
+      at += n;
+      return { type: 'decimal', mantissa, exponent };
+    }
+    if (c.type === 'int') return { type: 'int', ints: lazy32() };
+    return { type: 'str', idx: lazy32(), dict: meta.dicts[k] ?? [] };
+  });
+  if (at !== raw.length) throw new Error(`chunk payload is ${raw.length} bytes, its columns need ${at}`);
+  const overflowAt = new Int32Array(n).fill(-1);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (codes[i] === OVERFLOW) overflowAt[i] = k++;
+  if (k !== meta.overflow.length) throw new Error(`chunk has ${k} long alleles, its overflow table ${meta.overflow.length}`);
+  return { n, pos, codes, overflow: meta.overflow, overflowAt, columns: cols };
+}
+
+function shuffle(a: Uint32Array | Int32Array): Uint8Array {
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const n = a.length;
+  const out = new Uint8Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    out[i] = bytes[4 * i];
+    out[n + i] = bytes[4 * i + 1];
+    out[2 * n + i] = bytes[4 * i + 2];
+    out[3 * n + i] = bytes[4 * i + 3];
+  }
+  return out;
+}
+
+function unshuffle(src: Uint8Array, n: number): Uint8Array {
+  if (src.length !== 4 * n) throw new Error('chunk payload is shorter than its record count says');
+  const out = new Uint8Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    out[4 * i] = src[i];
+    out[4 * i + 1] = src[n + i];
+    out[4 * i + 2] = src[2 * n + i];
+    out[4 * i + 3] = src[3 * n + i];
+  }
+  return out;
+}

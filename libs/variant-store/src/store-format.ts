@@ -1,0 +1,60 @@
+/**
+ * The variant store file (`*.rrvs`):
+ *
+ *   bytes 0–7    magic 'RRVSTORE'
+ *   bytes 8–11   schema version (uint32 LE)   — a reader refuses any other
+ *   bytes 12–15  header length (uint32 LE), then the header JSON (columns, meta)
+ *   chunks       one per ≤ CHUNK_RECORDS records of one chromosome (a position never spans two),
+ *                each deflate-compressed typed columns (see chunk-codec.ts)
+ *   index        JSON: per chunk chromosome, first/last position, record count, offset, length, CRC32
+ *   trailer      last 16 bytes: index offset (uint64 LE as two uint32), index length, magic 'RRVI'
+ *
+ * The index is at the end because the writer streams: it learns the chunks as it goes.
+ */
+export const STORE_MAGIC = 'RRVSTORE';
+export const INDEX_MAGIC = 'RRVI';
+/** 1: first release. Bump when a reader of this version would misread an older store. */
+export const STORE_SCHEMA_VERSION = 1;
+export const TRAILER_BYTES = 16;
+/** records per chunk: ~64k keeps a chunk ~100–300 kB compressed and a case touches few per gene */
+export const CHUNK_RECORDS = 65536;
+
+/**
+ * A value column. `decimal`: numbers as mantissa × 10^exp (see decimal.ts), `digits` significant
+ * digits at most, or with `scale` fixed-point to 10^-scale; `int`: 32-bit integers; `str`: short
+ * strings, dictionary-coded per chunk.
+ */
+export type StoreColumn = { name: string; type: 'decimal'; digits?: number; scale?: number } | { name: string; type: 'int' } | { name: string; type: 'str' };
+
+export type StoreValues = Record<string, number | string | undefined>;
+
+/** One record in the minimal allele form (ref or alt may be ''), chromosome UCSC-style. */
+export interface StoreRecord {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  values: StoreValues;
+}
+
+export interface StoreHeader {
+  format: 'rarerank-variant-store';
+  schema: number;
+  columns: StoreColumn[];
+  meta: Record<string, unknown>;
+}
+
+export interface ChunkIndexEntry {
+  chrom: string;
+  first: number;
+  last: number;
+  n: number;
+  offset: number;
+  bytes: number;
+  crc: number;
+}
+
+export interface StoreIndex {
+  records: number;
+  chunks: ChunkIndexEntry[];
+}

@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InputError } from '@rarerank/io';
+import { minimalAlleles } from '@rarerank/variants-db';
+import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
+import { fromDecimal, toDecimal } from './decimal';
+import { STORE_SCHEMA_VERSION, type StoreColumn, type StoreRecord } from './store-format';
+import { StoreWriter } from './store-writer';
+import { VariantStore } from './variant-store';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'rrvs-'));
+const COLUMNS: StoreColumn[] = [
+  { name: 'af', type: 'decimal' },
+  { name: 'n', type: 'int' },
+  { name: 'tag', type: 'str' },
+];
+
+/** A seeded generator, so a failing case can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+const BASES = 'ACGT';
+const seq = (rand: () => number, n: number) => Array.from({ length: n }, () => BASES[Math.floor(rand() * 4)]).join('');
+
+/** Random minimal-form records, sorted and unique, over two chromosomes: SNVs, MNVs, indels, some past the 13-base packing. */
+function randomRecords(seed: number, n: number): StoreRecord[] {
+  const rand = rng(seed);
+  const byKey = new Map<string, StoreRecord>();
+  for (let i = 0; i < n; i++) {
+    const chrom = rand() < 0.7 ? 'chr1' : 'chrX';
+    const pos = 1 + Math.floor(rand() * 5000);
+    const kind = rand();
+    const refLen = kind < 0.7 ? 1 : Math.floor(rand() * (kind < 0.95 ? 4 : 20));
+    const altLen = kind < 0.7 ? 1 : Math.floor(rand() * (kind < 0.95 ? 4 : 20));
+    const m = minimalAlleles(pos, 'G' + seq(rand, refLen), 'G' + seq(rand, altLen));
+    if (!m.ref && !m.alt) continue;
+    const values = { af: rand() < 0.1 ? undefined : Number((rand() / 10 ** Math.floor(rand() * 5)).toPrecision(6)), n: Math.floor(rand() * 100), tag: rand() < 0.5 ? 'a' : 'b' };
+    byKey.set(`${chrom}:${m.pos}:${m.ref}>${m.alt}`, { chrom, ...m, values });
+  }
+  return [...byKey.values()].sort((a, b) => (a.chrom < b.chrom ? -1 : a.chrom > b.chrom ? 1 : a.pos - b.pos || (a.ref + '>' + a.alt < b.ref + '>' + b.alt ? -1 : 1)));
+}
+
+function write(file: string, records: StoreRecord[], chunkRecords = 50): void {
+  const w = new StoreWriter(file, COLUMNS, { source: 'test' }, { chunkRecords });
+  for (const r of records) w.add(r);
+  w.finish();
+}
+
+const defined = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
+
+describe('allele packing', () => {
+  it('round-trips every packable allele pair and sends long or N alleles to the overflow table', () => {
+    const rand = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const ref = seq(rand, Math.floor(rand() * 8));
+      const alt = seq(rand, Math.floor(rand() * 8));
+      const code = packAlleles(ref, alt);
+      if (ref.length + alt.length > 13) expect(code).toBe(OVERFLOW);
+      else expect(unpackAlleles(code)).toEqual({ ref, alt });
+    }
+    expect(packAlleles('A', 'N')).toBe(OVERFLOW);
+    expect(packAlleles('A', 'C')).not.toBe(packAlleles('', 'AC'));
+  });
+});
+
+describe('decimal values', () => {
+  it('gives back the very double a source wrote (gnomAD prints 6 significant digits)', () => {
+    for (const text of ['6.84463e-07', '0.000123456', '1', '0.5', '3.2e-05', '12345', '-0.25', '1.0e-10']) {
+      const x = Number(text);
+      expect(fromDecimal(...toDecimal(x))).toBe(x);
+    }
+  });
+  it('keeps at most the asked significant digits', () => {
+    expect(fromDecimal(...toDecimal(1 / 3, 3))).toBe(0.333);
+    expect(fromDecimal(...toDecimal(2 / 3))).toBe(0.666666667);
+  });
+});
+
+describe('VariantStore', () => {
+  const records = randomRecords(42, 3000);
+  const file = path.join(dir, 'random.rrvs');
+  write(file, records);
+
+  it('holds every record written, in order, with its values', () => {
+    const store = VariantStore.open(file);
+    const back = [...store.entries()];
+    expect(back.length).toBe(records.length);
+    back.forEach((r, i) => {
+      expect({ ...r, values: defined(r.values) }).toEqual({ ...records[i], values: defined(records[i].values) });
+    });
+    expect(store.index.chunks.length).toBeGreaterThan(10);
+  });
+
+  it('merge lookup agrees with a naive scan on random queries, in any order, spelled any VCF way', () => {
+    const store = VariantStore.open(file, { cacheChunks: 2 });
+    const rand = rng(99);
+    const naive = new Map(records.map((r) => [`${r.chrom}:${r.pos}:${r.ref}>${r.alt}`, r.values]));
+    const queries = [];
+    for (let i = 0; i < 3000; i++) {
+      if (rand() < 0.5) {
+        // a stored record spelled with a VCF anchor base before it
+        const r = records[Math.floor(rand() * records.length)];
+        queries.push({ chrom: r.chrom, pos: r.pos - 1, ref: 'T' + r.ref, alt: 'T' + r.alt });
+      } else {
+        queries.push({ chrom: rand() < 0.5 ? 'chr1' : 'chr2', pos: 1 + Math.floor(rand() * 5000), ref: seq(rand, 1 + Math.floor(rand() * 2)), alt: seq(rand, 1) });
+      }
+    }
+    const got = store.lookupSorted(queries);
+    queries.forEach((q, i) => {
+      const m = minimalAlleles(q.pos, q.ref, q.alt);
+      const want = naive.get(`${q.chrom}:${m.pos}:${m.ref}>${m.alt}`);
+      expect(got[i] && defined(got[i]!)).toEqual(want && defined(want));
+    });
+    // a merge reads each chunk once even with a two-chunk cache
+    expect(store.chunkReads).toBeLessThanOrEqual(store.index.chunks.length);
+  });
+
+  it('a corrupted chunk fails its lookup with the file and the chunk named', () => {
+    const bad = path.join(dir, 'corrupt.rrvs');
+    const bytes = readFileSync(file);
+    const store = VariantStore.open(file);
+    const c = store.index.chunks[3];
+    bytes[c.offset + Math.floor(c.bytes / 2)] ^= 0xff;
+    writeFileSync(bad, bytes);
+    const broken = VariantStore.open(bad);
+    const r = records.find((x) => x.chrom === c.chrom && x.pos === c.first)!;
+    expect(() => broken.get(r.chrom, r.pos, r.ref, r.alt)).toThrow(InputError);
+    expect(() => broken.get(r.chrom, r.pos, r.ref, r.alt)).toThrow(new RegExp(`corrupt.rrvs, field chunk 3 \\(${c.chrom}:${c.first}-${c.last}\\): checksum mismatch`));
+  });
+
+  it('refuses a store written by another schema, saying to rebuild', () => {
+    const old = path.join(dir, 'old.rrvs');
+    const bytes = readFileSync(file);
+    bytes.writeUInt32LE(STORE_SCHEMA_VERSION - 1, 8);
+    writeFileSync(old, bytes);
+    expect(() => VariantStore.open(old)).toThrow(/old.rrvs: variant store schema 0, this RareRank reads schema 1: rebuild/);
+  });
+
+  it('refuses a truncated store (no index trailer)', () => {
+    const cut = path.join(dir, 'cut.rrvs');
+    writeFileSync(cut, readFileSync(file).subarray(0, 5000));
+    expect(() => VariantStore.open(cut)).toThrow(/cut.rrvs: variant store has no index trailer/);
+  });
+});
