@@ -25,7 +25,7 @@ export class GeneEvidenceScorer {
     opts: Partial<GeneEvidenceOptions> = {},
   ) {
     this.options = { ...DEFAULT_GENE_EVIDENCE_OPTIONS, ...opts };
-    for (const k of ['mouseWeight', 'interactomeWeight'] as const) if (!(this.options[k] >= 0 && this.options[k] <= 1)) throw new RangeError(`GeneEvidenceOptions.${k} must be in [0,1]`);
+    for (const k of ['mouseWeight', 'interactomeWeight', 'mouseWeightWithoutHuman', 'interactomeWeightWithoutHuman'] as const) if (!(this.options[k] >= 0 && this.options[k] <= 1)) throw new RangeError(`GeneEvidenceOptions.${k} must be in [0,1]`);
     if (!(Number.isInteger(this.options.seeds) && this.options.seeds >= 0)) throw new RangeError('GeneEvidenceOptions.seeds must be an integer ≥ 0');
     if (sources.mouse) this.mouse = new CrossSpeciesScorer(hpo, sources.mouse);
     if (sources.proximity) this.network = new InteractomeScorer(sources.proximity);
