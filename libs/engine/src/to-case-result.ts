@@ -30,7 +30,8 @@ export interface CaseResultParts {
 /** The engine's ranking as the results document (see libs/report CaseResult). */
 export function toCaseResult(p: CaseResultParts): CaseResult {
   const { ranked, annotated } = p;
-  const evidenceOf = new Map((p.phenotypeGenes ?? []).flatMap((g) => (g.evidence ? [[g.symbol, g.evidence.kind] as const] : [])));
+  // a gene of the phenotype stage without `evidence` got its score from its human diseases
+  const evidenceOf = new Map((p.phenotypeGenes ?? []).map((g) => [g.symbol, g.evidence?.kind ?? 'human'] as const));
   const proband = annotated?.ingest.proband;
   const stats: Record<string, number> = {
     diseasesScored: ranked.diseases.length,

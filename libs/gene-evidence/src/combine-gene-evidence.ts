@@ -39,8 +39,9 @@ export interface IndirectEvidence {
  * known only from the mouse or the network has none.
  */
 export function combineGeneEvidence(human: readonly ScoredGene[], indirect: readonly IndirectEvidence[], opts: GeneEvidenceOptions = DEFAULT_GENE_EVIDENCE_OPTIONS): ScoredGene[] {
+  // human genes are shared with the input until indirect evidence changes them (copying all costs more than scoring)
   const out = new Map<string, ScoredGene>();
-  for (const g of human) out.set(g.ncbiGeneId, { ...g, evidence: { kind: 'human', human: g.score } });
+  for (const g of human) out.set(g.ncbiGeneId, g);
   for (const e of indirect) {
     let g = out.get(e.ncbiGeneId);
     const annotated = g !== undefined && !g.bestDiseaseUnannotated;
@@ -49,10 +50,9 @@ export function combineGeneEvidence(human: readonly ScoredGene[], indirect: read
     const m = e.mouse ? wM * e.mouse.score : 0;
     const p = e.interactome ? wP * e.interactome.score : 0;
     if (!(m > 0 || p > 0)) continue;
-    if (!g) {
-      g = { ncbiGeneId: e.ncbiGeneId, symbol: e.symbol, score: 0, diseaseScore: 0, evidence: { kind: 'human' } };
-      out.set(e.ncbiGeneId, g);
-    }
+    if (!g) g = { ncbiGeneId: e.ncbiGeneId, symbol: e.symbol, score: 0, diseaseScore: 0, evidence: { kind: 'human' } };
+    else g = { ...g, evidence: { kind: 'human', human: g.score } };
+    out.set(e.ncbiGeneId, g);
     const evidence: GeneEvidence = g.evidence!;
     if (e.mouse) {
       evidence.mouse = e.mouse.score;

@@ -4,9 +4,11 @@ import type { ProximityMatrix } from '@rarerank/interactome';
 import type { MouseModelData } from '@rarerank/model-organisms';
 import type { PhenotypeScoring } from '@rarerank/phenotype';
 import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS, type GeneEvidenceOptions, type IndirectEvidence } from './combine-gene-evidence';
-import { CrossSpeciesScorer, type MouseTermMatch } from './cross-species-scorer';
-import { InteractomeScorer } from './interactome-scorer';
+import { CrossSpeciesScorer, type MouseScoring, type MouseTermMatch } from './cross-species-scorer';
+import { InteractomeScorer, type InteractomeGeneScore } from './interactome-scorer';
 
+/** genes (by combined score) whose mouse evidence is explained term by term; the others name the ortholog only */
+const EXPLAIN_TOP = 300;
 const round2 = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
 /**
@@ -50,22 +52,24 @@ export class GeneEvidenceScorer {
     };
     const termName = (t: number) => `${this.hpo.names[t]} (${this.hpo.ids[t]})`;
 
+    let ms: MouseScoring | undefined;
+    const mouseIndex = new Map<string, number>();
     if (this.mouse) {
       const observed = patient.observed.map((id) => this.hpo.indexOf(id)).filter((t): t is number => t !== undefined);
-      const ms = this.mouse.score(observed);
+      ms = this.mouse.score(observed);
       let top = 0;
       for (const g of ms.genes) if (g.score > top) top = g.score;
       if (top > 0) {
         ms.genes.forEach((g, i) => {
           if (!(g.score > 0)) return;
-          const score = g.score / top;
-          // words only for genes where the mouse could decide the score
-          const detail = score >= 0.5 ? this.mouseDetail(g.mouseSymbol, ms.explain(i), termName) : `mouse mutants of ${g.mouseSymbol}`;
-          entry(g.ncbiGeneId, g.symbol).mouse = { score, detail };
+          // the words (which MP terms match which patient terms) are filled in below, for the genes that rank
+          entry(g.ncbiGeneId, g.symbol).mouse = { score: g.score / top, detail: `mouse mutants of ${g.mouseSymbol}` };
+          mouseIndex.set(g.ncbiGeneId, i);
         });
       }
     }
 
+    let network: Map<string, InteractomeGeneScore> | undefined;
     if (this.network && this.options.seeds > 0) {
       const seeds = new Map<string, number>();
       for (const g of scoring.genes) {
@@ -73,14 +77,22 @@ export class GeneEvidenceScorer {
         if (!g.bestDiseaseUnannotated && g.score > 0) seeds.set(g.symbol, g.score);
       }
       const bySymbol = new Map(scoring.genes.map((g) => [g.symbol, g.ncbiGeneId]));
-      for (const [symbol, p] of this.network.score(seeds)) {
+      network = this.network.score(seeds);
+      for (const [symbol, p] of network) {
         const ncbi = bySymbol.get(symbol) ?? this.ncbiOfSymbol(symbol);
-        if (!ncbi) continue;
-        const names = p.via.map((v) => `${v.symbol} (${round2(v.score)})`).join(', ');
-        entry(ncbi, symbol).interactome = { score: p.score, detail: `interacts with ${names}, whose diseases match the patient (STRING/BioGRID random-walk proximity ${round2(p.via[0].proximity)})` };
+        if (ncbi) entry(ncbi, symbol).interactome = { score: p.score, detail: `interacts with ${p.via[0].symbol}, whose diseases match the patient` };
       }
     }
-    return { ...scoring, genes: combineGeneEvidence(scoring.genes, [...indirect.values()], this.options) };
+    const genes = combineGeneEvidence(scoring.genes, [...indirect.values()], this.options);
+    // explaining a match walks the gene's terms: done for the genes a report is likely to show, not all ~15,000
+    for (let k = 0; k < Math.min(genes.length, EXPLAIN_TOP); k++) {
+      const ev = genes[k].evidence;
+      const i = mouseIndex.get(genes[k].ncbiGeneId);
+      if (ev?.mouse !== undefined && i !== undefined && ms) ev.mouseDetail = this.mouseDetail(ms.genes[i].mouseSymbol, ms.explain(i), termName);
+      const p = ev?.interactome !== undefined ? network?.get(genes[k].symbol) : undefined;
+      if (p) ev!.interactomeDetail = `interacts with ${p.via.map((v) => `${v.symbol} (${round2(v.score)})`).join(', ')}, whose diseases match the patient (network proximity ${round2(p.via[0].proximity)})`;
+    }
+    return { ...scoring, genes };
   }
 
   private mouseDetail(mouseSymbol: string, matches: MouseTermMatch[], termName: (t: number) => string): string {
