@@ -29,7 +29,8 @@ export interface IndirectEvidence {
 }
 
 /**
- * score = min(1, human + wM · mouse + wP · interactome), with small weights for a gene whose human
+ * score = human + wM · mouse + wP · interactome, divided by the case's best such sum when that
+ * exceeds 1 (so the scores stay in [0,1] and keep their order), with small weights for a gene whose human
  * disease is annotated (its human evidence dominates: the others add at most 0.15) and larger ones
  * for a gene without (no disease, or only diseases without phenotype annotations, whose neutral
  * score says nothing about the patient): there the mouse and the network are the only evidence.
@@ -66,8 +67,12 @@ export function combineGeneEvidence(human: readonly ScoredGene[], indirect: read
     const h = annotated ? g.score : 0;
     if (m > h && m >= p) evidence.kind = 'mouse';
     else if (p > h && p > m) evidence.kind = 'interactome';
-    g.score = Math.min(1, g.score + m + p);
+    g.score += m + p;
   }
+  // back into [0,1] by the case's best gene, not by clipping: clipped, every gene near the top would tie at 1
+  let top = 1;
+  for (const g of out.values()) if (g.score > top) top = g.score;
+  const genes = [...out.values()].map((g) => (top > 1 ? { ...g, score: g.score / top } : g));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...out.values()].sort((a, b) => b.score - a.score || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
+  return genes.sort((a, b) => b.score - a.score || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
 }

@@ -77,6 +77,12 @@ describe('combining the evidence', () => {
     expect(g.evidence).toMatchObject({ kind: 'human', human: 0.5, mouse: 1, interactome: 1 });
   });
 
+  it('scores stay in [0,1] without ties at the top: a sum above 1 rescales the case', () => {
+    const out = combineGeneEvidence([human('A', 1), human('B', 0.95), human('C', 0.5)], [{ ncbiGeneId: 'A', symbol: 'A', mouse: { score: 1, detail: 'm' } }, { ncbiGeneId: 'B', symbol: 'B', mouse: { score: 0.5, detail: 'm' } }]);
+    const top = 1 + o.mouseWeight;
+    expect(out.map((g) => [g.symbol, g.score])).toEqual([['A', 1], ['B', (0.95 + 0.5 * o.mouseWeight) / top], ['C', 0.5 / top]]);
+  });
+
   it('a gene without annotated human evidence is lifted by its mouse model and says so', () => {
     const out = combineGeneEvidence([human('N', 0.55, true)], [{ ncbiGeneId: 'N', symbol: 'N', mouse: { score: 0.8, detail: 'mouse mutants of N' } }, { ncbiGeneId: 'X', symbol: 'X', interactome: { score: 0.9, detail: 'interacts with Y' } }]);
     const n = out.find((g) => g.symbol === 'N')!;
@@ -111,8 +117,14 @@ describe('on the real KB', () => {
     expect(fbn1.score).toBeGreaterThanOrEqual(human.genes.find((g) => g.symbol === 'FBN1')!.score);
     // the best genes stay those of Marfan-like human diseases
     expect(all.genes.slice(0, 3).map((g) => g.symbol)).toContain('FBN1');
-    const indirect = all.genes.filter((g) => g.evidence?.kind !== 'human');
-    expect(indirect.some((g) => g.evidence!.kind === 'interactome' && /interacts with .*FBN1|interacts with/.test(g.evidence!.interactomeDetail!))).toBe(true);
+    const indirect = all.genes.filter((g) => g.evidence && g.evidence.kind !== 'human');
+    // genes whose network evidence decided their score name partners among the case's best human genes (the seeds)
+    const seeds = new Set(human.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, 30).map((g) => g.symbol));
+    const viaNetwork = indirect.filter((g) => g.evidence!.kind === 'interactome' && g.evidence!.interactomeDetail!.includes('('));
+    expect(viaNetwork.length).toBeGreaterThan(0);
+    for (const g of viaNetwork) expect(seeds.has(/^interacts with ([A-Z0-9-]+) \(/.exec(g.evidence!.interactomeDetail!)![1])).toBe(true);
+    // FBN1's own line names FBN2, a Marfan-like disease gene, as its partner
+    expect(fbn1.evidence!.interactomeDetail).toMatch(/^interacts with FBN2 \(0\.\d\d\)/);
     expect(indirect.some((g) => g.evidence!.kind === 'mouse' && g.bestDiseaseId === undefined)).toBe(true);
   }, 60_000);
 });

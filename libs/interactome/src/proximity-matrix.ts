@@ -21,7 +21,7 @@ export interface ProximityOptions {
   topK: number;
 }
 
-export const DEFAULT_PROXIMITY: ProximityOptions = { restart: 0.5, epsilon: 1e-5, topK: 50 };
+export const DEFAULT_PROXIMITY: ProximityOptions = { restart: 0.5, epsilon: 1e-4, topK: 50 };
 
 /** Undirected graph over the given edges (duplicates merged): adjacency in CSR form. */
 export function buildGraph(edges: ReadonlyArray<readonly [string, string]>): { symbols: string[]; start: Int32Array; adj: Int32Array } {

@@ -88,12 +88,17 @@ export async function buildGeneEvidence(mirror: string, overrides: Record<string
     }
   }
 
-  // interaction networks
+  // interaction networks: STRING alone ranked the causal genes better than STRING ∪ BioGRID on the
+  // development slice (docs/SCORING.md), so BioGRID is read only when STRING is absent
   const edges: Array<[string, string]> = [];
   const canonical = new Map([...knownSymbols].map((s) => [s.toUpperCase(), s]));
   for (const info of [S.string, S.biogrid]) {
     const file = find(info);
     if (!file) continue;
+    if (edges.length) {
+      entries.push(await loadedEntry(info, [file], nameRelease(file), {}, ['version: from the file name', `not used: ${S.string.id} is present (STRING alone was better on the development slice)`]));
+      continue;
+    }
     const read = await readSymbolEdges(file);
     let kept = 0;
     for (const [a, b] of read.edges) {
