@@ -24,8 +24,9 @@ export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight:
 export interface IndirectEvidence {
   ncbiGeneId: string;
   symbol: string;
-  mouse?: { score: number; detail: string };
-  interactome?: { score: number; detail: string };
+  /** `detail`: the words, when already known (the scorer fills them in for the genes that rank high) */
+  mouse?: { score: number; detail?: string };
+  interactome?: { score: number; detail?: string };
 }
 
 /**
@@ -42,6 +43,7 @@ export interface IndirectEvidence {
 export function combineGeneEvidence(human: readonly ScoredGene[], indirect: readonly IndirectEvidence[], opts: GeneEvidenceOptions = DEFAULT_GENE_EVIDENCE_OPTIONS): ScoredGene[] {
   // human genes are shared with the input until indirect evidence changes them (copying all costs more than scoring)
   const out = new Map<string, ScoredGene>();
+  const created = new Set<ScoredGene>();
   for (const g of human) out.set(g.ncbiGeneId, g);
   for (const e of indirect) {
     let g = out.get(e.ncbiGeneId);
@@ -54,14 +56,15 @@ export function combineGeneEvidence(human: readonly ScoredGene[], indirect: read
     if (!g) g = { ncbiGeneId: e.ncbiGeneId, symbol: e.symbol, score: 0, diseaseScore: 0, evidence: { kind: 'human' } };
     else g = { ...g, evidence: { kind: 'human', human: g.score } };
     out.set(e.ncbiGeneId, g);
+    created.add(g);
     const evidence: GeneEvidence = g.evidence!;
     if (e.mouse) {
       evidence.mouse = e.mouse.score;
-      evidence.mouseDetail = e.mouse.detail;
+      if (e.mouse.detail) evidence.mouseDetail = e.mouse.detail;
     }
     if (e.interactome) {
       evidence.interactome = e.interactome.score;
-      evidence.interactomeDetail = e.interactome.detail;
+      if (e.interactome.detail) evidence.interactomeDetail = e.interactome.detail;
     }
     // the kind that says most; a neutral human score says nothing
     const h = annotated ? g.score : 0;
@@ -72,7 +75,14 @@ export function combineGeneEvidence(human: readonly ScoredGene[], indirect: read
   // back into [0,1] by the case's best gene, not by clipping: clipped, every gene near the top would tie at 1
   let top = 1;
   for (const g of out.values()) if (g.score > top) top = g.score;
-  const genes = [...out.values()].map((g) => (top > 1 ? { ...g, score: g.score / top } : g));
+  const genes = [...out.values()];
+  if (top > 1) {
+    for (let k = 0; k < genes.length; k++) {
+      const g = genes[k];
+      if (created.has(g)) g.score /= top;
+      else genes[k] = { ...g, score: g.score / top };
+    }
+  }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return genes.sort((a, b) => b.score - a.score || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
 }

@@ -63,7 +63,7 @@ export class GeneEvidenceScorer {
         ms.genes.forEach((g, i) => {
           if (!(g.score > 0)) return;
           // the words (which MP terms match which patient terms) are filled in below, for the genes that rank
-          entry(g.ncbiGeneId, g.symbol).mouse = { score: g.score / top, detail: `mouse mutants of ${g.mouseSymbol}` };
+          entry(g.ncbiGeneId, g.symbol).mouse = { score: g.score / top };
           mouseIndex.set(g.ncbiGeneId, i);
         });
       }
@@ -80,7 +80,7 @@ export class GeneEvidenceScorer {
       network = this.network.score(seeds);
       for (const [symbol, p] of network) {
         const ncbi = bySymbol.get(symbol) ?? this.ncbiOfSymbol(symbol);
-        if (ncbi) entry(ncbi, symbol).interactome = { score: p.score, detail: `interacts with ${p.via[0].symbol}, whose diseases match the patient` };
+        if (ncbi) entry(ncbi, symbol).interactome = { score: p.score };
       }
     }
     const genes = combineGeneEvidence(scoring.genes, [...indirect.values()], this.options);

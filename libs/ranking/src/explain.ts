@@ -33,8 +33,9 @@ export function phenotypeLine(symbol: string, score: number, disease: DiseasePhe
  * when the human evidence decided it.
  */
 export function indirectEvidenceLine(evidence: GeneEvidence | undefined, score: number): string | undefined {
-  if (evidence?.kind === 'mouse' && evidence.mouseDetail) return `Phenotype from the mouse ortholog: ${evidence.mouseDetail} (phenotype score ${round2(score)})`;
-  if (evidence?.kind === 'interactome' && evidence.interactomeDetail) return `Phenotype through interaction partners: ${evidence.interactomeDetail} (phenotype score ${round2(score)})`;
+  // the phenotype stage words the evidence of its best-scoring genes only; the others say which kind it was
+  if (evidence?.kind === 'mouse') return `Phenotype from the mouse ortholog: ${evidence.mouseDetail ?? "its mutants' phenotypes resemble the patient's"} (phenotype score ${round2(score)})`;
+  if (evidence?.kind === 'interactome') return `Phenotype through interaction partners: ${evidence.interactomeDetail ?? 'close in the interaction network to genes whose diseases match the patient'} (phenotype score ${round2(score)})`;
   return undefined;
 }
 
