@@ -26,7 +26,7 @@ const nameDate = (file: string): string | null => /(\d{4}-\d{2}(?:-\d{2})?)/.exe
 /** Version from a release tag in the file name, e.g. v12.0 or 4.4.232. */
 const nameRelease = (file: string): string | null => /-(v?\d+(?:\.\d+)+)[-.]/.exec(path.basename(file))?.[1] ?? null;
 
-/** The strongest ClinGen classifications per gene, kept for explanations only (see docs/SCORING.md). */
+/** ClinGen classifications per gene symbol, stored for explanations and never used in scores (see docs/SCORING.md). */
 export type ClinGenByGene = Record<string, Array<Pick<ClinGenValidity, 'disease' | 'mondoId' | 'moi' | 'classification' | 'date'>>>;
 
 /**
@@ -124,7 +124,7 @@ export async function buildGeneEvidence(mirror: string, overrides: Record<string
     const byGene: ClinGenByGene = {};
     for (const c of curations) (byGene[c.symbol] ??= []).push({ disease: c.disease, mondoId: c.mondoId, moi: c.moi, classification: c.classification, date: c.date });
     await writeJson(dir, KB_FILES.clingen, byGene);
-    entries.push(await loadedEntry(S.clingen, [cgFile], version, { curations: curations.length, genes: Object.keys(byGene).length }, ['shown in explanations only; not used in scores']));
+    entries.push(await loadedEntry(S.clingen, [cgFile], version, { curations: curations.length, genes: Object.keys(byGene).length }, ['not used in scores (curated from the same publications as many benchmark cases)']));
   }
   return entries;
 }
