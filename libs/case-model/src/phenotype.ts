@@ -37,12 +37,29 @@ export interface DiseasePhenotypeScore {
   genes: Array<{ ncbiGeneId: string; symbol: string }>;
 }
 
+/**
+ * Which evidence gave a gene its phenotype score: its human diseases, its mouse ortholog's
+ * phenotypes, or its interaction partners whose diseases match the patient (docs/SCORING.md).
+ */
+export interface GeneEvidence {
+  kind: 'human' | 'mouse' | 'interactome';
+  /** each kind's score before the combination, in [0,1]; absent when the gene has none of that kind */
+  human?: number;
+  mouse?: number;
+  interactome?: number;
+  /** the mouse or interaction evidence in words, e.g. "mouse mutants of Kdm2b: abnormal craniofacial morphology (MP:0000428) ~ patient's Micrognathia (HP:0000347)" */
+  mouseDetail?: string;
+  interactomeDetail?: string;
+}
+
 export interface GenePhenotypeScore {
   ncbiGeneId: string;
   symbol: string;
-  /** in [0,1]: the gene's best disease, scaled over the case */
+  /** in [0,1]: the gene's best disease scaled over the case, or the mouse / interaction evidence when that is stronger (see `evidence`) */
   score: number;
-  bestDiseaseId: string;
+  /** absent for a gene whose only evidence is its mouse ortholog or its interaction partners */
+  bestDiseaseId?: string;
+  evidence?: GeneEvidence;
 }
 
 export interface PhenotypeResult {

@@ -19,6 +19,8 @@ export function formatBenchTable(r: BenchReport): string {
   if (r.vcf.gene.n) {
     lines.push(row('VCF mode: diagnosed disease', r.vcf.disease));
     lines.push(row('VCF mode: causal gene', r.vcf.gene));
+    lines.push(row('VCF mode: causal gene (spiked, diagnosis annotated in HPO)', r.vcf.geneAnnotated));
+    lines.push(row('VCF mode: causal gene (spiked, diagnosis not annotated in HPO)', r.vcf.geneUnannotated));
     lines.push(row('VCF mode: causal variant', r.vcf.variant));
   }
   const skipped = Object.entries(r.skipped).sort((a, b) => b[1] - a[1]).map(([why, n]) => `- ${n} × ${why}`);
@@ -39,14 +41,23 @@ export function registerBenchCommand(program: Command): void {
     .option('--kb <dir>', 'KB directory')
     .option('--combine <formula>', 'gene score formula: phenotype-weighted (default), exomiser-legacy or exomiser15')
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
-    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string }) => {
+    .option('--excluded-relevance <x>', 'phenotype option excludedRelevance (0: LIRICAL\'s form, an excluded term never raises a disease)')
+    .option('--no-gene-evidence', 'human diseases only: no mouse or interaction-network evidence for genes')
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedRelevance?: string; geneEvidence: boolean }) => {
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
       const every = Math.max(1, Number(opts.every) || 1);
       const offset = Number(opts.offset);
       if (!Number.isInteger(offset) || offset < 0 || offset >= every) throw new InputError(`--offset must be an integer from 0 to ${every - 1} (--every ${every}), not "${opts.offset}"`, { file: '--offset' });
       const mirror = resolveMirror();
       if (opts.combine && !FORMULAS.includes(opts.combine as CombineFormula)) throw new InputError(`--combine must be ${FORMULAS.join(', ')}, not "${opts.combine}"`, { file: '--combine' });
-      const engine = await Engine.create({ kbDir: resolveKbDir(opts.kb), rank: opts.combine ? { combine: opts.combine as CombineFormula } : undefined });
+      const relevance = opts.excludedRelevance === undefined ? undefined : Number(opts.excludedRelevance);
+      if (relevance !== undefined && !(relevance >= 0)) throw new InputError(`--excluded-relevance must be a number ≥ 0, not "${opts.excludedRelevance}"`, { file: '--excluded-relevance' });
+      const engine = await Engine.create({
+        kbDir: resolveKbDir(opts.kb),
+        rank: opts.combine ? { combine: opts.combine as CombineFormula } : undefined,
+        phenotype: relevance === undefined ? undefined : { excludedRelevance: relevance },
+        geneEvidence: opts.geneEvidence ? undefined : false,
+      });
       const started = Date.now();
       const report = await runBench(engine, {
         phenopacketDir: path.resolve(opts.phenopackets ?? path.join(mirror, 'phenopackets')),

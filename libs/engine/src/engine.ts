@@ -4,7 +4,8 @@ import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant }
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
-import { PhenotypeScorer } from '@rarerank/phenotype';
+import { GeneEvidenceScorer, type GeneEvidenceOptions } from '@rarerank/gene-evidence';
+import { PhenotypeScorer, type PhenotypeScorerOptions } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
@@ -24,6 +25,10 @@ export interface EngineOptions {
   regions?: Partial<RegionOptions>;
   /** do not read the input VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD / ClinVar INFO keys) */
   ignoreInputAnnotations?: boolean;
+  /** phenotype scorer options (benchmarks compare excluded-term forms with them) */
+  phenotype?: PhenotypeScorerOptions;
+  /** mouse and interaction-network evidence for genes (docs/SCORING.md); false: human diseases only */
+  geneEvidence?: Partial<GeneEvidenceOptions> | false;
 }
 
 /** A case's ranking before it becomes a results document. */
@@ -48,12 +53,13 @@ export class Engine {
     private readonly chain: ChainFile | undefined,
     private readonly pathogenicMissense: PathogenicMissenseLookup | undefined,
     private readonly opts: EngineOptions,
+    readonly geneEvidence?: GeneEvidenceScorer,
   ) {}
 
   static async create(opts: EngineOptions): Promise<Engine> {
     const kb = await KnowledgeBase.open(opts.kbDir);
     const reference = opts.reference ? await loadReference(opts.reference) : undefined;
-    const [phenotypeKb, genes, annotator, pmTable, transcripts] = await Promise.all([
+    const [phenotypeKb, genes, annotator, pmTable, transcripts, mouse, proximity] = await Promise.all([
       kb.phenotype(),
       kb.genes(),
       // REVEL / SpliceAI / CADD tables, when the KB was built with them
@@ -62,12 +68,16 @@ export class Engine {
       ),
       kb.variantTable('pathogenicMissense'),
       kb.transcripts(),
+      opts.geneEvidence === false ? undefined : kb.mouseModels(),
+      opts.geneEvidence === false ? undefined : kb.proximity(),
     ]);
+    const ncbiOf = new Map(genes.flatMap((g) => (g.ncbiGeneId ? [[g.symbol, g.ncbiGeneId] as const] : [])));
+    const geneEvidence = mouse || proximity ? new GeneEvidenceScorer(phenotypeKb.ontology, { mouse, proximity, ncbiOfSymbol: (s) => ncbiOf.get(s) }, opts.geneEvidence || {}) : undefined;
     const byId = new Map(transcripts.map((t) => [t.id, t]));
     const pm = pmTable && codonPathogenicMissense(pmTable, (id) => byId.get(id));
     const chainFile = kb.chainFile();
     const chain = chainFile ? await ChainFile.load(chainFile) : undefined;
-    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts);
+    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb, opts.phenotype), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts, geneEvidence);
   }
 
   /**
@@ -122,7 +132,8 @@ export class Engine {
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
-    return { phenotype, scoring: this.scorer.score(phenotype), warnings };
+    const human = this.scorer.score(phenotype);
+    return { phenotype, scoring: this.geneEvidence ? this.geneEvidence.apply(phenotype, human) : human, warnings };
   }
 
   /** Stage 4: ranks the case from its scored phenotype and (with a VCF) its annotated candidates: the results document. */
@@ -139,6 +150,7 @@ export class Engine {
       ranked,
       warnings,
       limits: all,
+      phenotypeGenes: scored.scoring.genes,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { PatientPhenotype } from '@rarerank/case-model';
+import type { GenePhenotypeScore, PatientPhenotype } from '@rarerank/case-model';
 import type { manifestSummary } from '@rarerank/kb';
 import type { RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
@@ -23,11 +23,15 @@ export interface CaseResultParts {
   ranked: RankOutput;
   warnings: string[];
   limits: ResultLimits;
+  /** the phenotype stage's genes, for the kind of evidence behind each gene's phenotype score */
+  phenotypeGenes?: readonly GenePhenotypeScore[];
 }
 
 /** The engine's ranking as the results document (see libs/report CaseResult). */
 export function toCaseResult(p: CaseResultParts): CaseResult {
   const { ranked, annotated } = p;
+  // a gene of the phenotype stage without `evidence` got its score from its human diseases
+  const evidenceOf = new Map((p.phenotypeGenes ?? []).map((g) => [g.symbol, g.evidence?.kind ?? 'human'] as const));
   const proband = annotated?.ingest.proband;
   const stats: Record<string, number> = {
     diseasesScored: ranked.diseases.length,
@@ -75,6 +79,7 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
         variantScore: g.variantScore,
         moi: g.moi,
         bestDiseaseId: g.bestDiseaseId,
+        phenotypeEvidence: g.phenotypeScore > 0 ? evidenceOf.get(g.symbol) : undefined,
         explanation: g.explanation,
         acmgClass: best?.classification,
       };

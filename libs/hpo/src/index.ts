@@ -8,3 +8,4 @@ export * from './read-hpoa';
 export * from './read-gene-links';
 export * from './information-content';
 export * from './inheritance';
+export * from './read-clingen-validity';

@@ -1,7 +1,7 @@
 import { InputError, readLines, REFERENCE_TEXT_LIMITS } from '@rarerank/io';
 import type { RawOntology, RawTerm } from './ontology-types';
 
-const ID = /^HP:\d{7}$/;
+const HP_ID = /^HP:\d{7}$/;
 
 function unquote(value: string): string {
   const m = /^"((?:[^"\\]|\\.)*)"/.exec(value);
@@ -14,8 +14,13 @@ function stripComment(value: string): string {
   return (bang >= 0 ? value.slice(0, bang) : value).trim();
 }
 
-/** Reads an OBO 1.2/1.4 release of HPO (hp.obo or hp.obo.gz). */
-export async function readObo(file: string): Promise<RawOntology> {
+/**
+ * Reads an OBO 1.2/1.4 release of HPO (hp.obo or hp.obo.gz), or of another ontology of the same
+ * shape whose ids match `idPattern` (the Mammalian Phenotype ontology: /^MP:\d{7}$/).
+ */
+export async function readObo(file: string, idPattern: RegExp = HP_ID): Promise<RawOntology> {
+  const ID = idPattern;
+  const kind = ID === HP_ID ? 'an HPO' : `a ${ID.source.replace(/[^A-Z]/g, '')}`;
   let version: string | undefined;
   const terms: RawTerm[] = [];
   let current: RawTerm | undefined;
@@ -24,7 +29,7 @@ export async function readObo(file: string): Promise<RawOntology> {
 
   const idField = (value: string, no: number, field: string): string => {
     const id = stripComment(value);
-    if (!ID.test(id)) throw new InputError(`"${id}" is not an HPO id`, { file, line: no, field });
+    if (!ID.test(id)) throw new InputError(`"${id}" is not ${kind} id`, { file, line: no, field });
     return id;
   };
 

@@ -1,5 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Ontology } from '@rarerank/hpo';
+import { buildGeneEvidence } from './build-gene-evidence';
 import { buildGenes } from './build-genes';
 import { buildPhenotype } from './build-phenotype';
 import { addSmallRnaDiseaseGenes } from './build-small-rna-genes';
@@ -36,6 +38,8 @@ export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
     await writeJson(dir, KB_FILES.termText, phenotype.termText);
     // gene table last among gene data: it joins constraint and predictor means with the disease links
     await writeJson(dir, KB_FILES.genes, genes.genes);
+    const knownSymbols = new Set([...genes.genes.map((g) => g.symbol), ...genes.symbolOfNcbi.values()]);
+    const geneEvidence = await buildGeneEvidence(opts.mirror, overrides, dir, new Ontology(phenotype.data.ontology), knownSymbols, log);
     log('liftover chain, frequencies, ClinVar …');
     const variants = await buildVariants(opts.mirror, overrides, dir, log, opts.afDecimals);
     if (variants.chainFile) {
@@ -49,7 +53,7 @@ export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
       builtAt: new Date().toISOString(),
       buildSeconds: 0,
       mirror: opts.mirror,
-      sources: [...phenotype.entries, ...genes.entries, ...variants.entries],
+      sources: [...phenotype.entries, ...genes.entries, ...geneEvidence, ...variants.entries],
       outputs: await checksumTree(dir),
     };
     manifest.buildSeconds = Math.round((Date.now() - started) / 100) / 10;

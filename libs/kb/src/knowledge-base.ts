@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transcript } from '@rarerank/genes';
 import { StoreLookup, VariantStore } from '@rarerank/variant-store';
+import { deserializeProximity, type ProximityMatrix } from '@rarerank/interactome';
+import type { MouseModelData } from '@rarerank/model-organisms';
+import type { ClinGenByGene } from './build-gene-evidence';
 import { VariantTable } from '@rarerank/variants-db';
 import type { GeneRecord } from './gene-record';
 import { KB_FILES, PREDICTOR_TABLES } from './kb-files';
@@ -78,6 +81,24 @@ export class KnowledgeBase {
   async predictorTables(): Promise<PredictorTable[]> {
     const tables = await Promise.all(PREDICTOR_TABLES.map((p) => this.variantLookup(p.table)));
     return PREDICTOR_TABLES.flatMap((p, i) => (tables[i] ? [{ field: p.field, column: p.column, table: tables[i] }] : []));
+  }
+
+  /** Mouse phenotype profiles of human genes (HP terms read from their orthologs' MP annotations); undefined when the KB was built without them. */
+  mouseModels(): Promise<MouseModelData | undefined> {
+    const file = path.join(this.dir, KB_FILES.mouseModels);
+    return this.once('mouseModels', async () => (existsSync(file) ? this.json<MouseModelData>(KB_FILES.mouseModels) : undefined));
+  }
+
+  /** The interaction-network proximity matrix; undefined when the KB was built without a network. */
+  proximity(): Promise<ProximityMatrix | undefined> {
+    const file = path.join(this.dir, KB_FILES.proximity);
+    return this.once('proximity', async () => (existsSync(file) ? deserializeProximity(await readFile(file)) : undefined));
+  }
+
+  /** ClinGen gene–disease validity curations by gene symbol (for explanations); undefined without the source. */
+  clingen(): Promise<ClinGenByGene | undefined> {
+    const file = path.join(this.dir, KB_FILES.clingen);
+    return this.once('clingen', async () => (existsSync(file) ? this.json<ClinGenByGene>(KB_FILES.clingen) : undefined));
   }
 
   /** The liftover chain copied into the KB, for GRCh37 input; undefined when the build had none. */

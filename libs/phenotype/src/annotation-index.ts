@@ -41,7 +41,7 @@ export class AnnotationIndex {
    * (n + α/2) / (m + α), the posterior mean under a Beta(α/2, α/2) prior (α = 2: Laplace's rule of
    * succession, 1/1 → 2/3). 0 keeps the fractions as written.
    */
-  constructor(kb: PhenotypeKb, unknownFrequency: number, frequencyPseudocount = 0) {
+  constructor(kb: Pick<PhenotypeKb, 'ontology' | 'diseases'>, unknownFrequency: number, frequencyPseudocount = 0) {
     const onto = kb.ontology;
     this.ontology = onto;
     const nT = onto.size;

@@ -1,4 +1,4 @@
-import type { AcmgAssessment, AnnotatedVariant, DiseasePhenotypeScore, ModeOfInheritance } from '@rarerank/case-model';
+import type { AcmgAssessment, AnnotatedVariant, DiseasePhenotypeScore, GeneEvidence, ModeOfInheritance } from '@rarerank/case-model';
 import type { InheritanceCode } from '@rarerank/hpo';
 import { clinvarSide } from './acmg-clinvar';
 import { acmgSummary } from './acmg-points';
@@ -25,6 +25,18 @@ export function phenotypeLine(symbol: string, score: number, disease: DiseasePhe
   for (const m of fits) if (m.contribution > best.contribution) best = m;
   const bestText = best ? `; best match ${termName(best.patientTerm)}` : '';
   return `Phenotype: ${count} ${disease.name} (${disease.diseaseId})${bestText} (phenotype score ${round2(score)})`;
+}
+
+/**
+ * The line for a gene whose phenotype score came from its mouse ortholog or its interaction
+ * partners rather than from a human disease (GeneEvidence in @rarerank/case-model); undefined
+ * when the human evidence decided it.
+ */
+export function indirectEvidenceLine(evidence: GeneEvidence | undefined, score: number): string | undefined {
+  // the phenotype stage words the evidence of its best-scoring genes only; the others say which kind it was
+  if (evidence?.kind === 'mouse') return `Phenotype from the mouse ortholog: ${evidence.mouseDetail ?? "its mutants' phenotypes resemble the patient's"} (phenotype score ${round2(score)})`;
+  if (evidence?.kind === 'interactome') return `Phenotype through interaction partners: ${evidence.interactomeDetail ?? 'close in the interaction network to genes whose diseases match the patient'} (phenotype score ${round2(score)})`;
+  return undefined;
 }
 
 export function contradictionLine(disease: DiseasePhenotypeScore | undefined, termName: (id: string) => string): string | undefined {

@@ -1,6 +1,6 @@
 import type { AcmgAssessment } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
-import { acmgLines, contradictionLine, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLine, scoreLine } from './explain';
+import { acmgLines, contradictionLine, indirectEvidenceLine, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLine, scoreLine } from './explain';
 import type { GeneWork } from './gene-work';
 
 /** The readable lines of a gene with variants (README §7). */
@@ -11,7 +11,10 @@ export function geneExplanation(cx: CaseContext, w: GeneWork): string[] {
   const disease = diseaseId ? cx.diseaseById.get(diseaseId) : undefined;
   const pg = cx.phenoGene.get(w.key);
   const unannotated = pg?.bestDiseaseUnannotated === true && pg.bestDiseaseId === diseaseId;
-  const lines = [phenotypeLine(w.symbol, phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName, unannotated)];
+  const indirect = indirectEvidenceLine(pg?.evidence, phenotypeScore);
+  // mouse or network evidence decided the score: say so first; the human disease line follows when there is one
+  const lines = indirect ? [indirect] : [];
+  if (!indirect || diseaseId) lines.push(phenotypeLine(w.symbol, indirect ? (pg?.evidence?.human ?? 0) : phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName, unannotated));
   const against = contradictionLine(disease, cx.termName);
   if (against) lines.push(against);
   if (!best) {

@@ -48,6 +48,8 @@ export interface CaseGeneResult {
   variantScore: number;
   moi?: string;
   bestDiseaseId?: string;
+  /** which evidence gave the phenotype score: a human disease, the mouse ortholog's phenotypes, or interaction partners with matching diseases */
+  phenotypeEvidence?: 'human' | 'mouse' | 'interactome';
   explanation: string[];
   acmgClass?: AcmgClass;
 }

@@ -5,7 +5,7 @@ import { variantsByGene } from './variants-by-gene';
 
 export const GENES_TSV_COLUMNS = [
   'rank', 'symbol', 'ncbi_gene_id', 'score', 'phenotype_score', 'variant_score', 'moi',
-  'best_disease_id', 'best_disease_name', 'acmg_class', 'contributing_variants', 'explanation',
+  'best_disease_id', 'best_disease_name', 'phenotype_evidence', 'acmg_class', 'contributing_variants', 'explanation',
 ] as const;
 
 /** genes.tsv: one row per ranked gene, in rank order. */
@@ -22,6 +22,7 @@ export function formatGenesTsv(result: CaseResult): string {
     g.moi,
     g.bestDiseaseId,
     g.bestDiseaseId ? diseaseName.get(g.bestDiseaseId) : undefined,
+    g.phenotypeEvidence,
     g.acmgClass,
     (byGene.get(g.symbol) ?? [])
       .filter((v) => v.contributing)

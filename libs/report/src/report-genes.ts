@@ -17,13 +17,20 @@ function geneAcmg(g: CaseGeneResult, variants: CaseVariantResult[]): string | un
   return classes.length ? ACMG_CLASS_ORDER[Math.min(...classes)] : undefined;
 }
 
+/** Genes whose phenotype score came from the mouse ortholog or the interaction network say so beside the disease. */
+function evidenceNote(g: CaseGeneResult): string {
+  if (g.phenotypeEvidence === 'mouse') return ' <span class="evidence">phenotype from the mouse ortholog</span>';
+  if (g.phenotypeEvidence === 'interactome') return ' <span class="evidence">phenotype through interaction partners</span>';
+  return '';
+}
+
 export function renderTopGenes(r: CaseResult, genes: CaseGeneResult[], byGene: Map<string, CaseVariantResult[]>, diseases: Map<string, CaseDiseaseResult>): string {
   if (!genes.length) return '<section id="top-genes"><h2>Candidate genes</h2><p class="none">No candidate genes.</p></section>';
   const rows = genes.map((g) => {
     const d = g.bestDiseaseId ? diseases.get(g.bestDiseaseId) : undefined;
     return `<tr><td class="num">${g.rank}</td><td><b>${esc(g.symbol)}</b></td><td>${esc(g.moi ?? '—')}</td>` +
       `<td class="num">${fmtScore(g.score)}</td><td class="num">${fmtScore(g.phenotypeScore)}</td><td class="num">${r.mode === 'vcf' ? fmtScore(g.variantScore) : '—'}</td>` +
-      `<td>${acmgBadge(geneAcmg(g, byGene.get(g.symbol) ?? []))}</td><td>${d ? `${esc(d.name)} <span class="mono">${esc(d.id)}</span>` : esc(g.bestDiseaseId ?? '—')}</td></tr>`;
+      `<td>${acmgBadge(geneAcmg(g, byGene.get(g.symbol) ?? []))}</td><td>${d ? `${esc(d.name)} <span class="mono">${esc(d.id)}</span>` : esc(g.bestDiseaseId ?? '—')}${evidenceNote(g)}</td></tr>`;
   });
   return `<section id="top-genes">
 <h2>Top ${genes.length} candidate genes</h2>

@@ -30,7 +30,7 @@ export const CASE_RESULT_SHAPE: JsonShape = {
   genes: [
     {
       rank: 'value', symbol: 'value', ncbiGeneId: 'value', score: 'value', phenotypeScore: 'value', variantScore: 'value',
-      moi: 'value', bestDiseaseId: 'value', explanation: 'value', acmgClass: 'value',
+      moi: 'value', bestDiseaseId: 'value', phenotypeEvidence: 'value', explanation: 'value', acmgClass: 'value',
     },
   ],
   variants: [

@@ -39,7 +39,14 @@ export interface CaseOutcome {
 export interface BenchReport {
   cases: number;
   phenotype: { disease: ReturnType<RankMetrics['summary']>; diseaseAnnotated: ReturnType<RankMetrics['summary']> };
-  vcf: { disease: ReturnType<RankMetrics['summary']>; gene: ReturnType<RankMetrics['summary']>; variant: ReturnType<RankMetrics['summary']> };
+  vcf: {
+    disease: ReturnType<RankMetrics['summary']>;
+    gene: ReturnType<RankMetrics['summary']>;
+    variant: ReturnType<RankMetrics['summary']>;
+    /** causal gene, split by whether the diagnosis is annotated in the HPO release (spiked cases only) */
+    geneAnnotated: ReturnType<RankMetrics['summary']>;
+    geneUnannotated: ReturnType<RankMetrics['summary']>;
+  };
   skipped: Record<string, number>;
   outcomes: CaseOutcome[];
   secondsPerCase: { phenotype: number; vcf: number };
@@ -96,6 +103,8 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
   const vcfDisease = new RankMetrics();
   const vcfGene = new RankMetrics();
   const vcfVariant = new RankMetrics();
+  const vcfGeneAnnotated = new RankMetrics();
+  const vcfGeneUnannotated = new RankMetrics();
   const skipped: Record<string, number> = {};
   const skip = (o: CaseOutcome, why: string) => {
     o.skipped = o.skipped ? `${o.skipped}; ${why}` : why;
@@ -175,6 +184,7 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
           outcome.variantRank = rankOf(result.ranked.variants, (v) => truthKeys.has(variantKey(v.chrom, v.pos, v.ref, v.alt)));
           vcfDisease.add(outcome.vcfDiseaseRank);
           vcfGene.add(outcome.geneRank);
+          (inKb ? vcfGeneAnnotated : vcfGeneUnannotated).add(outcome.geneRank);
           vcfVariant.add(outcome.variantRank);
         }
       }
@@ -186,7 +196,7 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
   return {
     cases: files.length,
     phenotype: { disease: pheno.summary(), diseaseAnnotated: phenoAnnotated.summary() },
-    vcf: { disease: vcfDisease.summary(), gene: vcfGene.summary(), variant: vcfVariant.summary() },
+    vcf: { disease: vcfDisease.summary(), gene: vcfGene.summary(), variant: vcfVariant.summary(), geneAnnotated: vcfGeneAnnotated.summary(), geneUnannotated: vcfGeneUnannotated.summary() },
     skipped,
     outcomes,
     secondsPerCase: { phenotype: time.phenotype / 1000 / Math.max(1, time.phenotypeCases), vcf: time.vcf / 1000 / Math.max(1, time.vcfCases) },

@@ -1,0 +1,2 @@
+export * from './read-symbol-edges';
+export * from './proximity-matrix';
