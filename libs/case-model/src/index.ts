@@ -2,3 +2,4 @@ export * from './variant';
 export * from './annotation';
 export * from './phenotype';
 export * from './ranking';
+export * from './excluded-effects';

@@ -4,7 +4,7 @@ import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant }
 import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
-import { PhenotypeScorer } from '@rarerank/phenotype';
+import { PhenotypeScorer, type ExcludedTermsModel } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
@@ -22,6 +22,8 @@ export interface EngineOptions {
   limits?: Partial<ResultLimits>;
   /** which variants are annotated and ranked (default: exons ± 50 bp and ClinVar sites) */
   regions?: Partial<RegionOptions>;
+  /** what excluded terms do for cases that do not say (default 'absent'; 'pertinent' is the opt-in case-report model) */
+  excludedTerms?: ExcludedTermsModel;
 }
 
 /** A case's ranking before it becomes a results document. */
@@ -119,7 +121,7 @@ export class Engine {
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
-    return { phenotype, scoring: this.scorer.score(phenotype), warnings };
+    return { phenotype, scoring: this.scorer.score(phenotype, { excludedTerms: input.excludedTerms ?? this.opts.excludedTerms }), warnings };
   }
 
   /** Stage 4: ranks the case from its scored phenotype and (with a VCF) its annotated candidates: the results document. */

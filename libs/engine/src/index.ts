@@ -8,3 +8,4 @@ export * from './bench/case-truth';
 export * from './bench/metrics';
 export * from './bench/spike';
 export * from './bench/run-bench';
+export * from './bench/hpoa-citations';

@@ -5,6 +5,8 @@ import { MatchKind, type CaseScores } from './evidence';
 export interface DiseaseExplanation {
   matched: TermMatch[];
   contradicting: TermMatch[];
+  /** excluded patient terms the disease has, with the LR each applied (see DiseasePhenotypeScore.excludedFeatures) */
+  excludedFeatures: TermMatch[];
   /** observed terms the disease does not explain at all (they contribute the false-positive LR) */
   unexplained: TermMatch[];
 }
@@ -31,7 +33,7 @@ function annotatedTo(index: AnnotationIndex, d: number, t: number): boolean {
 /** Turns the per-term evidence recorded while scoring into the readable explanation of one disease. */
 export function explainDisease(index: AnnotationIndex, cs: CaseScores, d: number): DiseaseExplanation {
   const ids = index.ontology.ids;
-  const out: DiseaseExplanation = { matched: [], contradicting: [], unexplained: [] };
+  const out: DiseaseExplanation = { matched: [], contradicting: [], excludedFeatures: [], unexplained: [] };
   for (const ev of cs.terms) {
     const h = ev.term;
     const a = ev.via[d];
@@ -59,7 +61,7 @@ export function explainDisease(index: AnnotationIndex, cs: CaseScores, d: number
         break;
       case MatchKind.ExcludedPresent: {
         const t = bestTermBelow(index, d, h);
-        out.contradicting.push(t === h || t < 0 ? { patientTerm, diseaseTerm: patientTerm, contribution, kind: 'exact' } : { patientTerm, diseaseTerm: ids[t], commonAncestor: patientTerm, contribution, kind: 'ancestor' });
+        out.excludedFeatures.push(t === h || t < 0 ? { patientTerm, diseaseTerm: patientTerm, contribution, kind: 'exact' } : { patientTerm, diseaseTerm: ids[t], commonAncestor: patientTerm, contribution, kind: 'ancestor' });
         break;
       }
       case MatchKind.None:

@@ -1,6 +1,6 @@
 import type { AcmgAssessment } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
-import { acmgLines, contradictionLine, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLine, scoreLine } from './explain';
+import { acmgLines, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLines, scoreLine } from './explain';
 import type { GeneWork } from './gene-work';
 
 /** The readable lines of a gene with variants (README §7). */
@@ -11,9 +11,7 @@ export function geneExplanation(cx: CaseContext, w: GeneWork): string[] {
   const disease = diseaseId ? cx.diseaseById.get(diseaseId) : undefined;
   const pg = cx.phenoGene.get(w.key);
   const unannotated = pg?.bestDiseaseUnannotated === true && pg.bestDiseaseId === diseaseId;
-  const lines = [phenotypeLine(w.symbol, phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName, unannotated)];
-  const against = contradictionLine(disease, cx.termName);
-  if (against) lines.push(against);
+  const lines = phenotypeLines(w.symbol, phenotypeScore, disease, diseaseId, cx.input.patient, cx.termName, unannotated);
   if (!best) {
     lines.push(noGenotypeLine(w.symbol, w.evaluated, w.variants.length + w.filteredCount, w.failedQc));
     return lines;

@@ -1,6 +1,6 @@
 import type { AnnotatedVariant, GenePhenotypeScore, ModeOfInheritance, RankedVariant } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
-import { phenotypeLine } from './explain';
+import { phenotypeLines } from './explain';
 import type { GeneSource } from './gene-source';
 import type { GeneWork } from './gene-work';
 import { RankedGeneRecord, RankedVariantRecord, type ExplanationSource, type GeneScores } from './ranked-records';
@@ -106,6 +106,6 @@ export class GeneWithoutVariants implements ExplanationSource {
   explain(): string[] {
     const { cx, g } = this;
     const unannotated = (g as PhenotypeGene).bestDiseaseUnannotated === true;
-    return [phenotypeLine(g.symbol, g.score, cx.diseaseById.get(g.bestDiseaseId), g.bestDiseaseId, cx.input.patient?.observed.length, cx.termName, unannotated), this.genotype];
+    return [...phenotypeLines(g.symbol, g.score, cx.diseaseById.get(g.bestDiseaseId), g.bestDiseaseId, cx.input.patient, cx.termName, unannotated), this.genotype];
   }
 }

@@ -20,6 +20,10 @@ export const sexSchema = z
 
 export const assemblySchema = z.enum(ASSEMBLIES, { error: 'must be GRCh37 or GRCh38' });
 
+/** What the case's excluded terms do: 'absent' (default) or the opt-in pertinent-negative model. */
+export const EXCLUDED_TERMS = ['absent', 'pertinent'] as const;
+export const excludedTermsSchema = z.enum(EXCLUDED_TERMS, { error: 'must be absent (default: an absent feature can only lower the diseases that have it) or pertinent (opt-in pertinent-negative model)' });
+
 /** Free text kept as an identifier: one line, printable, bounded. */
 const identifier = (max: number) =>
   z
@@ -43,6 +47,7 @@ export const caseFormFieldsSchema = z
     sex: optional(sexSchema),
     proband: optional(probandSchema),
     assembly: optional(assemblySchema),
+    excludedTerms: optional(excludedTermsSchema),
     externalId: optional(externalIdSchema),
     /** a Phenopacket v2 as JSON text (or upload it as a file in the same field) */
     phenopacket: optional(z.string()),

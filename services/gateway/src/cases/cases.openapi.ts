@@ -17,6 +17,12 @@ export const caseFormOpenApi: ApiBodyOptions = {
           sex: { type: 'string', enum: ['MALE', 'FEMALE', 'UNKNOWN'] },
           proband: { type: 'string', description: 'sample name of the proband in the VCF/PED' },
           assembly: { type: 'string', enum: ['GRCh37', 'GRCh38'], description: 'default: read from the VCF header' },
+          excludedTerms: {
+            type: 'string',
+            enum: ['absent', 'pertinent'],
+            description:
+              'what excludedHpo terms do. absent (default): a feature the patient lacks can only lower the diseases that usually have it. pertinent (opt-in): the pertinent-negative model of case reports, where an absent feature RAISES the diseases that have it; every result says so in its warnings',
+          },
           externalId: { type: 'string', description: 'your own reference for the case (max 200 characters)' },
         },
       },
