@@ -53,7 +53,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--kb <dir>', 'KB directory')
     .option('--combine <formula>', 'gene score formula: phenotype-weighted (default), exomiser-legacy or exomiser15')
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
-    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'absent')
+    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedTerms: string }) => {
       const excludedTerms = excludedTermsOption(opts.excludedTerms);
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });

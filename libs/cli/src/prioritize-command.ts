@@ -66,7 +66,7 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--concurrency <n>', 'batch: cases in flight at once', '2')
     .option('--top <n>', 'candidates printed to stdout', '5')
     .option('--quiet', 'no progress on stderr')
-    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'absent')
+    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .action(async (opts: PrioritizeOptions) => {
       const excludedTerms = excludedTermsOption(opts.excludedTerms);
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InputError(`--assembly must be GRCh37 or GRCh38, not "${opts.assembly}"`, { file: '--assembly' });

@@ -82,8 +82,8 @@ export interface CaseInputs {
   ageYears?: number;
   proband?: string;
   assembly?: 'GRCh37' | 'GRCh38';
-  /** what the excluded terms do; absent = the default ('absent'), 'pertinent' = the opt-in pertinent-negative model */
-  excludedTerms?: 'absent' | 'pertinent';
+  /** what the excluded terms do (libs/phenotype excludedTerms); unset = the default, 'ignored' */
+  excludedTerms?: 'ignored' | 'absent' | 'pertinent';
 }
 
 export interface StageTiming {

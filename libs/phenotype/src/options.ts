@@ -2,13 +2,13 @@
 export type PhenotypeMethod = 'lr' | 'resnik' | 'resnik-symmetric';
 
 /** What an excluded patient term does; see PhenotypeScorerOptions.excludedTerms. */
-export type ExcludedTermsModel = 'absent' | 'pertinent' | 'ignored';
-export const EXCLUDED_TERMS_MODELS: readonly ExcludedTermsModel[] = ['absent', 'pertinent', 'ignored'];
+export type ExcludedTermsModel = 'ignored' | 'absent' | 'pertinent';
+export const EXCLUDED_TERMS_MODELS: readonly ExcludedTermsModel[] = ['ignored', 'absent', 'pertinent'];
 
 /** The warning every result scored with the pertinent-negative model carries. */
 export const PERTINENT_WARNING =
   "excluded terms were scored with the opt-in pertinent-negative model ('pertinent'): a feature recorded as absent RAISES the diseases that have it, " +
-  'as in case reports written after the diagnosis was known; before a diagnosis use the default (absent features lower the diseases that have them)';
+  "as in case reports written after the diagnosis was known; before a diagnosis use the default ('ignored') or 'absent' (an absent feature can only lower the diseases that have it)";
 
 export interface PhenotypeScorerOptions {
   /** 'lr' (likelihood ratios, LIRICAL-style; the default, best on the dev set), 'resnik' (best-match average patient→disease), 'resnik-symmetric' */
@@ -33,15 +33,17 @@ export interface PhenotypeScorerOptions {
   /** LR of an observed term that the disease explicitly excludes (NOT annotation, or frequency 0) */
   excludedInDiseaseLr?: number;
   /**
-   * What an excluded patient term ("no seizures") does (LR method):
-   * - 'absent' (default, sound): it is evidence against the diseases that usually have the feature.
+   * What an excluded patient term ("no seizures") does (LR method). Neither sound model can raise a
+   * disease that has the feature relative to one that lacks it:
+   * - 'ignored' (default): recorded and explained (LR 1 for every disease), not scored. Chosen on
+   *   development slices over 'absent' at every sensitivity (README.md "Excluded terms").
+   * - 'absent': evidence against the diseases that usually have the feature (LIRICAL):
    *   LR = max(falseNegativeRate, 1 − absentSensitivity · f) for a disease that has it with
-   *   frequency f, 1 for every other disease: it can only lower (or leave) a disease that has the
-   *   feature, never raise one.
-   * - 'pertinent' (opt-in): the pertinent-negative model of published case reports, where authors
-   *   list the features of the diagnosis the patient lacks. A disease that has the feature gains
-   *   pertinentRelevance · max(pertinentFloor, 1 − f); results say so in their warnings.
-   * - 'ignored': excluded terms are not used.
+   *   frequency f, 1 for every other disease.
+   * - 'pertinent' (opt-in, unsound before a diagnosis): the pertinent-negative model of published
+   *   case reports, where authors list the features of the diagnosis the patient lacks. A disease
+   *   that has the feature gains pertinentRelevance · max(pertinentFloor, 1 − f); every result
+   *   scored with it carries PERTINENT_WARNING.
    */
   excludedTerms?: ExcludedTermsModel;
   /**
@@ -50,7 +52,7 @@ export interface PhenotypeScorerOptions {
    * evidence, e.g. because of later onset or a feature not examined).
    */
   absentSensitivity?: number;
-  /** 'absent': floor of the LR of an excluded term the disease has (LIRICAL: 0.01) */
+  /** 'absent': floor of the LR of an excluded term the disease has (LIRICAL's 0.01) */
   falseNegativeRate?: number;
   /** 'pertinent': factor on the LR of an excluded term the disease has */
   pertinentRelevance?: number;
@@ -73,9 +75,11 @@ export interface PhenotypeScorerOptions {
 export type ResolvedOptions = Required<PhenotypeScorerOptions>;
 
 /**
- * Defaults. falsePositiveLr and excludedInDiseaseLr are LIRICAL's constants; unknownFrequency,
- * relatedPenalty, excludedRelevance, falseNegativeRate and listSources were chosen on the dev set
- * (scripts/bench-phenotype.js; the alternatives and their numbers are in README.md).
+ * Defaults. falsePositiveLr, excludedInDiseaseLr, falseNegativeRate, absentSensitivity and
+ * unknownFrequency are LIRICAL's; frequencyPseudocount is Laplace's rule; relatedPenalty,
+ * excludedTerms, resnikWeight and listSources were re-chosen with excluded terms scored soundly on
+ * a development slice and confirmed on a disjoint one (scripts/bench-phenotype.js --every 4
+ * --offset 0 / 2; numbers in README.md). The pertinent-* constants belong to the opt-in model.
  */
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   method: 'lr',
@@ -85,7 +89,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   relatedPenalty: 0.1,
   excludedInDiseaseLr: 0.001,
   resnikWeight: 0,
-  excludedTerms: 'absent',
+  excludedTerms: 'ignored',
   absentSensitivity: 1,
   falseNegativeRate: 0.01,
   pertinentRelevance: 10,

@@ -35,10 +35,13 @@ describe('PhenotypeScorer on the real KB', () => {
     for (let i = 1; i < r.diseases.length; i++) expect(r.diseases[i - 1].score).toBeGreaterThanOrEqual(r.diseases[i].score);
   });
 
-  it('counts an excluded feature against Marfan syndrome: "no ectopia lentis" lowers it and never raises a disease', () => {
+  it('"no ectopia lentis" leaves Marfan syndrome as it was by default, lowers it with the absent model, raises it only with the opt-in pertinent model', () => {
     const observed = [ARACHNODACTYLY, AORTIC_ROOT_ANEURYSM, DURAL_ECTASIA];
     const without = scorer.score(patient(observed));
-    const withExcluded = scorer.score(patient(observed, [ECTOPIA_LENTIS]));
+    const byDefault = scorer.score(patient(observed, [ECTOPIA_LENTIS]));
+    expect(byDefault.diseases.map((d) => [d.diseaseId, d.score])).toEqual(without.diseases.map((d) => [d.diseaseId, d.score]));
+    expect(byDefault.diseases.find((d) => d.diseaseId === MARFAN)!.excludedFeatures).toEqual([]); // nothing applied: explained as "no effect (LR 1)"
+    const withExcluded = scorer.score(patient(observed, [ECTOPIA_LENTIS]), { excludedTerms: 'absent' });
     const rank = (r: typeof without, id: string) => r.diseases.findIndex((d) => d.diseaseId === id);
     const marfan = withExcluded.diseases[rank(withExcluded, MARFAN)];
     expect(marfan.score).toBeLessThan(without.diseases[rank(without, MARFAN)].score);
@@ -51,7 +54,7 @@ describe('PhenotypeScorer on the real KB', () => {
     expect(pertinent.warnings.some((w) => /pertinent-negative/.test(w))).toBe(true);
   });
 
-  it('over many real diseases: a disease with the excluded feature never gains on one without it, nor on its own score without the term', () => {
+  it.each(['ignored', 'absent'] as const)('over many real diseases (%s): a disease with the excluded feature never gains on one without it, nor on its own score without the term', (model) => {
     // every 40th OMIM disease with ≥ 4 annotated terms: the patient has its 3 most frequent
     // features and lacks its next one; the disease and every other disease that has that feature
     // may only lose, the diseases without it stay where they were.
@@ -65,8 +68,8 @@ describe('PhenotypeScorer on the real KB', () => {
       const candidate = order.slice(3).find(([t]) => !order.slice(0, 3).some(([o]) => onto.isA(o, t)));
       if (!candidate) continue;
       const excluded = onto.ids[candidate[0]];
-      const before = scorer.scoreAll({ observed, excluded: [] });
-      const after = scorer.scoreAll({ observed, excluded: [excluded] });
+      const before = scorer.scoreAll({ observed, excluded: [] }, { excludedTerms: model });
+      const after = scorer.scoreAll({ observed, excluded: [excluded] }, { excludedTerms: model });
       if (after.warnings.length) continue; // the term was dropped (e.g. implied by an observed one)
       const self = kb.diseases.indexOf(d);
       expect(after.scores[self]).toBeLessThanOrEqual(before.scores[self] + 1e-12);
@@ -82,7 +85,8 @@ describe('PhenotypeScorer on the real KB', () => {
       expect(maxGainOfHaving).toBeLessThanOrEqual(1e-12);
       expect(Math.abs(maxGainOfLacking)).toBeLessThanOrEqual(1e-12);
     }
-    expect(lowered).toBeGreaterThan(candidates.length / 2);
+    if (model === 'absent') expect(lowered).toBeGreaterThan(candidates.length / 2);
+    else expect(lowered).toBe(0);
   });
 
   it('maps an alternative id with a warning and reports unknown and obsolete ids', () => {

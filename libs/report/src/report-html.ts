@@ -21,8 +21,8 @@ export interface ReportHtmlOptions {
 export const DEFAULT_METHOD_SUMMARY =
   'RareRank compares the patient\'s HPO terms with the HPO annotations of every disease ' +
   '(an observed feature raises the diseases that have it and lowers those that exclude it; a feature recorded as absent ' +
-  'lowers the diseases that usually have it and never raises one, unless the case was scored with the opt-in ' +
-  'pertinent-negative model, which the warnings then name). ' +
+  'never raises a disease: by default it is shown but not scored, with the "absent" model it lowers the diseases that ' +
+  'usually have it; only the opt-in pertinent-negative model raises them, and the warnings then say so). ' +
   'Variants are annotated on MANE Select transcripts and scored by population allele frequency and predicted ' +
   'consequence, with ClinVar assertions; each variant receives an automated ACMG/AMP classification with ClinGen ' +
   'points. A gene\'s rank combines its best disease match with the variant score under the mode of inheritance ' +

@@ -20,9 +20,11 @@ export const sexSchema = z
 
 export const assemblySchema = z.enum(ASSEMBLIES, { error: 'must be GRCh37 or GRCh38' });
 
-/** What the case's excluded terms do: 'absent' (default) or the opt-in pertinent-negative model. */
-export const EXCLUDED_TERMS = ['absent', 'pertinent'] as const;
-export const excludedTermsSchema = z.enum(EXCLUDED_TERMS, { error: 'must be absent (default: an absent feature can only lower the diseases that have it) or pertinent (opt-in pertinent-negative model)' });
+/** What the case's excluded terms do (libs/phenotype excludedTerms): 'ignored' (default), 'absent', or the opt-in pertinent-negative model. */
+export const EXCLUDED_TERMS = ['ignored', 'absent', 'pertinent'] as const;
+export const excludedTermsSchema = z.enum(EXCLUDED_TERMS, {
+  error: 'must be ignored (default: recorded, shown, no effect), absent (a feature the patient lacks lowers the diseases that usually have it) or pertinent (opt-in pertinent-negative model: it raises them)',
+});
 
 /** Free text kept as an identifier: one line, printable, bounded. */
 const identifier = (max: number) =>

@@ -19,9 +19,9 @@ export const caseFormOpenApi: ApiBodyOptions = {
           assembly: { type: 'string', enum: ['GRCh37', 'GRCh38'], description: 'default: read from the VCF header' },
           excludedTerms: {
             type: 'string',
-            enum: ['absent', 'pertinent'],
+            enum: ['ignored', 'absent', 'pertinent'],
             description:
-              'what excludedHpo terms do. absent (default): a feature the patient lacks can only lower the diseases that usually have it. pertinent (opt-in): the pertinent-negative model of case reports, where an absent feature RAISES the diseases that have it; every result says so in its warnings',
+              'what excludedHpo terms do. ignored (default): recorded and shown, no effect on any score. absent: a feature the patient lacks lowers the diseases that usually have it (LIRICAL), never raises one. pertinent (opt-in): the pertinent-negative model of case reports, where an absent feature RAISES the diseases that have it; every result says so in its warnings',
           },
           externalId: { type: 'string', description: 'your own reference for the case (max 200 characters)' },
         },
