@@ -121,7 +121,9 @@ export class Engine {
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
-    return { phenotype, scoring: this.scorer.score(phenotype, { excludedTerms: input.excludedTerms ?? this.opts.excludedTerms }), warnings };
+    const scoring = this.scorer.score(phenotype, { excludedTerms: input.excludedTerms ?? this.opts.excludedTerms });
+    // the scorer repeats the mapping warnings and adds its own (the opt-in pertinent model says so here)
+    return { phenotype, scoring, warnings: [...new Set([...warnings, ...scoring.warnings])] };
   }
 
   /** Stage 4: ranks the case from its scored phenotype and (with a VCF) its annotated candidates: the results document. */
