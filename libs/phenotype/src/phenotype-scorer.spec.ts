@@ -213,9 +213,12 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
   });
 
   it('explains any disease on request, and only the top ones in score()', () => {
-    const top1 = new PhenotypeScorer(kb, { explainTop: 1, listSources: 'all' }).score(patient([T.LENS]));
+    const top1 = new PhenotypeScorer(kb, { explainTop: 1, listSources: 'all', excludedTerms: 'absent' }).score(patient([T.LENS], [T.ARACH]));
     expect(top1.diseases[0].matched).toHaveLength(1);
     expect(top1.diseases[1].matched).toEqual([]);
+    // what an excluded term did is stated for every disease, explained or not
+    const unexplained = top1.diseases.slice(1).filter((d) => d.diseaseId !== 'OMIM:100002');
+    expect(unexplained.map((d) => d.excludedFeatures.map((m) => [m.patientTerm, m.contribution < 1]))).toEqual(unexplained.map((d) => (d.diseaseId.startsWith('OMIM') ? [[T.ARACH, true]] : [])));
     expect(scorer.explain(patient([T.LENS]), 'OMIM:100002')?.matched[0].kind).toBe('related');
     expect(scorer.explain(patient([T.LENS]), 'OMIM:1')).toBeUndefined();
   });

@@ -3,7 +3,7 @@ import { inheritanceCodes, type InheritanceCode } from '@rarerank/hpo';
 import type { PhenotypeKb } from '@rarerank/kb';
 import { AnnotationIndex } from './annotation-index';
 import type { CaseScores } from './evidence';
-import { explainDisease } from './explain';
+import { excludedFeaturesOf, explainDisease } from './explain';
 import { buildGeneIndex, cmp, type GeneIndex } from './gene-index';
 import { scoreLr } from './lr-method';
 import { PERTINENT_WARNING, resolveOptions, type ExcludedTermsModel, type PhenotypeScorerOptions, type ResolvedOptions } from './options';
@@ -176,7 +176,7 @@ export class PhenotypeScorer {
       score,
       matched: e ? e.matched : [],
       contradicting: e ? e.contradicting : [],
-      excludedFeatures: e ? e.excludedFeatures : [],
+      excludedFeatures: e ? e.excludedFeatures : excludedFeaturesOf(this.index, cs, d),
       unexplained: e ? e.unexplained : [],
       inheritance: this.inheritance[d],
       genes: this.geneIndex.genesOfDisease[d] as Array<{ ncbiGeneId: string; symbol: string }>,
