@@ -29,7 +29,7 @@ const quantile = (xs, q) => {
 (async () => {
   const kb = await KnowledgeBase.open(kbDir);
   const pkb = await kb.phenotype();
-  const scorer = new PhenotypeScorer(pkb, { excludedRelevance: 0 });
+  const scorer = new PhenotypeScorer(pkb);
   let t = performance.now();
   const [mouse, proximity, genes] = await Promise.all([kb.mouseModels(), kb.proximity(), kb.genes()]);
   const ncbi = new Map(genes.filter((g) => g.ncbiGeneId).map((g) => [g.symbol, g.ncbiGeneId]));

@@ -8,6 +8,8 @@
 //   --kb      a built KB (default $RARERANK_KB, else kb/current)
 //   --cases   folder of <cohort>/*.json phenopackets (default <mirror>/phenopackets)
 //   --every   use every K-th case only (default 1: all cases)
+//   --offset  with --every K: cases J, J+K, J+2K, … (0 ≤ J < K; disjoint development / confirmation slices,
+//             the same slices as `rarerank bench --every K --offset J`)
 //   --config  a scorer configuration to measure, e.g. "lr" or "lr-fp001:falsePositiveLr=0.001";
 //             repeatable; default: the three methods with their default options
 const fs = require('node:fs');
@@ -18,6 +20,7 @@ const dist = (lib) => path.join(root, 'dist', 'libs', lib, 'src', 'index.js');
 const { resolveKbDir, resolveMirror } = require(dist('io'));
 const { KnowledgeBase } = require(dist('kb'));
 const { PhenotypeScorer } = require(dist('phenotype'));
+const { readHpoaCitations, notCitedForDiagnosis } = require(dist('engine'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -25,6 +28,7 @@ const many = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : []))
 const kbDir = resolveKbDir(opt('--kb'));
 const casesDir = path.resolve(opt('--cases', path.join(resolveMirror(), 'phenopackets')));
 const every = Number(opt('--every', '1'));
+const offset = Number(opt('--offset', '0'));
 const jsonOut = opt('--json');
 const configs = (many('--config').length ? many('--config') : ['lr', 'resnik', 'resnik-symmetric']).map(parseConfig);
 
@@ -43,11 +47,12 @@ function readCases() {
   const cases = [];
   const skipped = { noObservedTerms: 0, noDiagnosis: 0 };
   let i = 0;
-  for (const cohort of fs.readdirSync(casesDir).sort()) {
+  // the order of listPhenopackets (libs/engine), so that slices match `rarerank bench`
+  for (const cohort of fs.readdirSync(casesDir).sort((a, b) => a.localeCompare(b))) {
     const dir = path.join(casesDir, cohort);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir).sort()) {
-      if (!f.endsWith('.json') || i++ % every !== 0) continue;
+    for (const f of fs.readdirSync(dir).sort((a, b) => a.localeCompare(b))) {
+      if (!f.endsWith('.json') || i++ % every !== offset) continue;
       const pp = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
       const features = pp.phenotypicFeatures ?? [];
       const diagnosis = (pp.interpretations ?? []).map((x) => x.diagnosis?.disease?.id).filter(Boolean);
@@ -60,7 +65,7 @@ function readCases() {
       const observed = features.filter((x) => !x.excluded).map((x) => x.type.id);
       if (!diagnosis.length) skipped.noDiagnosis++;
       else if (!observed.length) skipped.noObservedTerms++;
-      else cases.push({ id: `${cohort}/${f}`, observed, excluded: features.filter((x) => x.excluded).map((x) => x.type.id), sex: pp.subject?.sex, diagnosis, genes: [...genes] });
+      else cases.push({ id: `${cohort}/${f}`, pmids: (pp.metaData?.externalReferences ?? []).map((r) => (r.id ?? '').trim()).filter((id) => /^PMID:\d+$/.test(id)), observed, excluded: features.filter((x) => x.excluded).map((x) => x.type.id), sex: pp.subject?.sex, diagnosis, genes: [...genes] });
     }
   }
   return { cases, skipped, total: i };
@@ -96,6 +101,7 @@ async function main() {
   const t0 = Date.now();
   const kb = await (await KnowledgeBase.open(kbDir)).phenotype();
   const { cases, skipped, total } = readCases();
+  const citations = await readHpoaCitations(path.join(resolveMirror(), 'hpo', 'phenotype.hpoa.gz'));
   const diseaseIds = kb.diseases.map((d) => d.id);
   const byId = new Map(diseaseIds.map((id, i) => [id, i]));
   const order = diseaseIds.map((_, i) => i).sort((a, b) => (diseaseIds[a] < diseaseIds[b] ? -1 : 1));
@@ -112,7 +118,7 @@ async function main() {
     const tb = Date.now();
     const scorer = new PhenotypeScorer(kb, options);
     const setup = Date.now() - tb;
-    const tallies = { allDiseases: new Tally(), omimDecipher: new Tally(), allInKb: new Tally(), omimInKb: new Tally(), gene: new Tally() };
+    const tallies = { allDiseases: new Tally(), omimDecipher: new Tally(), allInKb: new Tally(), omimInKb: new Tally(), omimNotCited: new Tally(), gene: new Tally() };
     const times = [];
     const tc = Date.now();
     cases.forEach((c, i) => {
@@ -126,6 +132,7 @@ async function main() {
       if (targets.length) {
         tallies.allInKb.add(rAll);
         tallies.omimInKb.add(rOmim);
+        if (notCitedForDiagnosis(c.pmids, c.diagnosis, citations)) tallies.omimNotCited.add(rOmim);
       }
       const genes = scorer.geneScores(raw);
       const g = genes.findIndex((x) => c.genes.includes(x.symbol));
@@ -149,7 +156,7 @@ async function main() {
     results.push(row);
     console.log(`\n## ${name} ${JSON.stringify(options)}  (setup ${setup} ms; score() median ${row.scoreMsMedian} ms, p95 ${row.scoreMsP95} ms; ${row.seconds.toFixed(0)} s for all cases)`);
     console.log('| ranked among | cases | top-1 | top-3 | top-5 | top-10 | MRR |\n|---|---|---|---|---|---|---|');
-    const labels = { allDiseases: 'all diseases, all cases', omimDecipher: 'OMIM+DECIPHER, all cases', allInKb: 'all diseases, diagnosis annotated', omimInKb: 'OMIM+DECIPHER, diagnosis annotated', gene: 'genes (true gene), all cases' };
+    const labels = { allDiseases: 'all diseases, all cases', omimDecipher: 'OMIM+DECIPHER, all cases', allInKb: 'all diseases, diagnosis annotated', omimInKb: 'OMIM+DECIPHER, diagnosis annotated', omimNotCited: 'OMIM+DECIPHER, annotated, case paper not cited by the hpoa', gene: 'genes (true gene), all cases' };
     for (const [k, t] of Object.entries(tallies)) {
       const r = t.row();
       console.log(`| ${labels[k]} | ${r.n} | ${r.top1}% | ${r.top3}% | ${r.top5}% | ${r.top10}% | ${r.mrr} |`);

@@ -14,7 +14,7 @@ const { phenopacketToCase } = require(D + '/engine/src/case-input');
 const { readLines } = require(D + '/io/src');
 (async () => {
   const every = +process.argv[2], offset = +process.argv[3];
-  const engine = await Engine.create({ kbDir: process.env.RARERANK_KB ?? 'kb/current', phenotype: { excludedRelevance: 0 }, geneEvidence: false });
+  const engine = await Engine.create({ kbDir: process.env.RARERANK_KB ?? 'kb/current', excludedTerms: 'ignored', geneEvidence: false });
   const bgFile = (process.env.RARERANK_MIRROR ?? '../shared/data') + '/vcf/pfeiffer.exome.GRCh38.bench-background.vcf.gz';
   const header = [];
   for await (const { text } of readLines(bgFile)) { if (!text.startsWith('#')) break; header.push(text); }

@@ -90,11 +90,22 @@ describe('rarerank prioritize', () => {
     expect(r.stdout).toMatch(/\(phenotype-only\)/);
   }, 60_000);
 
+  it('--excluded-terms pertinent is opt-in: its results say so in the warnings and the report', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'rr-prio-'));
+    const r = run('prioritize', '--quiet', '--kb', kb(), '--hpo', 'HP:0001166,HP:0002616', '--excluded-hpo', 'HP:0001083', '--excluded-terms', 'pertinent', '--out', out);
+    expect(r.status).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(results.warnings.join(' ')).toMatch(/opt-in pertinent-negative model/);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(/pertinent-negative model/);
+    expect(readFileSync(path.join(out, 'genes.tsv'), 'utf8')).toMatch(/raised by absent features \(opt-in pertinent-negative model\): Ectopia lentis HP:0001083 \(LR \d/);
+  }, 60_000);
+
   it.each([
     ['no phenotype', [], /a phenotype is required/],
     ['a bad HPO id', ['--hpo', 'HP:1'], /--hpo: "HP:1" is not an HPO id/],
     ['a missing VCF', ['--hpo', 'HP:0001166', '--vcf', '/nonexistent/x.vcf.gz'], /x\.vcf\.gz/],
     ['a bad --regions', ['--hpo', 'HP:0001166', '--regions', 'all'], /--regions must be exonic or genic/],
+    ['a bad --excluded-terms', ['--hpo', 'HP:0001166', '--excluded-terms', 'relevance'], /--excluded-terms must be ignored, absent or pertinent/],
   ])('%s exits 2 with a clear message', (_what, args, message) => {
     const r = run('prioritize', '--quiet', '--kb', kb(), '--out', mkdtempSync(path.join(tmpdir(), 'rr-prio-')), ...(args as string[]));
     expect(r.status).toBe(2);

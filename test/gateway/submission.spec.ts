@@ -37,7 +37,7 @@ describe('case submission', () => {
 
   it('stores the VCF in GridFS, creates the case and queues its ingest job under the deterministic id', async () => {
     const vcf = exampleVcfText();
-    const res = await submit(form([['vcf', vcf, 'example.vcf'], ['hpo', 'HP:0001166,HP:0001083'], ['excludedHpo', 'HP:0001250'], ['sex', 'male'], ['proband', 'PROBAND'], ['externalId', 'LAB-0042']]));
+    const res = await submit(form([['vcf', vcf, 'example.vcf'], ['hpo', 'HP:0001166,HP:0001083'], ['excludedHpo', 'HP:0001250'], ['excludedTerms', 'pertinent'], ['sex', 'male'], ['proband', 'PROBAND'], ['externalId', 'LAB-0042']]));
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'received' });
     const id = res.body.id as string;
@@ -47,7 +47,7 @@ describe('case submission', () => {
       status: 'received',
       externalId: 'LAB-0042',
       createdBy: 'sam',
-      inputs: { observed: ['HP:0001166', 'HP:0001083'], excluded: ['HP:0001250'], sex: 'MALE', proband: 'PROBAND', vcfs: [{ name: 'example.vcf', size: Buffer.byteLength(vcf), sha256: sha256(vcf) }] },
+      inputs: { observed: ['HP:0001166', 'HP:0001083'], excluded: ['HP:0001250'], excludedTerms: 'pertinent', sex: 'MALE', proband: 'PROBAND', vcfs: [{ name: 'example.vcf', size: Buffer.byteLength(vcf), sha256: sha256(vcf) }] },
     });
     const files = await gw.data.files.listForCase(id);
     expect(files).toHaveLength(1);
@@ -96,6 +96,7 @@ describe('case submission', () => {
     ['an unknown excluded HPO id', 'excludedHpo', [['hpo', 'HP:0001166'], ['excludedHpo', 'HP:9999998']]],
     ['an unknown sex', 'sex', [['hpo', 'HP:0001166'], ['sex', 'M']]],
     ['an unknown assembly', 'assembly', [['hpo', 'HP:0001166'], ['assembly', 'hg19']]],
+    ['an unknown excluded-terms model', 'excludedTerms', [['hpo', 'HP:0001166'], ['excludedTerms', 'relevance']]],
     ['a PED without proband', 'proband', [['hpo', 'HP:0001166'], ['ped', 'F1 PROBAND 0 0 1 2\n', 'family.ped']]],
     ['a PED that does not list the proband', 'individual', [['hpo', 'HP:0001166'], ['proband', 'KID'], ['ped', 'F1 PROBAND 0 0 1 2\n', 'family.ped']]],
     ['an unknown field', 'vcfPath', [['hpo', 'HP:0001166'], ['vcfPath', '/etc/passwd']]],

@@ -72,11 +72,18 @@ describe('pathogenicityScore', () => {
     expect(pathogenicityScore('splice_region_variant', { spliceAi: 0.9 }, spliceRegionProbabilities({ consequences: ['splice_region_variant', 'intron_variant'], hgvsC: 'NM_1.1:c.10+7G>A' }))).toBe(0.9);
   });
 
-  it('predictors: REVEL replaces the missense default; synonymous keeps its default; otherwise the higher counts', () => {
+  it('predictors: REVEL replaces the missense default; CADD and SpliceAI only raise; synonymous keeps its default against CADD', () => {
     expect(pathogenicityScore('missense_variant', { revel: 0.2 })).toBe(0.2);
     expect(pathogenicityScore('missense_variant', { revel: 0.93 })).toBe(0.93);
     expect(pathogenicityScore('coding_sequence_variant', { revel: 0.2 }, { missense_variant: 0.7, synonymous_variant: 0.3 })).toBe(0.2);
-    expect(pathogenicityScore('synonymous_variant', { spliceAi: 0.9 })).toBe(0.1);
+    // the defects of issue 12: a raw SpliceAI delta of 0.01 or a CADD of 0.3 used to replace a missense change's 0.6
+    expect(pathogenicityScore('missense_variant', { spliceAi: 0.01 })).toBe(0.6);
+    expect(pathogenicityScore('missense_variant', { cadd: 0.3 })).toBe(0.6);
+    expect(pathogenicityScore('coding_sequence_variant', { spliceAi: 0.01 })).toBe(CLASS_SCORES.coding_sequence_variant);
+    // a splice predictor raises a splice effect of any class, a synonymous change included
+    expect(pathogenicityScore('synonymous_variant', { spliceAi: 0.9 })).toBe(0.9);
+    expect(pathogenicityScore('synonymous_variant', { cadd: 30 })).toBe(0.1);
+    expect(pathogenicityScore('missense_variant', { revel: 0.2, spliceAi: 0.8 })).toBe(0.8);
     expect(pathogenicityScore('intron_variant', { spliceAi: 0.7 })).toBe(0.7);
     expect(pathogenicityScore('splice_region_variant', { spliceAi: 0.1 })).toBe(0.8);
     expect(pathogenicityScore('intron_variant', { cadd: 20 })).toBeCloseTo(0.99, 10);

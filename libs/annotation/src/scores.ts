@@ -96,9 +96,12 @@ export interface PathogenicityOptions {
 /**
  * Pathogenicity of one consequence class. `probabilities` (from codon reasoning without a
  * reference) turns an uncertain coding change into the expected score over its possible effects.
- * Variant-level predictors follow Exomiser's rule: for missense the predictor replaces the
- * default; for synonymous the default stands; otherwise the higher of the two counts.
- * REVEL applies to missense only; SpliceAI (max delta) and scaled CADD to any class.
+ * Predictors, each in its own role, so that more evidence of damage never lowers a score:
+ * - REVEL (missense-specific) decides the amino-acid effect of a missense change: it replaces the
+ *   missense default (Exomiser's rule), and its presence settles an unknown coding effect as missense;
+ * - scaled CADD (generic) can only raise the class score (synonymous keeps its default, as in Exomiser);
+ * - SpliceAI (max delta) measures a splice effect only: it can raise any class (a synonymous or
+ *   missense change can break splicing) but never decides or lowers an amino-acid effect.
  */
 export function pathogenicityScore(
   term: SoTerm,
@@ -108,17 +111,15 @@ export function pathogenicityScore(
 ): number {
   const missenseDefault = opts.geneMeanForMissense && predictors.alphaMissenseGeneMean !== undefined ? predictors.alphaMissenseGeneMean : CLASS_SCORES.missense_variant;
   const classScore = (t: SoTerm) => (t === 'missense_variant' ? missenseDefault : CLASS_SCORES[t]);
-  let base = classScore(term);
+  let effect = classScore(term);
   if (probabilities && Object.keys(probabilities).length) {
-    base = 0;
-    for (const [t, p] of Object.entries(probabilities) as [SoTerm, number][]) base += p * classScore(t);
+    effect = 0;
+    for (const [t, p] of Object.entries(probabilities) as [SoTerm, number][]) effect += p * classScore(t);
   }
-  const generic = Math.max(predictors.spliceAi ?? 0, predictors.cadd !== undefined ? scaledCadd(predictors.cadd) : 0);
-  // REVEL scores only missense changes, so its presence also settles an unknown coding effect
-  const missenseLike = term === 'missense_variant' || term === 'protein_altering_variant' || (term === 'coding_sequence_variant' && predictors.revel !== undefined);
-  if (missenseLike && (predictors.revel !== undefined || generic > 0)) return Math.max(predictors.revel ?? 0, generic);
-  if (term === 'synonymous_variant') return base;
-  return Math.max(base, generic);
+  const missenseLike = term === 'missense_variant' || term === 'protein_altering_variant' || term === 'coding_sequence_variant';
+  if (missenseLike && predictors.revel !== undefined) effect = predictors.revel;
+  if (term !== 'synonymous_variant' && predictors.cadd !== undefined) effect = Math.max(effect, scaledCadd(predictors.cadd));
+  return Math.max(effect, predictors.spliceAi ?? 0);
 }
 
 /** ClinVar pathogenic / likely pathogenic with at least one review star (conflicting records never qualify). */

@@ -31,8 +31,15 @@ export interface DiseasePhenotypeScore {
   probability?: number;
   /** observed patient terms that fit the disease */
   matched: TermMatch[];
-  /** observed patient terms that the disease excludes (NOT), and excluded patient terms that the disease has */
+  /** observed patient terms that the disease excludes (NOT annotation): each lowers the disease */
   contradicting: TermMatch[];
+  /**
+   * the patient's excluded terms that the disease has (the term or a descendant), with the LR each
+   * applied: below 1 it lowered the disease (the default model: a feature the patient lacks counts
+   * against the diseases that usually have it), above 1 it raised it (the opt-in pertinent-negative
+   * model). Excluded terms the disease lacks change nothing and are not listed.
+   */
+  excludedFeatures: TermMatch[];
   inheritance: InheritanceCode[];
   genes: Array<{ ncbiGeneId: string; symbol: string }>;
 }

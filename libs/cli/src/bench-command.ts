@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { Command } from 'commander';
 import { InputError, resolveKbDir, resolveMirror } from '@rarerank/io';
 import { Engine, runBench, type BenchReport } from '@rarerank/engine';
 import type { CombineFormula } from '@rarerank/ranking';
+import { EXCLUDED_TERMS_HELP, excludedTermsOption } from './excluded-terms-option';
 
 const FORMULAS: readonly CombineFormula[] = ['phenotype-weighted', 'exomiser-legacy', 'exomiser15'];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -22,6 +24,18 @@ export function formatBenchTable(r: BenchReport): string {
     lines.push(row('VCF mode: causal gene (spiked, diagnosis annotated in HPO)', r.vcf.geneAnnotated));
     lines.push(row('VCF mode: causal gene (spiked, diagnosis not annotated in HPO)', r.vcf.geneUnannotated));
     lines.push(row('VCF mode: causal variant', r.vcf.variant));
+  }
+  for (const [title, s] of [
+    ['diagnosis annotated and a causal variant spikeable', r.subsets.annotatedSpikeable],
+    ['diagnosis annotated, case paper not cited by its phenotype.hpoa rows', r.subsets.notCited],
+  ] as const) {
+    if (!s) continue;
+    if (s.phenotypeDisease.n) lines.push(row(`phenotype-only: diagnosed disease (${title})`, s.phenotypeDisease));
+    if (s.gene.n) {
+      lines.push(row(`VCF mode: diagnosed disease (${title})`, s.vcfDisease));
+      lines.push(row(`VCF mode: causal gene (${title})`, s.gene));
+      lines.push(row(`VCF mode: causal variant (${title})`, s.variant));
+    }
   }
   const skipped = Object.entries(r.skipped).sort((a, b) => b[1] - a[1]).map(([why, n]) => `- ${n} × ${why}`);
   return `${lines.join('\n')}\n\nCases: ${r.cases}. Median-free means per case: phenotype-only ${(1000 * r.secondsPerCase.phenotype).toFixed(1)} ms, VCF mode ${(1000 * r.secondsPerCase.vcf).toFixed(0)} ms.\nNot found / skipped (a case with no result counts as not found):\n${skipped.join('\n') || '- none'}\n`;
@@ -41,21 +55,20 @@ export function registerBenchCommand(program: Command): void {
     .option('--kb <dir>', 'KB directory')
     .option('--combine <formula>', 'gene score formula: phenotype-weighted (default), exomiser-legacy or exomiser15')
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
-    .option('--excluded-relevance <x>', 'phenotype option excludedRelevance (0: LIRICAL\'s form, an excluded term never raises a disease)')
+    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .option('--no-gene-evidence', 'human diseases only: no mouse or interaction-network evidence for genes')
-    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedRelevance?: string; geneEvidence: boolean }) => {
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedTerms: string; geneEvidence: boolean }) => {
+      const excludedTerms = excludedTermsOption(opts.excludedTerms);
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
       const every = Math.max(1, Number(opts.every) || 1);
       const offset = Number(opts.offset);
       if (!Number.isInteger(offset) || offset < 0 || offset >= every) throw new InputError(`--offset must be an integer from 0 to ${every - 1} (--every ${every}), not "${opts.offset}"`, { file: '--offset' });
       const mirror = resolveMirror();
       if (opts.combine && !FORMULAS.includes(opts.combine as CombineFormula)) throw new InputError(`--combine must be ${FORMULAS.join(', ')}, not "${opts.combine}"`, { file: '--combine' });
-      const relevance = opts.excludedRelevance === undefined ? undefined : Number(opts.excludedRelevance);
-      if (relevance !== undefined && !(relevance >= 0)) throw new InputError(`--excluded-relevance must be a number ≥ 0, not "${opts.excludedRelevance}"`, { file: '--excluded-relevance' });
       const engine = await Engine.create({
         kbDir: resolveKbDir(opts.kb),
         rank: opts.combine ? { combine: opts.combine as CombineFormula } : undefined,
-        phenotype: relevance === undefined ? undefined : { excludedRelevance: relevance },
+        excludedTerms,
         geneEvidence: opts.geneEvidence ? undefined : false,
       });
       const started = Date.now();
@@ -67,13 +80,14 @@ export function registerBenchCommand(program: Command): void {
         offset,
         limit: opts.limit ? Number(opts.limit) : undefined,
         faithful: opts.faithful === true,
+        hpoaFile: ['phenotype.hpoa.gz', 'phenotype.hpoa'].map((f) => path.join(mirror, 'hpo', f)).find((f) => existsSync(f)),
         onProgress: (done, total) => {
           if (done % 100 === 0 || done === total) process.stderr.write(`bench: ${done}/${total} cases\n`);
         },
       });
       const out = path.resolve(opts.out);
       await mkdir(out, { recursive: true });
-      const cols = ['caseId', 'cohort', 'truthDisease', 'truthGenes', 'phenotypeDiseaseRank', 'vcfDiseaseRank', 'geneRank', 'variantRank', 'skipped'] as const;
+      const cols = ['caseId', 'cohort', 'truthDisease', 'truthGenes', 'phenotypeDiseaseRank', 'vcfDiseaseRank', 'geneRank', 'variantRank', 'annotated', 'spikeable', 'notCited', 'skipped'] as const;
       const tsv = [cols.join('\t'), ...report.outcomes.map((o) => cols.map((c) => String(o[c] ?? '')).join('\t'))].join('\n');
       await writeFile(path.join(out, 'outcomes.tsv'), `${tsv}\n`);
       const summary: Omit<BenchReport, 'outcomes'> & { outcomes?: unknown } = { ...report };

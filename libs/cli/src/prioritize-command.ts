@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { InputError, resolveKbDir, KB_ENV } from '@rarerank/io';
 import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput } from '@rarerank/engine';
 import { writeCaseOutputs } from '@rarerank/report';
+import { EXCLUDED_TERMS_HELP, excludedTermsOption } from './excluded-terms-option';
 import { formatTopCandidates } from './format-top';
 
 interface PrioritizeOptions {
@@ -23,6 +24,7 @@ interface PrioritizeOptions {
   top: string;
   quiet?: boolean;
   ignoreInputAnnotations?: boolean;
+  excludedTerms: string;
 }
 
 const collect = (value: string, acc: string[]) => [...acc, value];
@@ -66,13 +68,15 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--top <n>', 'candidates printed to stdout', '5')
     .option('--ignore-input-annotations', "do not read the VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar/REVEL/CADD INFO keys): KB evidence only")
     .option('--quiet', 'no progress on stderr')
+    .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .action(async (opts: PrioritizeOptions) => {
+      const excludedTerms = excludedTermsOption(opts.excludedTerms);
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InputError(`--assembly must be GRCh37 or GRCh38, not "${opts.assembly}"`, { file: '--assembly' });
       const progress = opts.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
       const kbDir = resolveKbDir(opts.kb);
       progress?.(`loading KB ${kbDir} …`);
       if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
-      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true });
+      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms });
       const top = Number(opts.top);
 
       if (opts.manifest) {

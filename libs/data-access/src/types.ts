@@ -118,6 +118,8 @@ export interface CaseInputs {
   ageYears?: number;
   proband?: string;
   assembly?: 'GRCh37' | 'GRCh38';
+  /** what the excluded terms do (libs/phenotype excludedTerms); unset = the default, 'ignored' */
+  excludedTerms?: 'ignored' | 'absent' | 'pertinent';
 }
 
 export interface StageTiming {

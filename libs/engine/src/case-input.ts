@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { excerpt, InputError, readLines, readText } from '@rarerank/io';
+import type { ExcludedTermsModel } from '@rarerank/phenotype';
 
 /** What the engine needs to know about one case, from a phenopacket or from command-line options. */
 export interface CaseInput {
@@ -13,6 +14,8 @@ export interface CaseInput {
   ped?: string;
   proband?: string;
   assembly?: 'GRCh37' | 'GRCh38';
+  /** what the excluded terms do (default 'absent': they can only lower the diseases that have them; 'pertinent' is the opt-in case-report model) */
+  excludedTerms?: ExcludedTermsModel;
 }
 
 const HPO_ID = /^HP:\d{7}$/;

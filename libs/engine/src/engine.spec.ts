@@ -50,6 +50,20 @@ describe('the embedded engine on the shipped example', () => {
     expect(r.diseases.slice(0, 5).map((d) => d.id)).toContain('OMIM:154700');
   });
 
+  it('says in the results and the explanations what the excluded term did; the pertinent model only on request, with a warning', async () => {
+    const byDefault = await engine.prioritize({ ...input, vcfs: [] });
+    expect(byDefault.warnings.join(' ')).not.toMatch(/pertinent/);
+    expect(byDefault.genes[0].explanation.join(' ')).toMatch(/Absent features with no effect on [^:]+: Intellectual disability \(LR 1\)/);
+    const pertinent = await engine.prioritize({ ...input, vcfs: [], observed: input.observed.slice(0, 3), excluded: ['HP:0000098'], excludedTerms: 'pertinent' });
+    expect(pertinent.warnings.join(' ')).toMatch(/opt-in pertinent-negative model/);
+    const marfan = pertinent.diseases.find((d) => d.id === 'OMIM:154700')!;
+    expect(marfan.excludedFeatures[0]).toMatchObject({ patientTerm: 'HP:0000098' });
+    expect(marfan.excludedFeatures[0].contribution).toBeGreaterThan(1);
+    const absent = await engine.prioritize({ ...input, vcfs: [], observed: input.observed.slice(0, 3), excluded: ['HP:0000098'], excludedTerms: 'absent' });
+    expect(absent.diseases.find((d) => d.id === 'OMIM:154700')!.excludedFeatures[0].contribution).toBeLessThan(1);
+    expect(absent.genes.find((g) => g.symbol === 'FBN1')!.explanation.join(' ')).toMatch(/Phenotype lowered by absent features: Tall stature \(LR 0\.\d+\)/);
+  });
+
   it('maps obsolete and alt HPO ids and reports unknown ones', async () => {
     const r = await engine.prioritize({ ...input, vcfs: [], observed: [...input.observed, 'HP:0004715', 'HP:9999999'] });
     expect(r.warnings.join(' ')).toMatch(/HP:0004715/);

@@ -5,7 +5,7 @@ import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { GeneEvidenceScorer, type GeneEvidenceOptions } from '@rarerank/gene-evidence';
-import { PhenotypeScorer, type PhenotypeScorerOptions } from '@rarerank/phenotype';
+import { PhenotypeScorer, type ExcludedTermsModel, type PhenotypeScorerOptions } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
@@ -29,6 +29,8 @@ export interface EngineOptions {
   phenotype?: PhenotypeScorerOptions;
   /** mouse and interaction-network evidence for genes (docs/SCORING.md); false: human diseases only */
   geneEvidence?: Partial<GeneEvidenceOptions> | false;
+  /** what excluded terms do for cases that do not say (default 'absent'; 'pertinent' is the opt-in case-report model) */
+  excludedTerms?: ExcludedTermsModel;
 }
 
 /** A case's ranking before it becomes a results document. */
@@ -132,8 +134,10 @@ export class Engine {
     if (phenotype.observed.length === 0) {
       throw new InputError(`none of the observed HPO terms could be used (${warnings.join('; ')})`, { file: input.caseId, field: 'phenotypicFeatures' });
     }
-    const human = this.scorer.score(phenotype);
-    return { phenotype, scoring: this.geneEvidence ? this.geneEvidence.apply(phenotype, human) : human, warnings };
+    const human = this.scorer.score(phenotype, { excludedTerms: input.excludedTerms ?? this.opts.excludedTerms });
+    const scoring = this.geneEvidence ? this.geneEvidence.apply(phenotype, human) : human;
+    // the scorer repeats the mapping warnings and adds its own (the opt-in pertinent model says so here)
+    return { phenotype, scoring, warnings: [...new Set([...warnings, ...human.warnings])] };
   }
 
   /** Stage 4: ranks the case from its scored phenotype and (with a VCF) its annotated candidates: the results document. */

@@ -9,3 +9,4 @@ export * from './bench/metrics';
 export * from './bench/spike';
 export * from './bench/run-bench';
 export * from './bench/write-corpus';
+export * from './bench/hpoa-citations';

@@ -26,7 +26,7 @@ export interface AnnotatedCase {
 }
 
 /** What scorePhenotype reads: the case's terms, sex and age (no variants). */
-export type PhenotypeInput = Pick<CaseInput, 'caseId' | 'observed' | 'excluded' | 'sex' | 'ageYears'>;
+export type PhenotypeInput = Pick<CaseInput, 'caseId' | 'observed' | 'excluded' | 'sex' | 'ageYears' | 'excludedTerms'>;
 
 /** scorePhenotype's output: the patient's terms as the KB knows them, every disease and gene scored. */
 export interface ScoredPhenotype {

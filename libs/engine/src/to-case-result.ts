@@ -66,6 +66,7 @@ export function toCaseResult(p: CaseResultParts): CaseResult {
       genes: d.genes.map((g) => g.symbol),
       matched: d.matched,
       contradicting: d.contradicting,
+      excludedFeatures: d.excludedFeatures,
     })),
     genes: ranked.genes.slice(0, p.limits.genes).map((g, i) => {
       const classes = g.variants.filter((v) => v.contributing).map((v) => v.acmg);

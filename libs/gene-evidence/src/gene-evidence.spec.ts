@@ -106,7 +106,7 @@ describe('on the real KB', () => {
     expect(mouse && proximity).toBeTruthy();
     const ge = new GeneEvidenceScorer(pkb.ontology, { mouse, proximity, ncbiOfSymbol: () => undefined });
     expect(ge.kinds).toEqual(['mouse', 'interactome']);
-    const scorer = new PhenotypeScorer(pkb, { excludedRelevance: 0 });
+    const scorer = new PhenotypeScorer(pkb);
     const { phenotype } = scorer.resolvePatient({ observed: ['HP:0001166', 'HP:0001083', 'HP:0002616', 'HP:0001519', 'HP:0000268'], excluded: [] });
     const human = scorer.score(phenotype);
     const all = ge.apply(phenotype, human);

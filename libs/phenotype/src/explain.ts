@@ -5,6 +5,8 @@ import { MatchKind, type CaseScores } from './evidence';
 export interface DiseaseExplanation {
   matched: TermMatch[];
   contradicting: TermMatch[];
+  /** excluded patient terms the disease has, with the LR each applied (see DiseasePhenotypeScore.excludedFeatures) */
+  excludedFeatures: TermMatch[];
   /** observed terms the disease does not explain at all (they contribute the false-positive LR) */
   unexplained: TermMatch[];
 }
@@ -28,10 +30,26 @@ function annotatedTo(index: AnnotationIndex, d: number, t: number): boolean {
   return false;
 }
 
+function excludedFeature(index: AnnotationIndex, d: number, h: number, contribution: number): TermMatch {
+  const ids = index.ontology.ids;
+  const t = bestTermBelow(index, d, h);
+  return t === h || t < 0 ? { patientTerm: ids[h], diseaseTerm: ids[h], contribution, kind: 'exact' } : { patientTerm: ids[h], diseaseTerm: ids[t], commonAncestor: ids[h], contribution, kind: 'ancestor' };
+}
+
+/**
+ * What the patient's excluded terms did to disease d, for every disease (not only the explained
+ * top ones): every output states it, and a gene's best disease may rank anywhere.
+ */
+export function excludedFeaturesOf(index: AnnotationIndex, cs: CaseScores, d: number): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (const ev of cs.terms) if (ev.excluded && ev.kind[d] === MatchKind.ExcludedPresent) out.push(excludedFeature(index, d, ev.term, ev.value[d]));
+  return out;
+}
+
 /** Turns the per-term evidence recorded while scoring into the readable explanation of one disease. */
 export function explainDisease(index: AnnotationIndex, cs: CaseScores, d: number): DiseaseExplanation {
   const ids = index.ontology.ids;
-  const out: DiseaseExplanation = { matched: [], contradicting: [], unexplained: [] };
+  const out: DiseaseExplanation = { matched: [], contradicting: [], excludedFeatures: [], unexplained: [] };
   for (const ev of cs.terms) {
     const h = ev.term;
     const a = ev.via[d];
@@ -57,11 +75,9 @@ export function explainDisease(index: AnnotationIndex, cs: CaseScores, d: number
       case MatchKind.ExcludedInDisease:
         out.contradicting.push({ patientTerm, diseaseTerm: ids[a], contribution, kind: a === h ? 'exact' : 'descendant' });
         break;
-      case MatchKind.ExcludedPresent: {
-        const t = bestTermBelow(index, d, h);
-        out.contradicting.push(t === h || t < 0 ? { patientTerm, diseaseTerm: patientTerm, contribution, kind: 'exact' } : { patientTerm, diseaseTerm: ids[t], commonAncestor: patientTerm, contribution, kind: 'ancestor' });
+      case MatchKind.ExcludedPresent:
+        out.excludedFeatures.push(excludedFeature(index, d, h, contribution));
         break;
-      }
       case MatchKind.None:
         out.unexplained.push({ patientTerm, contribution, kind: 'none' });
         break;

@@ -2,8 +2,6 @@ import type { AnnotationIndex } from './annotation-index';
 import { MatchKind, type CaseScores, type TermEvidence } from './evidence';
 import type { ResolvedOptions } from './options';
 
-/** Background above this is clamped for excluded terms, so 1 − P(h | not D) never reaches 0 (as LIRICAL does). */
-const MAX_BACKGROUND_FOR_EXCLUDED = 0.99;
 /** terms per fold: 16 LRs of ≥ 1e-15 each stay far from underflow */
 const FOLD_EVERY = 16;
 
@@ -19,7 +17,7 @@ const FOLD_EVERY = 16;
  * - nothing shared below Phenotypic abnormality:                   LR = falsePositiveLr
  * all floored at falsePositiveLr. A disease that excludes h or an ancestor of h (NOT annotation, or
  * frequency 0): LR = excludedInDiseaseLr.
- * Excluded term h: see PhenotypeScorerOptions.excludedRelevance.
+ * Excluded term h: see PhenotypeScorerOptions.excludedTerms.
  */
 export function scoreLr(index: AnnotationIndex, opts: ResolvedOptions, observed: number[], excluded: number[]): CaseScores {
   const nD = index.diseaseCount;
@@ -91,29 +89,45 @@ export function scoreLr(index: AnnotationIndex, opts: ResolvedOptions, observed:
     useless += Math.log10(fp);
   }
 
-  if (opts.useExcluded) {
-    const relevance = opts.excludedRelevance;
+  if (opts.excludedTerms !== 'ignored') {
+    const lrOf = excludedTermLr(opts);
     for (const h of excluded) {
-      // LIRICAL: P(not h | not D) = 1 − bg(h) for every disease; with relevance, diseases lacking h are the neutral reference (LR 1)
-      const absent = relevance > 0 ? 1 : 1 / (1 - Math.min(bg[h], MAX_BACKGROUND_FOR_EXCLUDED));
-      const scale = relevance > 0 ? relevance : absent;
-      const value = new Float64Array(nD).fill(absent);
+      // every disease that lacks h: LR 1 (the neutral reference); one that has it (frequency f): lrOf(f)
+      const value = new Float64Array(nD).fill(1);
       const via = new Int32Array(nD).fill(-1);
       const kind = new Uint8Array(nD).fill(MatchKind.ExcludedAbsent);
+      let lowest = 1;
+      let highest = 1;
       for (let k = induced.start[h], end = induced.start[h + 1]; k < end; k++) {
         const d = induced.disease[k];
-        value[d] = Math.max(opts.falseNegativeRate, 1 - induced.freq[k]) * scale;
+        const v = lrOf(induced.freq[k]);
+        value[d] = v;
         via[d] = h;
         kind[d] = MatchKind.ExcludedPresent;
+        if (v < lowest) lowest = v;
+        if (v > highest) highest = v;
       }
-      const logAbsent = Math.log10(absent);
       for (let d = 0; d < nD; d++) product[d] *= value[d];
       if (++pending === FOLD_EVERY) fold();
       terms.push({ term: h, excluded: true, value, via, kind });
-      ideal += Math.max(logAbsent, Math.log10(scale));
-      useless += Math.min(logAbsent, Math.log10(opts.falseNegativeRate * scale));
+      ideal += Math.log10(Math.max(1, lrOf(1), lrOf(0)));
+      useless += Math.log10(Math.min(1, lrOf(1), lrOf(0), lowest, highest));
     }
   }
   if (pending) fold();
   return { scores, terms, ideal, useless, likelihood: true };
+}
+
+/**
+ * The LR of an excluded patient term for a disease that has the feature with frequency f (every
+ * other disease: 1). 'absent' is monotone non-increasing in f and never above 1, so an excluded term
+ * can only lower a disease that has the feature; LIRICAL's (1 − f)/(1 − bg) and 1/(1 − bg) rank the
+ * same (the common factor 1/(1 − bg) cancels). 'pertinent' is the opt-in pertinent-negative model.
+ */
+export function excludedTermLr(opts: Pick<ResolvedOptions, 'excludedTerms' | 'absentSensitivity' | 'falseNegativeRate' | 'pertinentRelevance' | 'pertinentFloor'>): (f: number) => number {
+  if (opts.excludedTerms === 'pertinent') return (f) => opts.pertinentRelevance * Math.max(opts.pertinentFloor, 1 - f);
+  if (opts.excludedTerms === 'ignored') return () => 1;
+  const s = opts.absentSensitivity;
+  const floor = Math.min(1, opts.falseNegativeRate);
+  return (f) => Math.max(floor, 1 - s * f);
 }

@@ -1,6 +1,15 @@
 /** How patient terms are compared with disease annotations. */
 export type PhenotypeMethod = 'lr' | 'resnik' | 'resnik-symmetric';
 
+/** What an excluded patient term does; see PhenotypeScorerOptions.excludedTerms. */
+export type ExcludedTermsModel = 'ignored' | 'absent' | 'pertinent';
+export const EXCLUDED_TERMS_MODELS: readonly ExcludedTermsModel[] = ['ignored', 'absent', 'pertinent'];
+
+/** The warning every result scored with the pertinent-negative model carries. */
+export const PERTINENT_WARNING =
+  "excluded terms were scored with the opt-in pertinent-negative model ('pertinent'): a feature recorded as absent RAISES the diseases that have it, " +
+  "as in case reports written after the diagnosis was known; before a diagnosis use the default ('ignored') or 'absent' (an absent feature can only lower the diseases that have it)";
+
 export interface PhenotypeScorerOptions {
   /** 'lr' (likelihood ratios, LIRICAL-style; the default, best on the dev set), 'resnik' (best-match average patient→disease), 'resnik-symmetric' */
   method?: PhenotypeMethod;
@@ -16,17 +25,39 @@ export interface PhenotypeScorerOptions {
   falsePositiveLr?: number;
   /** factor on the LR of a match through a common ancestor that the disease is not annotated to (patient and disease terms are siblings / cousins); LIRICAL: none (1) */
   relatedPenalty?: number;
+  /**
+   * LR method: weight w of the Resnik similarity added to the log-likelihood: score = Σ log10 LR +
+   * w · Σ_h sim(h, D) (sim in nats of IC). 0: likelihood ratios alone.
+   */
+  resnikWeight?: number;
   /** LR of an observed term that the disease explicitly excludes (NOT annotation, or frequency 0) */
   excludedInDiseaseLr?: number;
   /**
-   * Excluded patient terms are not a random sample: a clinician records the absence of the features
-   * that matter for the suspected diagnosis. An excluded term the disease has (frequency f) gets
-   * LR = excludedRelevance · max(falseNegativeRate, 1 − f), one it lacks LR = 1.
-   * 0 selects LIRICAL's form: max(falseNegativeRate, 1 − f) / (1 − bg) and 1 / (1 − bg).
+   * What an excluded patient term ("no seizures") does (LR method). Neither sound model can raise a
+   * disease that has the feature relative to one that lacks it:
+   * - 'ignored' (default): recorded and explained (LR 1 for every disease), not scored. Chosen on
+   *   development slices over 'absent' at every sensitivity (README.md "Excluded terms").
+   * - 'absent': evidence against the diseases that usually have the feature (LIRICAL):
+   *   LR = max(falseNegativeRate, 1 − absentSensitivity · f) for a disease that has it with
+   *   frequency f, 1 for every other disease.
+   * - 'pertinent' (opt-in, unsound before a diagnosis): the pertinent-negative model of published
+   *   case reports, where authors list the features of the diagnosis the patient lacks. A disease
+   *   that has the feature gains pertinentRelevance · max(pertinentFloor, 1 − f); every result
+   *   scored with it carries PERTINENT_WARNING.
    */
-  excludedRelevance?: number;
-  /** floor of 1 − f for an excluded patient term the disease has (LIRICAL: 0.01) */
+  excludedTerms?: ExcludedTermsModel;
+  /**
+   * 'absent': the probability that a feature the patient has would be seen and recorded as present
+   * at the time of the record (1: LIRICAL's (1 − f); lower: the absence of a feature is weaker
+   * evidence, e.g. because of later onset or a feature not examined).
+   */
+  absentSensitivity?: number;
+  /** 'absent': floor of the LR of an excluded term the disease has (LIRICAL's 0.01) */
   falseNegativeRate?: number;
+  /** 'pertinent': factor on the LR of an excluded term the disease has */
+  pertinentRelevance?: number;
+  /** 'pertinent': floor of 1 − f */
+  pertinentFloor?: number;
   /**
    * LR method: the likelihood ratio given to a gene's causal disease that has no phenotype
    * annotation (OMIM diseases newer than the HPO release, or annotated with nothing): with no
@@ -35,8 +66,6 @@ export interface PhenotypeScorerOptions {
    * 0: such diseases give the gene nothing (the gene is left out when it has no other disease).
    */
   unannotatedDiseaseLr?: number;
-  /** use the excluded patient terms at all (LR method; Resnik never does) */
-  useExcluded?: boolean;
   /** disease-id prefixes listed in PhenotypeResult.diseases, or 'all'; every disease is still scored and genes use all of them */
   listSources?: string[] | 'all';
   /** how many of the top listed diseases get `matched` / `contradicting` / `unexplained` in score(); the others get empty lists (explain() gives any one) */
@@ -46,9 +75,11 @@ export interface PhenotypeScorerOptions {
 export type ResolvedOptions = Required<PhenotypeScorerOptions>;
 
 /**
- * Defaults. falsePositiveLr and excludedInDiseaseLr are LIRICAL's constants; unknownFrequency,
- * relatedPenalty, excludedRelevance, falseNegativeRate and listSources were chosen on the dev set
- * (scripts/bench-phenotype.js; the alternatives and their numbers are in README.md).
+ * Defaults. falsePositiveLr, excludedInDiseaseLr, falseNegativeRate, absentSensitivity and
+ * unknownFrequency are LIRICAL's; frequencyPseudocount is Laplace's rule; relatedPenalty,
+ * excludedTerms, resnikWeight and listSources were re-chosen with excluded terms scored soundly on
+ * a development slice and confirmed on a disjoint one (scripts/bench-phenotype.js --every 4
+ * --offset 0 / 2; numbers in README.md). The pertinent-* constants belong to the opt-in model.
  */
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   method: 'lr',
@@ -57,9 +88,12 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   falsePositiveLr: 0.01,
   relatedPenalty: 0.1,
   excludedInDiseaseLr: 0.001,
-  excludedRelevance: 10,
-  falseNegativeRate: 0.3,
-  useExcluded: true,
+  resnikWeight: 0,
+  excludedTerms: 'ignored',
+  absentSensitivity: 1,
+  falseNegativeRate: 0.01,
+  pertinentRelevance: 10,
+  pertinentFloor: 0.3,
   unannotatedDiseaseLr: 1,
   listSources: ['OMIM', 'DECIPHER'],
   explainTop: 100,
@@ -69,10 +103,12 @@ export function resolveOptions(opts: PhenotypeScorerOptions = {}): ResolvedOptio
   const o = { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as ResolvedOptions;
   if (!['lr', 'resnik', 'resnik-symmetric'].includes(o.method)) throw new RangeError(`unknown phenotype method "${o.method}"`);
   for (const k of ['falsePositiveLr', 'excludedInDiseaseLr', 'relatedPenalty'] as const) if (!(o[k] > 0)) throw new RangeError(`PhenotypeScorerOptions.${k} must be > 0`);
-  for (const k of ['unknownFrequency', 'falseNegativeRate'] as const) if (!(o[k] > 0 && o[k] <= 1)) throw new RangeError(`PhenotypeScorerOptions.${k} must be in (0,1]`);
+  if (!EXCLUDED_TERMS_MODELS.includes(o.excludedTerms)) throw new RangeError(`PhenotypeScorerOptions.excludedTerms must be ${EXCLUDED_TERMS_MODELS.join(', ')}, not "${o.excludedTerms}"`);
+  for (const k of ['unknownFrequency', 'falseNegativeRate', 'absentSensitivity', 'pertinentFloor'] as const) if (!(o[k] > 0 && o[k] <= 1)) throw new RangeError(`PhenotypeScorerOptions.${k} must be in (0,1]`);
   if (!(o.frequencyPseudocount >= 0)) throw new RangeError('PhenotypeScorerOptions.frequencyPseudocount must be ≥ 0');
   if (!(o.unannotatedDiseaseLr >= 0)) throw new RangeError('PhenotypeScorerOptions.unannotatedDiseaseLr must be ≥ 0');
-  if (!(o.excludedRelevance >= 0)) throw new RangeError('PhenotypeScorerOptions.excludedRelevance must be ≥ 0');
+  if (!(o.resnikWeight >= 0)) throw new RangeError('PhenotypeScorerOptions.resnikWeight must be ≥ 0');
+  if (!(o.pertinentRelevance > 0)) throw new RangeError('PhenotypeScorerOptions.pertinentRelevance must be > 0');
   if (!(Number.isInteger(o.explainTop) && o.explainTop >= 0)) throw new RangeError('PhenotypeScorerOptions.explainTop must be an integer ≥ 0');
   return o;
 }

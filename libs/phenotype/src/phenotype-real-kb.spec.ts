@@ -9,7 +9,6 @@ const DURAL_ECTASIA = 'HP:0100775';
 const PECTUS_CARINATUM = 'HP:0000768';
 const DISPROPORTIONATE_TALL_STATURE = 'HP:0001519';
 const MARFAN = 'OMIM:154700';
-const MARFAN_LIPODYSTROPHY = 'OMIM:616914';
 
 describe('PhenotypeScorer on the real KB', () => {
   let kb: PhenotypeKb;
@@ -36,29 +35,58 @@ describe('PhenotypeScorer on the real KB', () => {
     for (let i = 1; i < r.diseases.length; i++) expect(r.diseases[i - 1].score).toBeGreaterThanOrEqual(r.diseases[i].score);
   });
 
-  it('counts an excluded feature against the diseases that have it most often', () => {
-    // Marfan has ectopia lentis in 47% of patients (counted: n/m), Marfan lipodystrophy syndrome in
-    // 1/1; smoothed with Laplace's rule, (n + 1)/(m + 2): 1/1 → 2/3. Excluded, the feature
-    // contributes 10·max(0.3, 1 − f): 10·(1 − f_Marfan) and 10/3.
+  it('"no ectopia lentis" leaves Marfan syndrome as it was by default, lowers it with the absent model, raises it only with the opt-in pertinent model', () => {
     const observed = [ARACHNODACTYLY, AORTIC_ROOT_ANEURYSM, DURAL_ECTASIA];
-    const gap = (excluded: string[]) => {
-      const s = Object.fromEntries(scorer.score(patient(observed, excluded)).diseases.map((d) => [d.diseaseId, d.score]));
-      return s[MARFAN_LIPODYSTROPHY] - s[MARFAN];
-    };
-    const smoothed = (id: string) => {
-      const d = kb.disease(id)!;
-      const k = d.terms.indexOf(kb.ontology.indexOf(ECTOPIA_LENTIS)!);
-      const m = d.freqTotals![k];
-      expect(m).toBeGreaterThan(0);
-      return (d.freqs[k] * m + 1) / (m + 2);
-    };
-    expect(kb.disease(MARFAN)!.freqs[kb.disease(MARFAN)!.terms.indexOf(kb.ontology.indexOf(ECTOPIA_LENTIS)!)]).toBeCloseTo(0.474, 3);
-    expect(smoothed(MARFAN_LIPODYSTROPHY)).toBeCloseTo(2 / 3, 12);
-    expect(gap([ECTOPIA_LENTIS]) - gap([])).toBeCloseTo(Math.log10(10 / 3) - Math.log10(10 * (1 - smoothed(MARFAN))), 10);
-    // LIRICAL's form lowers both diseases against all others
-    const lirical = new PhenotypeScorer(kb, { excludedRelevance: 0, falseNegativeRate: 0.01 });
-    const rank = (excluded: string[]) => lirical.score(patient(observed, excluded)).diseases.findIndex((d) => d.diseaseId === MARFAN);
-    expect(rank([ECTOPIA_LENTIS])).toBeGreaterThan(rank([]));
+    const without = scorer.score(patient(observed));
+    const byDefault = scorer.score(patient(observed, [ECTOPIA_LENTIS]));
+    expect(byDefault.diseases.map((d) => [d.diseaseId, d.score])).toEqual(without.diseases.map((d) => [d.diseaseId, d.score]));
+    expect(byDefault.diseases.find((d) => d.diseaseId === MARFAN)!.excludedFeatures).toEqual([]); // nothing applied: explained as "no effect (LR 1)"
+    const withExcluded = scorer.score(patient(observed, [ECTOPIA_LENTIS]), { excludedTerms: 'absent' });
+    const rank = (r: typeof without, id: string) => r.diseases.findIndex((d) => d.diseaseId === id);
+    const marfan = withExcluded.diseases[rank(withExcluded, MARFAN)];
+    expect(marfan.score).toBeLessThan(without.diseases[rank(without, MARFAN)].score);
+    expect(rank(withExcluded, MARFAN)).toBeGreaterThanOrEqual(rank(without, MARFAN));
+    expect(marfan.excludedFeatures).toEqual([expect.objectContaining({ patientTerm: ECTOPIA_LENTIS })]);
+    expect(marfan.excludedFeatures[0].contribution).toBeLessThan(1);
+    // the pertinent-negative model (opt-in) moves Marfan the other way, and says so
+    const pertinent = scorer.score(patient(observed, [ECTOPIA_LENTIS]), { excludedTerms: 'pertinent' });
+    expect(pertinent.diseases[rank(pertinent, MARFAN)].score).toBeGreaterThan(without.diseases[rank(without, MARFAN)].score);
+    expect(pertinent.warnings.some((w) => /pertinent-negative/.test(w))).toBe(true);
+  });
+
+  it.each(['ignored', 'absent'] as const)('over many real diseases (%s): a disease with the excluded feature never gains on one without it, nor on its own score without the term', (model) => {
+    // every 40th OMIM disease with ≥ 4 annotated terms: the patient has its 3 most frequent
+    // features and lacks its next one; the disease and every other disease that has that feature
+    // may only lose, the diseases without it stay where they were.
+    const onto = kb.ontology;
+    const candidates = kb.diseases.filter((d) => d.id.startsWith('OMIM:') && d.terms.length >= 4).filter((_, i) => i % 40 === 0);
+    expect(candidates.length).toBeGreaterThan(100);
+    let lowered = 0;
+    for (const d of candidates) {
+      const order = d.terms.map((t, k) => [t, d.freqs[k] < 0 ? 1 : d.freqs[k]] as const).sort((a, b) => b[1] - a[1]);
+      const observed = order.slice(0, 3).map(([t]) => onto.ids[t]);
+      const candidate = order.slice(3).find(([t]) => !order.slice(0, 3).some(([o]) => onto.isA(o, t)));
+      if (!candidate) continue;
+      const excluded = onto.ids[candidate[0]];
+      const before = scorer.scoreAll({ observed, excluded: [] }, { excludedTerms: model });
+      const after = scorer.scoreAll({ observed, excluded: [excluded] }, { excludedTerms: model });
+      if (after.warnings.length) continue; // the term was dropped (e.g. implied by an observed one)
+      const self = kb.diseases.indexOf(d);
+      expect(after.scores[self]).toBeLessThanOrEqual(before.scores[self] + 1e-12);
+      if (after.scores[self] < before.scores[self]) lowered++;
+      let maxGainOfLacking = -Infinity;
+      let maxGainOfHaving = -Infinity;
+      const h = candidate[0];
+      kb.diseases.forEach((e, i) => {
+        const gain = after.scores[i] - before.scores[i];
+        if (e.terms.some((t) => onto.isA(t, h))) maxGainOfHaving = Math.max(maxGainOfHaving, gain);
+        else maxGainOfLacking = Math.max(maxGainOfLacking, gain);
+      });
+      expect(maxGainOfHaving).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(maxGainOfLacking)).toBeLessThanOrEqual(1e-12);
+    }
+    if (model === 'absent') expect(lowered).toBeGreaterThan(candidates.length / 2);
+    else expect(lowered).toBe(0);
   });
 
   it('maps an alternative id with a warning and reports unknown and obsolete ids', () => {

@@ -91,24 +91,49 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(d['OMIM:100002'].matched).toEqual([{ patientTerm: T.EYE, diseaseTerm: T.CAT, commonAncestor: T.EYE, contribution: expect.closeTo(1 / 0.7, 10), kind: 'ancestor' }]);
   });
 
-  it('weighs excluded terms by relevance: a disease that has the term gains 10·max(0.3, 1 − f), one that lacks it stays', () => {
-    const d = byId(scorer.score(patient([T.SCOL], [T.CAT])).diseases);
-    const scol = Math.log10(0.5 / 0.125); // OMIM:100003 exact; bg(SCOL) = 0.5/4
-    expect(d['OMIM:100003'].score).toBeCloseTo(scol, 10);
-    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10(0.01) + Math.log10(10 * 0.3), 10);
-    expect(d['OMIM:100002'].contradicting).toEqual([{ patientTerm: T.CAT, diseaseTerm: T.CAT, contribution: expect.closeTo(3, 10), kind: 'exact' }]);
-    // a frequent feature that is absent helps less than a rare one: LENS at 0.8 → 10 · 0.3
-    const lens = byId(scorer.score(patient([T.SCOL], [T.LENS])).diseases);
-    expect(lens['OMIM:100001'].score - byId(scorer.score(patient([T.SCOL])).diseases)['OMIM:100001'].score).toBeCloseTo(Math.log10(3), 10);
+  it("by default an excluded term changes no score; the 'absent' model only lowers the diseases that have the feature, never raises one", () => {
+    const before = byId(scorer.score(patient([T.SCOL])).diseases);
+    const absent = new PhenotypeScorer(kb, { listSources: 'all', excludedTerms: 'absent' });
+    for (const excluded of [T.CAT, T.LENS, T.ARACH, T.EYE]) {
+      const byDefault = byId(scorer.score(patient([T.SCOL], [excluded])).diseases);
+      for (const id of Object.keys(before)) expect(byDefault[id].score).toBeCloseTo(before[id].score, 12);
+      const r = absent.score(patient([T.SCOL], [excluded]));
+      expect(r.warnings).toEqual([]);
+      const after = byId(r.diseases);
+      const has = (id: string) => kb.disease(id)!.terms.some((t) => onto.isA(t, idx(excluded)));
+      for (const id of Object.keys(after)) {
+        const delta = after[id].score - before[id].score;
+        if (has(id)) {
+          expect(delta).toBeLessThan(0);
+          expect(after[id].excludedFeatures).toEqual([expect.objectContaining({ patientTerm: excluded, contribution: expect.any(Number) })]);
+          expect(after[id].excludedFeatures[0].contribution).toBeLessThan(1);
+        } else {
+          expect(delta).toBeCloseTo(0, 12);
+          expect(after[id].excludedFeatures).toEqual([]);
+        }
+        // an excluded patient term is never listed as an observed term the disease contradicts
+        expect(after[id].contradicting).toEqual([]);
+      }
+    }
+    // the more often a disease has the feature, the more its absence lowers it (LENS: 0.8 vs the coarse EYE group at 1)
+    const lens = byId(absent.score(patient([T.SCOL], [T.EYE])).diseases);
+    expect(lens['ORPHA:400'].score - before['ORPHA:400'].score).toBeLessThan(lens['OMIM:100001'].score - before['OMIM:100001'].score);
   });
 
-  it("LIRICAL's form for excluded terms lowers a disease that has the term: max(fn, 1 − f) / (1 − bg)", () => {
-    const lirical = new PhenotypeScorer(kb, { excludedRelevance: 0, falseNegativeRate: 0.01, listSources: 'all' });
-    const d = byId(lirical.score(patient([T.SCOL], [T.CAT])).diseases);
-    expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10(0.01) + Math.log10(0.01 / 0.75), 10);
-    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.5 / 0.125) + Math.log10(1 / 0.75), 10);
-    const without = byId(lirical.score(patient([T.SCOL])).diseases);
-    expect(d['OMIM:100002'].score).toBeLessThan(without['OMIM:100002'].score);
+  it('the pertinent-negative model is opt-in (option or per case), raises the diseases that have the feature and says so', () => {
+    const before = byId(scorer.score(patient([T.SCOL])).diseases);
+    const pertinent = new PhenotypeScorer(kb, { listSources: 'all', excludedTerms: 'pertinent' });
+    for (const r of [pertinent.score(patient([T.SCOL], [T.CAT])), scorer.score(patient([T.SCOL], [T.CAT]), { excludedTerms: 'pertinent' })]) {
+      const d = byId(r.diseases);
+      expect(d['OMIM:100002'].score).toBeGreaterThan(before['OMIM:100002'].score);
+      expect(d['OMIM:100002'].excludedFeatures[0].contribution).toBeGreaterThan(1);
+      expect(d['OMIM:100003'].score).toBeCloseTo(before['OMIM:100003'].score, 12);
+      expect(r.warnings.join('\n')).toMatch(/pertinent-negative model.*RAISES/);
+    }
+    // a case may also ask for a sound model back
+    expect(pertinent.score(patient([T.SCOL], [T.CAT]), { excludedTerms: 'ignored' }).warnings).toEqual([]);
+    expect(pertinent.score(patient([T.SCOL], [T.CAT]), { excludedTerms: 'absent' }).warnings).toEqual([]);
+    expect(() => scorer.score(patient([T.SCOL]), { excludedTerms: 'relevance' as never })).toThrow(RangeError);
   });
 
   it('breaks ties by disease id and lists only the chosen sources', () => {
@@ -188,9 +213,12 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
   });
 
   it('explains any disease on request, and only the top ones in score()', () => {
-    const top1 = new PhenotypeScorer(kb, { explainTop: 1, listSources: 'all' }).score(patient([T.LENS]));
+    const top1 = new PhenotypeScorer(kb, { explainTop: 1, listSources: 'all', excludedTerms: 'absent' }).score(patient([T.LENS], [T.ARACH]));
     expect(top1.diseases[0].matched).toHaveLength(1);
     expect(top1.diseases[1].matched).toEqual([]);
+    // what an excluded term did is stated for every disease, explained or not
+    const unexplained = top1.diseases.slice(1).filter((d) => d.diseaseId !== 'OMIM:100002');
+    expect(unexplained.map((d) => d.excludedFeatures.map((m) => [m.patientTerm, m.contribution < 1]))).toEqual(unexplained.map((d) => (d.diseaseId.startsWith('OMIM') ? [[T.ARACH, true]] : [])));
     expect(scorer.explain(patient([T.LENS]), 'OMIM:100002')?.matched[0].kind).toBe('related');
     expect(scorer.explain(patient([T.LENS]), 'OMIM:1')).toBeUndefined();
   });

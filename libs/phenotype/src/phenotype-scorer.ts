@@ -3,10 +3,10 @@ import { inheritanceCodes, type InheritanceCode } from '@rarerank/hpo';
 import type { PhenotypeKb } from '@rarerank/kb';
 import { AnnotationIndex } from './annotation-index';
 import type { CaseScores } from './evidence';
-import { explainDisease } from './explain';
+import { excludedFeaturesOf, explainDisease } from './explain';
 import { buildGeneIndex, cmp, type GeneIndex } from './gene-index';
 import { scoreLr } from './lr-method';
-import { resolveOptions, type PhenotypeScorerOptions, type ResolvedOptions } from './options';
+import { PERTINENT_WARNING, resolveOptions, type ExcludedTermsModel, type PhenotypeScorerOptions, type ResolvedOptions } from './options';
 import { resolvePatient, resolveTerms, type PatientInput } from './resolve-patient';
 import { scoreResnik } from './resnik-method';
 
@@ -27,6 +27,12 @@ export interface ScoredGene extends GenePhenotypeScore {
 export interface PhenotypeScoring extends PhenotypeResult {
   diseases: ScoredDisease[];
   genes: ScoredGene[];
+}
+
+/** Per-case choices that do not need another scorer (the index stays the same). */
+export interface ScoreOverrides {
+  /** what the case's excluded terms do (default: the scorer's option, 'absent' unless configured) */
+  excludedTerms?: ExcludedTermsModel;
 }
 
 /** Raw scores of every disease, in KB disease order, for bulk use and benchmarks. */
@@ -87,16 +93,18 @@ export class PhenotypeScorer {
   }
 
   /** Every disease's score in KB disease order (kb.diseases), without explanations. */
-  scoreAll(p: Pick<PatientPhenotype, 'observed' | 'excluded'>): RawScores {
+  scoreAll(p: Pick<PatientPhenotype, 'observed' | 'excluded'>, overrides: ScoreOverrides = {}): RawScores {
     const { observed, excluded, warnings } = resolveTerms(this.index, p.observed, p.excluded);
-    const o = this.options;
+    const o = this.effectiveOptions(overrides);
+    if (o.method === 'lr' && o.excludedTerms === 'pertinent') warnings.push(PERTINENT_WARNING);
     const cs = o.method === 'lr' ? scoreLr(this.index, o, observed, excluded) : scoreResnik(this.index, this.ic, observed, o.method === 'resnik-symmetric');
+    if (o.method === 'lr' && o.resnikWeight > 0 && observed.length) addSimilarity(cs, scoreResnik(this.index, this.ic, observed, false), o.resnikWeight * observed.length);
     return { ...cs, warnings };
   }
 
   /** All diseases scored and sorted (score descending, then id), and genes by their best disease. */
-  score(p: PatientPhenotype): PhenotypeScoring {
-    const cs = this.scoreAll(p);
+  score(p: PatientPhenotype, overrides: ScoreOverrides = {}): PhenotypeScoring {
+    const cs = this.scoreAll(p, overrides);
     const warnings = [...cs.warnings];
     if (cs.terms.length === 0) warnings.push('no usable phenotype terms: every disease scores the same and no gene gets a phenotype score');
     const order = this.rank(cs.scores);
@@ -109,9 +117,15 @@ export class PhenotypeScorer {
   }
 
   /** The full explanation of one disease for this patient, wherever it ranks. */
-  explain(p: PatientPhenotype, diseaseId: string): ScoredDisease | undefined {
+  explain(p: PatientPhenotype, diseaseId: string, overrides: ScoreOverrides = {}): ScoredDisease | undefined {
     const d = this.diseaseIds.indexOf(diseaseId);
-    return d < 0 ? undefined : this.disease(this.scoreAll(p), d, true);
+    return d < 0 ? undefined : this.disease(this.scoreAll(p, overrides), d, true);
+  }
+
+  /** The scorer's options with the case's overrides applied (validated like the constructor's). */
+  private effectiveOptions(overrides: ScoreOverrides): ResolvedOptions {
+    if (overrides.excludedTerms === undefined || overrides.excludedTerms === this.options.excludedTerms) return this.options;
+    return resolveOptions({ ...this.options, excludedTerms: overrides.excludedTerms });
   }
 
   /** KB disease indices sorted by score (descending), ties by disease id. */
@@ -172,6 +186,7 @@ export class PhenotypeScorer {
       score,
       matched: e ? e.matched : [],
       contradicting: e ? e.contradicting : [],
+      excludedFeatures: e ? e.excludedFeatures : excludedFeaturesOf(this.index, cs, d),
       unexplained: e ? e.unexplained : [],
       inheritance: this.inheritance[d],
       genes: this.geneIndex.genesOfDisease[d] as Array<{ ncbiGeneId: string; symbol: string }>,
@@ -179,4 +194,10 @@ export class PhenotypeScorer {
     if (cs.likelihood) out.probability = 1 / (1 + Math.pow(10, -(score + this.log10PretestOdds)));
     return out;
   }
+}
+
+/** Adds weight · the Resnik average (so weight/n per term) to LR scores; the ideal disease gains its full similarity, a useless one none. */
+function addSimilarity(cs: CaseScores, sim: CaseScores, weight: number): void {
+  for (let d = 0; d < cs.scores.length; d++) cs.scores[d] += weight * sim.scores[d];
+  cs.ideal += weight * sim.ideal;
 }

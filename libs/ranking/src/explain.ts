@@ -1,4 +1,4 @@
-import type { AcmgAssessment, AnnotatedVariant, DiseasePhenotypeScore, GeneEvidence, ModeOfInheritance } from '@rarerank/case-model';
+import { excludedEffects, lrText, type AcmgAssessment, type AnnotatedVariant, type DiseasePhenotypeScore, type GeneEvidence, type ModeOfInheritance } from '@rarerank/case-model';
 import type { InheritanceCode } from '@rarerank/hpo';
 import { clinvarSide } from './acmg-clinvar';
 import { acmgSummary } from './acmg-points';
@@ -39,11 +39,39 @@ export function indirectEvidenceLine(evidence: GeneEvidence | undefined, score: 
   return undefined;
 }
 
+/** The phenotype part of a gene's explanation: the match, the contradictions, and what every excluded term did. */
+export function phenotypeLines(symbol: string, score: number, disease: DiseasePhenotypeScore | undefined, diseaseId: string | undefined, patient: { observed: readonly string[]; excluded: readonly string[] } | undefined, termName: (id: string) => string, unannotated = false): string[] {
+  const lines = [phenotypeLine(symbol, score, disease, diseaseId, patient?.observed.length, termName, unannotated)];
+  const against = contradictionLine(disease, termName);
+  if (against) lines.push(against);
+  lines.push(...excludedFeatureLines(disease, patient?.excluded, termName));
+  return lines;
+}
+
+/** "Phenotype against: Seizures (observed in the patient; Foo syndrome excludes it, LR 0.001)" */
 export function contradictionLine(disease: DiseasePhenotypeScore | undefined, termName: (id: string) => string): string | undefined {
   if (!disease?.contradicting.length) return undefined;
-  const names = disease.contradicting.map((m) => termName(m.patientTerm));
-  return `Phenotype against: ${names.join(', ')} (excluded in the patient or in ${disease.name})`;
+  const items = disease.contradicting.map((m) => `${termName(m.patientTerm)} (LR ${lrText(m.contribution)})`);
+  return `Phenotype against: ${items.join(', ')} — observed in the patient, excluded in ${disease.name}`;
 }
+
+/**
+ * What each of the patient's excluded terms did to the disease, one line per direction with the LR
+ * of each term: "Phenotype lowered by absent features: Seizures (LR 0.35)", "Phenotype raised by
+ * absent features (opt-in pertinent-negative model): …", and the excluded terms the disease does
+ * not have ("no effect", LR 1).
+ */
+export function excludedFeatureLines(disease: DiseasePhenotypeScore | undefined, excluded: readonly string[] | undefined, termName: (id: string) => string): string[] {
+  if (!disease || !excluded?.length) return [];
+  const effects = excludedEffects(disease, excluded);
+  const list = (ms: ReadonlyArray<{ term: string; lr: number }>) => ms.map((m) => `${termName(m.term)} (LR ${lrText(m.lr)})`).join(', ');
+  const lines: string[] = [];
+  if (effects.lowered.length) lines.push(`Phenotype lowered by absent features: ${list(effects.lowered)} — the patient lacks features ${disease.name} has`);
+  if (effects.raised.length) lines.push(`Phenotype raised by absent features (opt-in pertinent-negative model): ${list(effects.raised)} — features of ${disease.name} the patient lacks`);
+  if (effects.unchanged.length) lines.push(`Absent features with no effect on ${disease.name}: ${effects.unchanged.map((t) => termName(t)).join(', ')} (LR 1)`);
+  return lines;
+}
+
 
 const ZYGOSITY: Record<string, string> = {
   heterozygous: 'heterozygous',

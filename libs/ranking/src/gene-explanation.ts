@@ -1,6 +1,6 @@
 import type { AcmgAssessment } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
-import { acmgLines, contradictionLine, indirectEvidenceLine, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLine, scoreLine } from './explain';
+import { acmgLines, indirectEvidenceLine, downWeightLine, fallbackDownWeightLine, fallbackModeLine, genotypeLines, modeLine, noGenotypeLine, phenotypeLines, scoreLine } from './explain';
 import type { GeneWork } from './gene-work';
 
 /** The readable lines of a gene with variants (README §7). */
@@ -12,11 +12,9 @@ export function geneExplanation(cx: CaseContext, w: GeneWork): string[] {
   const pg = cx.phenoGene.get(w.key);
   const unannotated = pg?.bestDiseaseUnannotated === true && pg.bestDiseaseId === diseaseId;
   const indirect = indirectEvidenceLine(pg?.evidence, phenotypeScore);
-  // mouse or network evidence decided the score: say so first; the human disease line follows when there is one
+  // mouse or network evidence decided the score: say so first; the human disease lines follow when there is one
   const lines = indirect ? [indirect] : [];
-  if (!indirect || diseaseId) lines.push(phenotypeLine(w.symbol, indirect ? (pg?.evidence?.human ?? 0) : phenotypeScore, disease, diseaseId, cx.input.patient?.observed.length, cx.termName, unannotated));
-  const against = contradictionLine(disease, cx.termName);
-  if (against) lines.push(against);
+  if (!indirect || diseaseId) lines.push(...phenotypeLines(w.symbol, indirect ? (pg?.evidence?.human ?? 0) : phenotypeScore, disease, diseaseId, cx.input.patient, cx.termName, unannotated));
   if (!best) {
     lines.push(noGenotypeLine(w.symbol, w.evaluated, w.variants.length + w.filteredCount, w.failedQc));
     return lines;

@@ -1,6 +1,6 @@
 import type { AnnotatedVariant, GenePhenotypeScore, ModeOfInheritance, RankedVariant } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
-import { indirectEvidenceLine, phenotypeLine } from './explain';
+import { indirectEvidenceLine, phenotypeLines } from './explain';
 import type { GeneSource } from './gene-source';
 import type { GeneWork } from './gene-work';
 import { RankedGeneRecord, RankedVariantRecord, type ExplanationSource, type GeneScores } from './ranked-records';
@@ -107,7 +107,8 @@ export class GeneWithoutVariants implements ExplanationSource {
     const { cx, g } = this;
     const unannotated = (g as PhenotypeGene).bestDiseaseUnannotated === true;
     const indirect = indirectEvidenceLine(g.evidence, g.score);
-    if (indirect) return g.bestDiseaseId ? [indirect, phenotypeLine(g.symbol, g.evidence?.human ?? 0, cx.diseaseById.get(g.bestDiseaseId), g.bestDiseaseId, cx.input.patient?.observed.length, cx.termName, unannotated), this.genotype] : [indirect, this.genotype];
-    return [phenotypeLine(g.symbol, g.score, g.bestDiseaseId ? cx.diseaseById.get(g.bestDiseaseId) : undefined, g.bestDiseaseId, cx.input.patient?.observed.length, cx.termName, unannotated), this.genotype];
+    const disease = g.bestDiseaseId ? cx.diseaseById.get(g.bestDiseaseId) : undefined;
+    if (indirect) return g.bestDiseaseId ? [indirect, ...phenotypeLines(g.symbol, g.evidence?.human ?? 0, disease, g.bestDiseaseId, cx.input.patient, cx.termName, unannotated), this.genotype] : [indirect, this.genotype];
+    return [...phenotypeLines(g.symbol, g.score, disease, g.bestDiseaseId, cx.input.patient, cx.termName, unannotated), this.genotype];
   }
 }

@@ -59,7 +59,7 @@ describe('rankCase with the KB lookups', () => {
     const out = rankCase({
       variants: [nonsense('FBN1', 'chr15')],
       phenotype: {
-        diseases: [{ diseaseId: marfan.id, name: marfan.name, score: 1, matched: [], contradicting: [], inheritance: lookups.diseaseInheritance(marfan.id), genes: [{ symbol: 'FBN1', ncbiGeneId: genes.get('FBN1')!.ncbiGeneId! }] }],
+        diseases: [{ diseaseId: marfan.id, name: marfan.name, score: 1, matched: [], contradicting: [], excludedFeatures: [], inheritance: lookups.diseaseInheritance(marfan.id), genes: [{ symbol: 'FBN1', ncbiGeneId: genes.get('FBN1')!.ncbiGeneId! }] }],
         genes: [{ symbol: 'FBN1', ncbiGeneId: genes.get('FBN1')!.ncbiGeneId!, score: 1, bestDiseaseId: marfan.id }],
         warnings: [],
       },

@@ -15,6 +15,8 @@ function rankedDisease(d: DiseasePhenotypeScore, rank: number, combinedScore: nu
     probability: d.probability,
     matched: d.matched,
     contradicting: d.contradicting,
+    // a phenotype blob stored before the field existed has none
+    excludedFeatures: d.excludedFeatures ?? [],
     inheritance: d.inheritance,
     genes: d.genes,
     rank,
@@ -165,6 +167,7 @@ function unannotatedDisease(u: UnannotatedDisease, rank: number): RankedDisease 
     score: 0, // the phenotype stage's neutral score: log10 of likelihood ratio 1
     matched: [],
     contradicting: [],
+    excludedFeatures: [],
     inheritance: [],
     genes: [{ ncbiGeneId: u.ncbiGeneId, symbol: u.symbol }],
   };

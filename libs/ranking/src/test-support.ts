@@ -83,6 +83,7 @@ export interface DiseaseSpec {
   inheritance?: InheritanceCode[];
   matched?: TermMatch[];
   contradicting?: TermMatch[];
+  excludedFeatures?: TermMatch[];
 }
 
 export function disease(s: DiseaseSpec): DiseasePhenotypeScore {
@@ -92,6 +93,7 @@ export function disease(s: DiseaseSpec): DiseasePhenotypeScore {
     score: s.score,
     matched: s.matched ?? [],
     contradicting: s.contradicting ?? [],
+    excludedFeatures: s.excludedFeatures ?? [],
     inheritance: s.inheritance ?? [],
     genes: s.genes.map(([symbol, ncbiGeneId]) => ({ symbol, ncbiGeneId })),
   };

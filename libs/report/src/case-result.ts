@@ -36,7 +36,10 @@ export interface CaseDiseaseResult {
   probability?: number;
   genes: string[];
   matched: TermMatch[];
+  /** observed patient terms the disease excludes */
   contradicting: TermMatch[];
+  /** the patient's excluded terms the disease has, with the LR each applied (< 1 lowered, > 1 raised the disease) */
+  excludedFeatures: TermMatch[];
 }
 
 export interface CaseGeneResult {

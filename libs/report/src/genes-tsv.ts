@@ -1,16 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import type { CaseResult } from './case-result';
+import { bestDiseaseByGene, excludedFeaturesText } from './excluded-features-text';
 import { formatTsv, joinLines } from './tsv-format';
 import { variantsByGene } from './variants-by-gene';
 
 export const GENES_TSV_COLUMNS = [
   'rank', 'symbol', 'ncbi_gene_id', 'score', 'phenotype_score', 'variant_score', 'moi',
-  'best_disease_id', 'best_disease_name', 'phenotype_evidence', 'acmg_class', 'contributing_variants', 'explanation',
+  'best_disease_id', 'best_disease_name', 'phenotype_evidence', 'acmg_class', 'contributing_variants', 'explanation', 'absent_features',
 ] as const;
 
 /** genes.tsv: one row per ranked gene, in rank order. */
 export function formatGenesTsv(result: CaseResult): string {
   const diseaseName = new Map(result.diseases.map((d) => [d.id, d.name]));
+  const bestDisease = bestDiseaseByGene(result);
   const byGene = variantsByGene(result);
   const rows = result.genes.map((g) => [
     g.rank,
@@ -29,6 +31,7 @@ export function formatGenesTsv(result: CaseResult): string {
       .map((v) => `${v.chrom}:${v.pos}:${v.ref}:${v.alt}`)
       .join(','),
     joinLines(g.explanation),
+    excludedFeaturesText(result, bestDisease.get(g.symbol)),
   ]);
   return formatTsv(GENES_TSV_COLUMNS, rows);
 }

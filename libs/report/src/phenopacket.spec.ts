@@ -43,6 +43,11 @@ describe('phenopacket.json', () => {
     expect(buildPhenopacket(sampleCaseResult(), { topN: 1 }).interpretations).toHaveLength(1);
   });
 
+  it('says in each interpretation what the excluded features did to its disease', () => {
+    expect(pp.interpretations[0].summary).toMatch(/absent features with no effect \(LR 1\): Intellectual disability HP:0001249$/);
+    expect(pp.interpretations[1].summary).toMatch(/lowered by absent features: Intellectual disability HP:0001249 \(LR 0\.2\)$/);
+  });
+
   it('describes contributing variants with VCF record, HGVS, allelic state, gene context and ACMG class', () => {
     for (const g of genomic) {
       expect(INTERPRETATION_STATUS).toContain(g.interpretationStatus);

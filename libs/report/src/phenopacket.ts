@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { CaseGeneResult, CaseResult, CaseVariantResult } from './case-result';
 import { allelicState, PHENOPACKET_ACMG, phenopacketSex, type PhenopacketResource, resourcesFor } from './phenopacket-terms';
+import { excludedFeaturesText } from './excluded-features-text';
 import { formatNumber } from './round-number';
 import { variantsByGene } from './variants-by-gene';
 
@@ -104,7 +105,8 @@ export function buildPhenopacket(result: CaseResult, opts: PhenopacketOptions = 
     const summary =
       `RareRank candidate gene ${g.rank}: ${g.symbol}; combined score ${formatNumber(g.score, 3)}, ` +
       `phenotype ${formatNumber(g.phenotypeScore, 3)}, variant ${formatNumber(g.variantScore, 3)}` +
-      (g.moi ? `; mode of inheritance ${g.moi}` : '');
+      (g.moi ? `; mode of inheritance ${g.moi}` : '') +
+      (disease && excludedFeaturesText(result, disease) ? `; ${excludedFeaturesText(result, disease)}` : '');
     interpretations.push({
       id: `${result.caseId}-candidate-${g.rank}-${g.symbol}`,
       progressStatus: 'IN_PROGRESS',

@@ -1,4 +1,4 @@
-import type { TermMatch } from '@rarerank/case-model';
+import { excludedEffects, lrText, type TermMatch } from '@rarerank/case-model';
 import { ACMG_CLASS_ORDER, acmgClassLabel, criterionCode } from './acmg-text';
 import type { CaseDiseaseResult, CaseGeneResult, CaseResult, CaseVariantResult } from './case-result';
 import { esc } from './html-escape';
@@ -53,6 +53,23 @@ function termTable(title: string, matches: TermMatch[], labels: Map<string, stri
 <tbody>${termRows(matches, labels)}</tbody></table>`;
 }
 
+/** What each excluded patient term did to the disease, under a heading that says which way, with its LR. */
+function excludedTables(r: CaseResult, disease: CaseDiseaseResult, labels: Map<string, string>): string {
+  const excluded = r.input.hpo.excluded.map((t) => t.id);
+  if (!excluded.length) return '';
+  const e = excludedEffects(disease, excluded);
+  const name = (id: string) => `${labels.has(id) ? `${esc(labels.get(id))} ` : ''}<span class="mono">${esc(id)}</span>`;
+  const table = (title: string, rows: Array<{ term: string; lr: number }>) =>
+    rows.length
+      ? `<h4>${title} (${rows.length})</h4><table><thead><tr><th>Absent in the patient</th><th class="num">Likelihood ratio</th></tr></thead><tbody>${rows.map((x) => `<tr><td>${name(x.term)}</td><td class="num">${esc(lrText(x.lr))}</td></tr>`).join('')}</tbody></table>`
+      : '';
+  return (
+    table('Lowered by absent features', e.lowered) +
+    table('Raised by absent features (opt-in pertinent-negative model)', e.raised) +
+    (e.unchanged.length ? `<h4>Absent features with no effect (LR 1)</h4><p>${e.unchanged.map(name).join(', ')}</p>` : '')
+  );
+}
+
 function variantTable(variants: CaseVariantResult[]): string {
   const rows = variants.map((v) => {
     const hgvs = [v.hgvsC, v.hgvsP].filter(Boolean).map((x) => esc(x)).join('<br>') || '—';
@@ -91,7 +108,7 @@ export function renderCandidate(
 <p class="meta">Combined ${fmtScore(g.score)} · phenotype ${fmtScore(g.phenotypeScore)}${r.mode === 'vcf' ? ` · variant ${fmtScore(g.variantScore)}` : ''}${g.moi ? ` · mode of inheritance ${esc(g.moi)}` : ''}${disease ? ` · disease <span class="mono">${esc(disease.id)}</span>` : ''}</p>
 <h4>Why this gene</h4>
 ${g.explanation.length ? `<ul>${g.explanation.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '<p class="none">no explanation recorded</p>'}
-${disease ? termTable('Matching patient features', disease.matched, labels) + termTable('Contradicting features', disease.contradicting, labels) : ''}
+${disease ? termTable('Matching patient features', disease.matched, labels) + termTable('Observed features the disease excludes (lower it)', disease.contradicting, labels) + excludedTables(r, disease, labels) : ''}
 ${variantPart}
 </section>`;
 }

@@ -17,7 +17,10 @@ describe('report.html', () => {
     for (const rank of [1, 2, 3]) expect(html).toContain(`id="candidate-${rank}"`);
     expect(html).toContain('Phenotype: 3 of 3 observed terms fit Marfan syndrome (OMIM:154700)');
     expect(html).toMatch(/Matching patient features \(3\)[\s\S]*Ectopia lentis/);
-    expect(html).toMatch(/Contradicting features \(1\)/);
+    // what the excluded term did, under the heading of its direction, with its LR (Cystic fibrosis has it: lowered)
+    expect(html).toMatch(/Lowered by absent features \(1\)[\s\S]*Intellectual disability[\s\S]*0\.2</);
+    expect(html).not.toMatch(/Raised by absent features/);
+    expect(html).toMatch(/Absent features with no effect \(LR 1\)[\s\S]*Intellectual disability/); // Marfan lacks it
     expect(html).toContain('NM_000492.4:c.1521_1523del');
     // what a variant's score and its place in the list mean
     expect(html).toMatch(/<p class="note">Variant score \(0–1\) is the variant&#39;s own: [^<]*rank follows the gene ranking/);

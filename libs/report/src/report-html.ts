@@ -24,7 +24,9 @@ export interface ReportHtmlOptions {
 
 export const DEFAULT_METHOD_SUMMARY =
   'RareRank compares the patient\'s HPO terms with the HPO annotations of every disease ' +
-  '(observed features raise, excluded or contradicting features lower a disease\'s score). ' +
+  '(an observed feature raises the diseases that have it and lowers those that exclude it; a feature recorded as absent ' +
+  'never raises a disease: by default it is shown but not scored, with the "absent" model it lowers the diseases that ' +
+  'usually have it; only the opt-in pertinent-negative model raises them, and the warnings then say so). ' +
   'Variants are annotated on MANE Select transcripts and scored by population allele frequency and predicted ' +
   'consequence, with ClinVar assertions; each variant receives an automated ACMG/AMP classification with ClinGen ' +
   'points. A gene\'s rank combines its best disease match with the variant score under the mode of inheritance ' +

@@ -25,7 +25,7 @@ export const CASE_RESULT_SHAPE: JsonShape = {
   },
   warnings: 'value',
   diseases: [
-    { rank: 'value', id: 'value', name: 'value', score: 'value', probability: 'value', genes: 'value', matched: [TERM_MATCH], contradicting: [TERM_MATCH] },
+    { rank: 'value', id: 'value', name: 'value', score: 'value', probability: 'value', genes: 'value', matched: [TERM_MATCH], contradicting: [TERM_MATCH], excludedFeatures: [TERM_MATCH] },
   ],
   genes: [
     {

@@ -46,6 +46,7 @@ export function sampleCaseResult(): CaseResult {
           { patientTerm: 'HP:0002616', diseaseTerm: 'HP:0004942', commonAncestor: 'HP:0004942', contribution: 3.3, kind: 'descendant' },
         ],
         contradicting: [],
+        excludedFeatures: [],
       },
       {
         rank: 2,
@@ -55,7 +56,8 @@ export function sampleCaseResult(): CaseResult {
         probability: 0.01,
         genes: ['CFTR'],
         matched: [{ patientTerm: 'HP:0001166', diseaseTerm: 'HP:0001217', commonAncestor: 'HP:0001155', contribution: 0.4, kind: 'related' }],
-        contradicting: [{ patientTerm: 'HP:0001249', diseaseTerm: 'HP:0001249', contribution: 0.2, kind: 'exact' }],
+        contradicting: [],
+        excludedFeatures: [{ patientTerm: 'HP:0001249', diseaseTerm: 'HP:0001249', contribution: 0.2, kind: 'exact' }],
       },
       {
         rank: 3,
@@ -65,6 +67,7 @@ export function sampleCaseResult(): CaseResult {
         genes: ['OPHN1'],
         matched: [],
         contradicting: [],
+        excludedFeatures: [],
       },
     ],
     genes: [

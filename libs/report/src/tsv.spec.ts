@@ -25,6 +25,17 @@ describe('genes.tsv', () => {
     expect(rows[1].acmg_class).toBe('');
   });
 
+  it('states what each excluded patient term did to the gene\'s best disease, by direction, with its LR', () => {
+    const { rows } = parse(formatGenesTsv(sampleCaseResult()));
+    expect(rows[0].absent_features).toBe('absent features with no effect (LR 1): Intellectual disability HP:0001249');
+    expect(rows[1].absent_features).toBe('lowered by absent features: Intellectual disability HP:0001249 (LR 0.2)');
+    const pertinent = sampleCaseResult();
+    pertinent.diseases[1].excludedFeatures = [{ patientTerm: 'HP:0001249', diseaseTerm: 'HP:0001249', contribution: 6.5, kind: 'exact' }];
+    expect(parse(formatGenesTsv(pertinent)).rows[1].absent_features).toBe('raised by absent features (opt-in pertinent-negative model): Intellectual disability HP:0001249 (LR 6.5)');
+    const variants = parse(formatVariantsTsv(sampleCaseResult())).rows;
+    expect(variants.find((v) => v.gene === 'CFTR')?.absent_features).toBe('lowered by absent features: Intellectual disability HP:0001249 (LR 0.2)');
+  });
+
   it('escapes tabs and newlines so a row stays one line', () => {
     const r = sampleCaseResult();
     r.genes[0].explanation = ['line one\nline two', 'a\tb', 'back\\slash'];

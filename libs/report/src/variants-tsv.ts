@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { criteriaCodes, criteriaWithReasons } from './acmg-text';
 import type { CaseResult } from './case-result';
+import { bestDiseaseByGene, excludedFeaturesText } from './excluded-features-text';
 import { formatTsv, joinLines } from './tsv-format';
 
 /**
@@ -9,11 +10,12 @@ import { formatTsv, joinLines } from './tsv-format';
  */
 export const VARIANTS_TSV_COLUMNS = [
   'rank', 'gene_rank', 'chrom', 'pos', 'ref', 'alt', 'gene', 'transcript', 'consequence', 'hgvs_c', 'hgvs_p', 'zygosity',
-  'variant_score', 'frequency', 'clinvar', 'evidence_from', 'evidence_conflicts', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing',
+  'variant_score', 'frequency', 'clinvar', 'evidence_from', 'evidence_conflicts', 'acmg_class', 'acmg_points', 'acmg_criteria', 'acmg_reasons', 'contributing', 'absent_features',
 ] as const;
 
 /** variants.tsv: one row per ranked variant, in rank order. */
 export function formatVariantsTsv(result: CaseResult): string {
+  const bestDisease = bestDiseaseByGene(result);
   const rows = result.variants.map((v) => [
     v.rank,
     v.geneRank,
@@ -37,6 +39,8 @@ export function formatVariantsTsv(result: CaseResult): string {
     criteriaCodes(v.acmg),
     joinLines(criteriaWithReasons(v.acmg)),
     v.contributing,
+    // what the patient's excluded terms did to the best disease of the variant's gene
+    v.gene ? excludedFeaturesText(result, bestDisease.get(v.gene)) : '',
   ]);
   return formatTsv(VARIANTS_TSV_COLUMNS, rows);
 }

@@ -23,6 +23,7 @@ const inputsSchema = new Schema(
     ageYears: Number,
     proband: String,
     assembly: { type: String, enum: ['GRCh37', 'GRCh38'] },
+    excludedTerms: { type: String, enum: ['ignored', 'absent', 'pertinent'] },
   },
   sub,
 );

@@ -6,6 +6,7 @@ import { phenopacketToCase, type CaseInput } from '../case-input';
 import type { Engine, RankedCase } from '../engine';
 import type { AnnotatedCase } from '../stage-types';
 import { caseTruth, type CaseTruth } from './case-truth';
+import { notCitedForDiagnosis, phenopacketPmids, readHpoaCitations } from './hpoa-citations';
 import { RankMetrics } from './metrics';
 import { mergeSorted, spikedLines } from './spike';
 import { readDataLines, vcfHeader } from './vcf-lines';
@@ -22,6 +23,8 @@ export interface BenchOptions {
   /** write one spiked VCF per case and ingest it whole, instead of ingesting only the spiked records */
   faithful: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** phenotype.hpoa: with it the report adds the cases whose paper the diagnosis's annotations do not cite */
+  hpoaFile?: string;
 }
 
 export interface CaseOutcome {
@@ -34,6 +37,23 @@ export interface CaseOutcome {
   geneRank?: number;
   variantRank?: number;
   skipped?: string;
+  /** the diagnosis is annotated in the KB's HPO release */
+  annotated?: boolean;
+  /** at least one causal variant could be spiked */
+  spikeable?: boolean;
+  /** none of the case's PMIDs is cited by the hpoa rows of its diagnosis (undefined without hpoaFile) */
+  notCited?: boolean;
+}
+
+type Summary = ReturnType<RankMetrics['summary']>;
+
+/** The headline metrics restricted to a subset of the cases. */
+export interface BenchSubset {
+  cases: number;
+  phenotypeDisease: Summary;
+  vcfDisease: Summary;
+  gene: Summary;
+  variant: Summary;
 }
 
 export interface BenchReport {
@@ -47,6 +67,12 @@ export interface BenchReport {
     geneAnnotated: ReturnType<RankMetrics['summary']>;
     geneUnannotated: ReturnType<RankMetrics['summary']>;
   };
+  /**
+   * annotatedSpikeable: the diagnosis is annotated and a causal variant spikeable (what the data
+   * allows); notCited: annotated cases whose paper is not cited by the diagnosis's hpoa rows
+   * (closest to a new patient; only with hpoaFile)
+   */
+  subsets: { annotatedSpikeable: BenchSubset; notCited?: BenchSubset };
   skipped: Record<string, number>;
   outcomes: CaseOutcome[];
   secondsPerCase: { phenotype: number; vcf: number };
@@ -117,6 +143,8 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
   const ncbiOfHgnc = new Map((await engine.kb.genes()).flatMap((g) => (g.hgncId ? [[g.hgncId, g.ncbiGeneId] as const] : [])));
   const annotatedDiseases = new Set(engine.phenotypeKb.diseases.filter((d) => d.terms.length > 0).map((d) => d.id));
 
+  const citations = opts.hpoaFile ? await readHpoaCitations(opts.hpoaFile) : undefined;
+
   try {
     for (const [n, file] of files.entries()) {
       const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -128,11 +156,16 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
         input = phenopacketToCase({ id: json.id, subject: json.subject, phenotypicFeatures: json.phenotypicFeatures, metaData: json.metaData }, file);
       } catch {
         skip(outcome, 'no observed phenotypic features');
-        for (const m of [pheno, vcfDisease, vcfGene, vcfVariant]) m.add(undefined);
+        // counted as not found in the modes that run (a phenotype row in a VCF-only run would show 2 cases)
+        if (opts.modes.includes('phenotype')) pheno.add(undefined);
+        if (opts.modes.includes('vcf')) for (const m of [vcfDisease, vcfGene, vcfVariant]) m.add(undefined);
         continue;
       }
       const diseaseHit = (r: RankedCase) => rankOf(r.ranked.diseases, (d) => truth.diseaseIds.includes(d.diseaseId));
       const inKb = truth.diseaseIds.some((id) => annotatedDiseases.has(id));
+      outcome.annotated = inKb;
+      outcome.spikeable = truth.variants.length > 0;
+      if (citations) outcome.notCited = inKb && notCitedForDiagnosis(phenopacketPmids(json), truth.diseaseIds, citations);
       if (!inKb) skip(outcome, 'diagnosis not annotated in this HPO release (phenotype-only: not found; VCF mode: found only through its gene)');
 
       if (opts.modes.includes('phenotype')) {
@@ -197,8 +230,27 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
     cases: files.length,
     phenotype: { disease: pheno.summary(), diseaseAnnotated: phenoAnnotated.summary() },
     vcf: { disease: vcfDisease.summary(), gene: vcfGene.summary(), variant: vcfVariant.summary(), geneAnnotated: vcfGeneAnnotated.summary(), geneUnannotated: vcfGeneUnannotated.summary() },
+    subsets: {
+      annotatedSpikeable: subsetSummary(outcomes, (o) => o.annotated === true && o.spikeable === true, opts.modes),
+      ...(citations ? { notCited: subsetSummary(outcomes, (o) => o.notCited === true, opts.modes) } : {}),
+    },
     skipped,
     outcomes,
     secondsPerCase: { phenotype: time.phenotype / 1000 / Math.max(1, time.phenotypeCases), vcf: time.vcf / 1000 / Math.max(1, time.vcfCases) },
   };
+}
+
+/** The metrics of the cases `keep` admits; a mode that did not run gives empty summaries. */
+export function subsetSummary(outcomes: readonly CaseOutcome[], keep: (o: CaseOutcome) => boolean, modes: BenchOptions['modes']): BenchSubset {
+  const m = { phenotypeDisease: new RankMetrics(), vcfDisease: new RankMetrics(), gene: new RankMetrics(), variant: new RankMetrics() };
+  const kept = outcomes.filter(keep);
+  for (const o of kept) {
+    if (modes.includes('phenotype')) m.phenotypeDisease.add(o.phenotypeDiseaseRank);
+    if (modes.includes('vcf')) {
+      m.vcfDisease.add(o.vcfDiseaseRank);
+      m.gene.add(o.geneRank);
+      m.variant.add(o.variantRank);
+    }
+  }
+  return { cases: kept.length, phenotypeDisease: m.phenotypeDisease.summary(), vcfDisease: m.vcfDisease.summary(), gene: m.gene.summary(), variant: m.variant.summary() };
 }

@@ -16,5 +16,6 @@ export function caseInputOf(c: CaseDoc, analysis: Pick<Analysis, 'observed' | 'e
     vcfs: inputs.vcfs.map((v) => v.name),
     ...(inputs.proband !== undefined && { proband: inputs.proband }),
     ...(inputs.assembly !== undefined && { assembly: inputs.assembly }),
+    ...(inputs.excludedTerms !== undefined && { excludedTerms: inputs.excludedTerms }),
   };
 }

@@ -19,4 +19,11 @@ describe('case form fields', () => {
     expect(caseFormFieldsSchema.safeParse({ externalId: 'a\nb' }).error?.issues[0].path).toEqual(['externalId']);
     expect(caseFormFieldsSchema.safeParse({ vcfPath: '/etc/passwd' }).success).toBe(false);
   });
+
+  it('takes what the excluded terms do: ignored (default when absent), absent, or the opt-in pertinent model', () => {
+    expect(caseFormFieldsSchema.parse({ excludedTerms: 'pertinent' })).toEqual({ excludedTerms: 'pertinent' });
+    expect(caseFormFieldsSchema.parse({ excludedTerms: 'absent' })).toEqual({ excludedTerms: 'absent' });
+    expect(caseFormFieldsSchema.parse({ excludedTerms: '' })).toEqual({});
+    expect(caseFormFieldsSchema.safeParse({ excludedTerms: 'relevance' }).error?.issues[0]).toMatchObject({ path: ['excludedTerms'], message: expect.stringContaining('pertinent') });
+  });
 });

@@ -20,6 +20,12 @@ export const sexSchema = z
 
 export const assemblySchema = z.enum(ASSEMBLIES, { error: 'must be GRCh37 or GRCh38' });
 
+/** What the case's excluded terms do (libs/phenotype excludedTerms): 'ignored' (default), 'absent', or the opt-in pertinent-negative model. */
+export const EXCLUDED_TERMS = ['ignored', 'absent', 'pertinent'] as const;
+export const excludedTermsSchema = z.enum(EXCLUDED_TERMS, {
+  error: 'must be ignored (default: recorded, shown, no effect), absent (a feature the patient lacks lowers the diseases that usually have it) or pertinent (opt-in pertinent-negative model: it raises them)',
+});
+
 /** Free text kept as an identifier: one line, printable, bounded. */
 const identifier = (max: number) =>
   z
@@ -43,6 +49,7 @@ export const caseFormFieldsSchema = z
     sex: optional(sexSchema),
     proband: optional(probandSchema),
     assembly: optional(assemblySchema),
+    excludedTerms: optional(excludedTermsSchema),
     externalId: optional(externalIdSchema),
     /** a Phenopacket v2 as JSON text (or upload it as a file in the same field) */
     phenopacket: optional(z.string()),

@@ -15,6 +15,7 @@ export interface CaseSpec {
   sex?: CaseInputs['sex'];
   proband?: string;
   assembly?: CaseInputs['assembly'];
+  excludedTerms?: CaseInputs['excludedTerms'];
   externalId?: string;
 }
 
@@ -89,6 +90,7 @@ export async function planCase(spec: CaseSpec, files: CaseFiles, opts: PlanOptio
       ...(fromPacket?.ageYears !== undefined ? { ageYears: fromPacket.ageYears } : {}),
       ...(spec.proband ? { proband: spec.proband } : {}),
       ...(spec.assembly ? { assembly: spec.assembly } : {}),
+      ...(spec.excludedTerms ? { excludedTerms: spec.excludedTerms } : {}),
     },
     ...(spec.externalId ? { externalId: spec.externalId } : {}),
     files: [

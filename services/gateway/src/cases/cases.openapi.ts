@@ -17,6 +17,12 @@ export const caseFormOpenApi: ApiBodyOptions = {
           sex: { type: 'string', enum: ['MALE', 'FEMALE', 'UNKNOWN'] },
           proband: { type: 'string', description: 'sample name of the proband in the VCF/PED' },
           assembly: { type: 'string', enum: ['GRCh37', 'GRCh38'], description: 'default: read from the VCF header' },
+          excludedTerms: {
+            type: 'string',
+            enum: ['ignored', 'absent', 'pertinent'],
+            description:
+              'what excludedHpo terms do. ignored (default): recorded and shown, no effect on any score. absent: a feature the patient lacks lowers the diseases that usually have it (LIRICAL), never raises one. pertinent (opt-in): the pertinent-negative model of case reports, where an absent feature RAISES the diseases that have it; every result says so in its warnings',
+          },
           externalId: { type: 'string', description: 'your own reference for the case (max 200 characters)' },
         },
       },

@@ -1,0 +1,12 @@
+import type { CaseDoc } from '@rarerank/data-access';
+import { caseInputOf } from './case-input-of';
+
+describe('caseInputOf (what the phenotype worker scores)', () => {
+  const doc = (excludedTerms?: CaseDoc['inputs']['excludedTerms']) =>
+    ({ id: 'c1', inputs: { vcfs: [], observed: ['HP:0001166'], excluded: ['HP:0001083'], sex: 'FEMALE', ...(excludedTerms ? { excludedTerms } : {}) } }) as unknown as CaseDoc;
+
+  it("carries the case's excluded-terms model to the engine, and nothing when the case chose none (the default)", () => {
+    expect(caseInputOf(doc('pertinent'), { observed: ['HP:0001166'], excluded: ['HP:0001083'] })).toMatchObject({ excluded: ['HP:0001083'], excludedTerms: 'pertinent' });
+    expect(caseInputOf(doc(), { observed: ['HP:0001166'], excluded: [] })).not.toHaveProperty('excludedTerms');
+  });
+});
