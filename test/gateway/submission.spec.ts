@@ -81,6 +81,28 @@ describe('case submission', () => {
     expect((await gw.data.files.listForCase(res.body.id))[0].filename).toBe('evil.vcf');
   });
 
+  it('checks a VEP CSQ the VCF declares (400 naming the line and field), unless the case asks to ignore input annotations', async () => {
+    const lines = exampleVcfText().split('\n');
+    const header = lines.findIndex((l) => l.startsWith('#CHROM'));
+    lines.splice(header, 0, '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|gnomADe_AF">');
+    const first = header + 2; // the first record, after the inserted line
+    const cols = lines[first].split('\t');
+    cols[7] = `CSQ=${cols[4]}|not-a-number`;
+    lines[first] = cols.join('\t');
+    const vcf = lines.join('\n');
+    const before = await storedFor(gw.data, lab.lab.id);
+    const refused = await submit(form([['vcf', vcf, 'vep.vcf'], ['hpo', 'HP:0001166']]));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ file: 'vep.vcf', line: first + 1, message: expect.stringContaining('gnomADe_AF') });
+    await expectNothingStored(before);
+
+    const accepted = await submit(form([['vcf', vcf, 'vep.vcf'], ['hpo', 'HP:0001166'], ['ignoreInputAnnotations', 'true']]));
+    expect(accepted.status).toBe(202);
+    const stored = await gw.data.cases.findForLab(lab.lab.id, accepted.body.id);
+    expect(stored?.inputs.ignoreInputAnnotations).toBe(true);
+    expect((await submit(form([['vcf', vcf, 'vep.vcf'], ['hpo', 'HP:0001166'], ['ignoreInputAnnotations', 'maybe']]))).body.field).toBe('ignoreInputAnnotations');
+  });
+
   it('refuses a file name with nothing safe in it, storing nothing', async () => {
     const before = await storedFor(gw.data, lab.lab.id);
     const res = await submit(form([['vcf', exampleVcfText(), '../..'], ['hpo', 'HP:0001166']]));

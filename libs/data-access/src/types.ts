@@ -120,6 +120,8 @@ export interface CaseInputs {
   assembly?: 'GRCh37' | 'GRCh38';
   /** what the excluded terms do (libs/phenotype excludedTerms); unset = the default, 'ignored' */
   excludedTerms?: 'ignored' | 'absent' | 'pertinent';
+  /** true: the VCFs' own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar INFO keys) are not read */
+  ignoreInputAnnotations?: boolean;
 }
 
 export interface StageTiming {

@@ -16,6 +16,8 @@ export interface CaseInput {
   assembly?: 'GRCh37' | 'GRCh38';
   /** what the excluded terms do (default 'absent': they can only lower the diseases that have them; 'pertinent' is the opt-in case-report model) */
   excludedTerms?: ExcludedTermsModel;
+  /** per case: do not read the VCFs' own annotations (else EngineOptions.ignoreInputAnnotations) */
+  ignoreInputAnnotations?: boolean;
 }
 
 const HPO_ID = /^HP:\d{7}$/;

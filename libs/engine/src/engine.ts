@@ -108,7 +108,7 @@ export class Engine {
       assembly: input.assembly,
       chain: this.chain,
       qc: this.opts.qc,
-      ignoreInputAnnotations: this.opts.ignoreInputAnnotations,
+      ignoreInputAnnotations: input.ignoreInputAnnotations ?? this.opts.ignoreInputAnnotations,
       keepRegion: (chrom, pos) => this.annotator.keepRegion(chrom, pos),
       onProgress: onProgress && ((n) => onProgress(`read ${n.toLocaleString('en')} VCF lines`)),
     });

@@ -52,7 +52,7 @@ describe('pre-annotated input on the real VEP-annotated files of the mirror', ()
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const annotate = async (vcfs: string[], more: { proband?: string; assembly?: 'GRCh37' | 'GRCh38' } = {}, e = engine) => {
+  const annotate = async (vcfs: string[], more: { proband?: string; assembly?: 'GRCh37' | 'GRCh38'; ignoreInputAnnotations?: boolean } = {}, e = engine) => {
     const { variants } = await e.ingest({ caseId: 'pre', observed: [], excluded: [], sex: 'UNKNOWN', vcfs, ...more });
     return variants.map((v) => e.annotator.annotate(v));
   };
@@ -81,6 +81,10 @@ describe('pre-annotated input on the real VEP-annotated files of the mirror', ()
     expect(again.annotation.frequency).toBeUndefined();
     expect(again.annotation.frequencyScore).toBe(1);
     expect(again.annotation.evidenceFrom).toEqual({ clinvar: 'kb' });
+    // the same, asked by one case (a REST submission's ignoreInputAnnotations) of an engine that reads them
+    const perCase = at(await annotate([SCOUT], { proband: 'ADM1059A3', ignoreInputAnnotations: true }), 'chr1', 210094548)!;
+    expect(perCase.inputEvidence).toBeUndefined();
+    expect(perCase.annotation.frequencyScore).toBe(1);
   }, 60_000);
 
   it("CAPICE's 1,195 VEP-annotated variants as CSQ: every entry reaches its ALT, indels through VEP's '-' and stripped-base Alleles", async () => {

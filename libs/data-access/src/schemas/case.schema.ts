@@ -24,6 +24,7 @@ const inputsSchema = new Schema(
     proband: String,
     assembly: { type: String, enum: ['GRCh37', 'GRCh38'] },
     excludedTerms: { type: String, enum: ['ignored', 'absent', 'pertinent'] },
+    ignoreInputAnnotations: Boolean,
   },
   sub,
 );

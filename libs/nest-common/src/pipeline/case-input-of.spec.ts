@@ -9,4 +9,10 @@ describe('caseInputOf (what the phenotype worker scores)', () => {
     expect(caseInputOf(doc('pertinent'), { observed: ['HP:0001166'], excluded: ['HP:0001083'] })).toMatchObject({ excluded: ['HP:0001083'], excludedTerms: 'pertinent' });
     expect(caseInputOf(doc(), { observed: ['HP:0001166'], excluded: [] })).not.toHaveProperty('excludedTerms');
   });
+
+  it("carries a case's request to ignore the VCFs' own annotations to ingest", () => {
+    const ignoring = { id: 'c2', inputs: { vcfs: [], observed: ['HP:0001166'], excluded: [], sex: 'UNKNOWN', ignoreInputAnnotations: true } } as unknown as CaseDoc;
+    expect(caseInputOf(ignoring, { observed: ['HP:0001166'], excluded: [] })).toMatchObject({ ignoreInputAnnotations: true });
+    expect(caseInputOf(doc(), { observed: ['HP:0001166'], excluded: [] })).not.toHaveProperty('ignoreInputAnnotations');
+  });
 });

@@ -17,5 +17,6 @@ export function caseInputOf(c: CaseDoc, analysis: Pick<Analysis, 'observed' | 'e
     ...(inputs.proband !== undefined && { proband: inputs.proband }),
     ...(inputs.assembly !== undefined && { assembly: inputs.assembly }),
     ...(inputs.excludedTerms !== undefined && { excludedTerms: inputs.excludedTerms }),
+    ...(inputs.ignoreInputAnnotations === true && { ignoreInputAnnotations: true }),
   };
 }

@@ -26,6 +26,11 @@ export const excludedTermsSchema = z.enum(EXCLUDED_TERMS, {
   error: 'must be ignored (default: recorded, shown, no effect), absent (a feature the patient lacks lowers the diseases that usually have it) or pertinent (opt-in pertinent-negative model: it raises them)',
 });
 
+/** A yes/no form field: `true`/`false` (form text) or a JSON boolean. */
+export const flagSchema = z
+  .union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' })
+  .transform((v) => v === true || v === 'true');
+
 /** Free text kept as an identifier: one line, printable, bounded. */
 const identifier = (max: number) =>
   z
@@ -50,6 +55,7 @@ export const caseFormFieldsSchema = z
     proband: optional(probandSchema),
     assembly: optional(assemblySchema),
     excludedTerms: optional(excludedTermsSchema),
+    ignoreInputAnnotations: optional(flagSchema),
     externalId: optional(externalIdSchema),
     /** a Phenopacket v2 as JSON text (or upload it as a file in the same field) */
     phenopacket: optional(z.string()),

@@ -16,6 +16,7 @@ export interface CaseSpec {
   proband?: string;
   assembly?: CaseInputs['assembly'];
   excludedTerms?: CaseInputs['excludedTerms'];
+  ignoreInputAnnotations?: boolean;
   externalId?: string;
 }
 
@@ -81,7 +82,7 @@ export async function planCase(spec: CaseSpec, files: CaseFiles, opts: PlanOptio
     pedigree = await checkPed(files.ped, spec.proband);
   }
   const sex = spec.sex ?? fromPacket?.sex ?? 'UNKNOWN';
-  if (files.vcfs.length) await checkVcfs(files.vcfs, { proband: spec.proband, pedigree, sex, assembly: spec.assembly });
+  if (files.vcfs.length) await checkVcfs(files.vcfs, { proband: spec.proband, pedigree, sex, assembly: spec.assembly, ignoreInputAnnotations: spec.ignoreInputAnnotations === true });
   return {
     inputs: {
       observed,
@@ -91,6 +92,7 @@ export async function planCase(spec: CaseSpec, files: CaseFiles, opts: PlanOptio
       ...(spec.proband ? { proband: spec.proband } : {}),
       ...(spec.assembly ? { assembly: spec.assembly } : {}),
       ...(spec.excludedTerms ? { excludedTerms: spec.excludedTerms } : {}),
+      ...(spec.ignoreInputAnnotations ? { ignoreInputAnnotations: true } : {}),
     },
     ...(spec.externalId ? { externalId: spec.externalId } : {}),
     files: [

@@ -23,6 +23,11 @@ export const caseFormOpenApi: ApiBodyOptions = {
             description:
               'what excludedHpo terms do. ignored (default): recorded and shown, no effect on any score. absent: a feature the patient lacks lowers the diseases that usually have it (LIRICAL), never raises one. pertinent (opt-in): the pertinent-negative model of case reports, where an absent feature RAISES the diseases that have it; every result says so in its warnings',
           },
+          ignoreInputAnnotations: {
+            type: 'string',
+            enum: ['true', 'false'],
+            description: "true: do not read the VCFs' own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar/predictor INFO keys), neither at upload nor in ranking; default false (read where the header declares them; docs/SCORING.md, Pre-annotated input)",
+          },
           externalId: { type: 'string', description: 'your own reference for the case (max 200 characters)' },
         },
       },

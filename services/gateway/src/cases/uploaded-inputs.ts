@@ -50,6 +50,8 @@ export interface VcfSetup {
   pedigree?: Pedigree;
   sex?: Sex;
   assembly?: Assembly;
+  /** the lab asked not to read the VCFs' own annotations: their fields are not checked either */
+  ignoreInputAnnotations?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface VcfSetup {
 export async function checkVcfs(vcfs: readonly UploadedPart[], setup: VcfSetup): Promise<void> {
   for (const vcf of vcfs) await checkVcfHeader(vcf);
   try {
-    await validateVcfs({ vcfs: vcfs.map((v) => v.path), proband: setup.proband, pedigree: setup.pedigree, probandSex: setup.sex, assembly: setup.assembly });
+    await validateVcfs({ vcfs: vcfs.map((v) => v.path), proband: setup.proband, pedigree: setup.pedigree, probandSex: setup.sex, assembly: setup.assembly, ignoreInputAnnotations: setup.ignoreInputAnnotations });
   } catch (err) {
     throw withUploadNames(err, vcfs);
   }
