@@ -7,7 +7,7 @@ import { buildKb } from '@rarerank/kb';
 
 // Builds one KB from the real mirror for every spec that needs one, and exposes it as
 // RARERANK_TEST_KB. It is rebuilt only when the code that builds it or the mirror path changes.
-const KB_CODE = ['io', 'hpo', 'genes', 'liftover', 'variants-db', 'kb'];
+const KB_CODE = ['io', 'hpo', 'genes', 'liftover', 'variants-db', 'variant-store', 'kb'];
 
 function fingerprint(root: string, mirror: string): string {
   const hash = createHash('sha256').update(mirror);
