@@ -30,7 +30,7 @@ for (const c of store.index.chunks) {
   const delta = new Uint32Array(d.n);
   for (let i = 0, p = 0; i < d.n; i++) [delta[i], p] = [d.pos[i] - p, d.pos[i]];
   add('key: position deltas', shuffle(delta));
-  add('key: packed alleles', shuffle(d.codes));
+  add('key: packed alleles', shuffle(new Uint32Array(d.codes.toArray().buffer)));
   add('key: overflow alleles', Buffer.from(JSON.stringify(d.overflow)));
   store.columns.forEach((col, k) => {
     const x = d.columns[k];

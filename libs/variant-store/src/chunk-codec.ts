@@ -43,11 +43,20 @@ export class ShuffledInt32 {
 export interface ChunkKeys {
   n: number;
   pos: Int32Array;
-  codes: Uint32Array;
+  /** packed allele codes, read in place (`codeAt`) */
+  codes: ShuffledInt32;
   /** 'REF>ALT' of each OVERFLOW code, in record order */
   overflow: string[];
-  /** for each record, its entry in `overflow` (-1 when its alleles are packed) */
-  overflowAt: Int32Array;
+}
+
+/** Record j's packed allele code (unsigned, as packAlleles returns it). */
+export const codeAt = (keys: ChunkKeys, j: number): number => keys.codes.get(j) >>> 0;
+
+/** Record j's spelled alleles 'REF>ALT' when its code is OVERFLOW: the overflow table is in record order. */
+export function overflowAlleles(keys: ChunkKeys, j: number): string {
+  let k = 0;
+  for (let i = 0; i < j; i++) if (codeAt(keys, i) === OVERFLOW) k++;
+  return keys.overflow[k];
 }
 
 export interface ChunkData extends ChunkKeys {
@@ -182,26 +191,21 @@ export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], leve
   return b.encode(level);
 }
 
-/** The key stream of a chunk (its first `keyBytes` bytes); throws on one that does not decode. */
+/**
+ * The key stream of a chunk (its first `keyBytes` bytes); throws on one that does not decode.
+ * Positions are summed straight from the shuffled delta bytes and codes are read in place: a
+ * lookup decodes the keys of every chunk a case touches, and copies cost as much as the inflate.
+ */
 export function decodeKeys(keyStream: Uint8Array): ChunkKeys {
-  const { n, json: overflow, raw, at: start } = readWithLength<string[]>(inflateRawSync(keyStream));
-  let at = start;
-  const take32 = () => {
-    const out = unshuffle(raw.subarray(at, at + 4 * n), n);
-    at += 4 * n;
-    return out;
-  };
-  const delta = new Uint32Array(take32().buffer);
+  const { n, json: overflow, raw, at } = readWithLength<string[]>(inflateRawSync(keyStream));
+  if (raw.length !== at + 8 * n) throw new Error(`key stream is ${raw.length} bytes, its columns need ${at + 8 * n}`);
   const pos = new Int32Array(n);
-  let p = 0;
-  for (let i = 0; i < n; i++) pos[i] = p += delta[i];
-  const codes = new Uint32Array(take32().buffer);
-  if (at !== raw.length) throw new Error(`key stream is ${raw.length} bytes, its columns need ${at}`);
-  const overflowAt = new Int32Array(n).fill(-1);
+  for (let i = 0, p = 0; i < n; i++) pos[i] = p += (raw[at + i] | (raw[at + n + i] << 8) | (raw[at + 2 * n + i] << 16) | (raw[at + 3 * n + i] << 24)) >>> 0;
+  const codes = new ShuffledInt32(raw.subarray(at + 4 * n), n);
   let k = 0;
-  for (let i = 0; i < n; i++) if (codes[i] === OVERFLOW) overflowAt[i] = k++;
+  for (let i = 0; i < n; i++) if (codes.get(i) === -1) k++; // OVERFLOW as int32
   if (k !== overflow.length) throw new Error(`chunk has ${k} long alleles, its overflow table ${overflow.length}`);
-  return { n, pos, codes, overflow, overflowAt };
+  return { n, pos, codes, overflow };
 }
 
 /** The value stream of a chunk of `n` records (the bytes after `keyBytes`). */

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { InputError } from '@rarerank/io';
 import { minimalAlleles } from '@rarerank/variants-db';
 import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
-import { decodeKeys, decodeValues, MISSING_INT, type ChunkKeys, type ColumnData } from './chunk-codec';
+import { codeAt, decodeKeys, decodeValues, MISSING_INT, overflowAlleles, type ChunkKeys, type ColumnData } from './chunk-codec';
 import { fromDecimal, MISSING_MANTISSA } from './decimal';
 import { INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreIndex, type StoreRecord, type StoreValues } from './store-format';
 
@@ -145,8 +145,8 @@ export class VariantStore {
       const code = packAlleles(q.ref, q.alt);
       const spelled = `${q.ref}>${q.alt}`;
       for (let j = r; j < chunk.n && chunk.pos[j] === q.pos; j++) {
-        if (chunk.codes[j] !== code) continue;
-        if (code === OVERFLOW && overflowKey(chunk, j) !== spelled) continue;
+        if (codeAt(chunk, j) !== code) continue;
+        if (code === OVERFLOW && overflowAlleles(chunk, j) !== spelled) continue;
         out[q.i] = this.values(chunk, j);
         break;
       }
@@ -160,7 +160,8 @@ export class VariantStore {
       const e = this.index.chunks[c];
       const data = this.chunk(c);
       for (let j = 0; j < data.n; j++) {
-        const { ref, alt } = data.codes[j] === OVERFLOW ? splitKey(overflowKey(data, j)) : unpackAlleles(data.codes[j]);
+        const code = codeAt(data, j);
+        const { ref, alt } = code === OVERFLOW ? splitKey(overflowAlleles(data, j)) : unpackAlleles(code);
         yield { chrom: e.chrom, pos: data.pos[j], ref, alt, values: this.values(data, j) };
       }
     }
@@ -242,18 +243,13 @@ function firstEndingAtOrAfter(all: ChunkIndexEntry[], chunks: number[], k: numbe
   return lo;
 }
 
-/** The overflow table holds the spelled alleles of OVERFLOW records in record order. */
-function overflowKey(chunk: ChunkKeys, j: number): string {
-  return chunk.overflow[chunk.overflowAt[j]];
-}
-
 function splitKey(key: string): { ref: string; alt: string } {
   const gt = key.indexOf('>');
   return { ref: key.slice(0, gt), alt: key.slice(gt + 1) };
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
+  const buf = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
