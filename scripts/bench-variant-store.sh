@@ -4,9 +4,10 @@
 #   1. decoding baseline: bcftools query -f '%CHROM\t%POS\t%REF\t%ALT\t%INFO/AF\n'
 #   2. the frequency store built from it (scripts/build-variant-store.js, as kb build / add-source do),
 #      default precision and --af-decimals 7; wall, CPU and peak RSS; bytes per variant by column
-#   3. a KB with that store (hard links of KB_BASE + kb add-source), then the Pfeiffer exome end to
-#      end, warm, against KB_BASE and against it; and the synthetic genome (GENOME) end to end
-#      against it next to bcftools view -H of the genome
+#   3. a KB with that store (hard links of KB_BASE + kb add-source), then the exome's lookup alone
+#      (scripts/store-case-reads.js: chunks inflated, CPU), the Pfeiffer exome end to end, warm,
+#      against KB_BASE and against it; and the synthetic genome (GENOME) end to end against it next
+#      to bcftools view -H of the genome
 # Usage: scripts/bench-variant-store.sh SITES.vcf.bgz [GENOME.vcf.gz]   (env: KB_BASE=kb/current, WORK=/tmp/store-bench;
 #        ONLY_CASES=1 skips steps 1–2 and reuses the KB of an earlier run)
 set -euo pipefail
@@ -43,12 +44,16 @@ cp -al "$KB_BASE" "$OUT/kb"
 timed "kb add-source gnomad-sites" bash -c "node bin/rarerank.js kb add-source 'gnomad-sites=$SITES' --kb '$OUT/kb' --quiet > /dev/null"
 fi
 case_cmd() { echo "node bin/rarerank.js prioritize --kb $1 --hpo HP:0001166,HP:0001083 --sex male --vcf $2 --out $OUT/case --quiet"; }
+# the lookup alone: chunks inflated and CPU of one merge of the exome against the store
+node scripts/store-case-reads.js "$OUT/kb/variants/frequency.rrvs" "$PFEIFFER" | tee -a "$OUT/results.txt"
+node scripts/store-case-reads.js "$OUT/store7/variants/frequency.rrvs" "$PFEIFFER" --as-hits | tee -a "$OUT/results.txt"
 for kb in "$KB_BASE" "$OUT/kb"; do
   bash -c "$(case_cmd "$kb" "$PFEIFFER") > /dev/null 2>&1" # warm-up: page cache
   for i in 1 2 3; do timed "pfeiffer exome vs $(basename "$kb") #$i" bash -c "$(case_cmd "$kb" "$PFEIFFER") > /dev/null 2>&1"; done
 done
 if [ -n "$GENOME" ]; then
   timed "bcftools view -H genome" bash -c "bcftools view -H '$GENOME' | wc -l > /dev/null"
+  timed "synthetic genome end to end vs KB_BASE (no store)" bash -c "$(case_cmd "$KB_BASE" "$GENOME") > /dev/null 2>&1"
   timed "synthetic genome end to end vs the store" bash -c "$(case_cmd "$OUT/kb" "$GENOME") > /dev/null 2>&1"
 fi
 log "done $(date -u +%FT%TZ)"

@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { OVERFLOW, packAlleles } from './allele-code';
 import { DEFAULT_DIGITS, MISSING_MANTISSA, toDecimal, toFixedPoint } from './decimal';
 import type { StoreColumn, StoreRecord } from './store-format';
@@ -7,6 +7,11 @@ import type { StoreColumn, StoreRecord } from './store-format';
  * One chunk's columns, as typed arrays. Positions are delta-coded, every 32-bit array is
  * byte-shuffled (all first bytes, then all second bytes…) so the deflate that follows sees long
  * runs of equal high bytes: the integer-compression trick echtvar gets from its codecs.
+ *
+ * A chunk is two raw-deflate streams: the keys (positions, allele codes, overflow table), then the
+ * values (value columns, dictionaries). A lookup inflates the keys of each chunk its variants fall
+ * in and the values only of a chunk where a key matched: an exome against a genome-wide store
+ * finds most of its positions absent, and inflating values it never reads was most of its cost.
  */
 export type ColumnData =
   | { type: 'decimal'; mantissa: ShuffledInt32; exponent: Int8Array }
@@ -35,15 +40,33 @@ export class ShuffledInt32 {
   }
 }
 
-export interface ChunkData {
+export interface ChunkKeys {
   n: number;
   pos: Int32Array;
-  codes: Uint32Array;
+  /** packed allele codes, read in place (`codeAt`) */
+  codes: ShuffledInt32;
   /** 'REF>ALT' of each OVERFLOW code, in record order */
   overflow: string[];
-  /** for each record, its entry in `overflow` (-1 when its alleles are packed) */
-  overflowAt: Int32Array;
+}
+
+/** Record j's packed allele code (unsigned, as packAlleles returns it). */
+export const codeAt = (keys: ChunkKeys, j: number): number => keys.codes.get(j) >>> 0;
+
+/** Record j's spelled alleles 'REF>ALT' when its code is OVERFLOW: the overflow table is in record order. */
+export function overflowAlleles(keys: ChunkKeys, j: number): string {
+  let k = 0;
+  for (let i = 0; i < j; i++) if (codeAt(keys, i) === OVERFLOW) k++;
+  return keys.overflow[k];
+}
+
+export interface ChunkData extends ChunkKeys {
   columns: ColumnData[];
+}
+
+/** A compressed chunk: its bytes, of which the first `keyBytes` are the key stream. */
+export interface EncodedChunk {
+  bytes: Buffer;
+  keyBytes: number;
 }
 
 export const MISSING_INT = -2147483648;
@@ -118,14 +141,15 @@ export class ChunkBuilder {
   }
 
   /** The compressed chunk of the records added since the last call; the builder is then empty. */
-  encode(level = 6): Buffer {
+  encode(level = 6): EncodedChunk {
     const n = this.n;
     const delta = new Uint32Array(n);
     for (let i = 0, prev = 0; i < n; i++) {
       delta[i] = this.pos[i] - prev;
       prev = this.pos[i];
     }
-    const parts: Uint8Array[] = [shuffle(delta), shuffle(this.codes.subarray(0, n))];
+    const keys = deflateRawSync(Buffer.concat([withLength(n, this.overflow), shuffle(delta), shuffle(this.codes.subarray(0, n))]), { level });
+    const parts: Uint8Array[] = [];
     const dicts: Array<string[] | null> = [];
     for (const c of this.cols) {
       if (c.type === 'decimal') parts.push(shuffle(c.mantissa.subarray(0, n)), new Uint8Array(c.exponent.buffer, 0, n));
@@ -134,14 +158,10 @@ export class ChunkBuilder {
       dicts.push(c.type === 'str' ? [...c.dict.keys()] : null);
       if (c.type === 'str') c.dict = new Map();
     }
-    const meta = Buffer.from(JSON.stringify({ overflow: this.overflow, dicts }), 'utf8');
-    const lead = Buffer.alloc(8);
-    lead.writeUInt32LE(n, 0);
-    lead.writeUInt32LE(meta.length, 4);
-    const out = deflateSync(Buffer.concat([lead, meta, ...parts]), { level });
+    const values = deflateRawSync(Buffer.concat([withLength(n, dicts), ...parts]), { level });
     this.n = 0;
     this.overflow = [];
-    return out;
+    return { bytes: Buffer.concat([keys, values]), keyBytes: keys.length };
   }
 
   private grow(): void {
@@ -165,29 +185,34 @@ export class ChunkBuilder {
 }
 
 /** Encodes records (already sorted by position, one chromosome) into a compressed chunk. */
-export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], level = 6): Buffer {
+export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], level = 6): EncodedChunk {
   const b = new ChunkBuilder(columns, Math.max(1, records.length));
   for (const r of records) b.add(r);
   return b.encode(level);
 }
 
-/** Inverse of encodeChunk; throws on a payload that does not decode to the expected sizes. */
-export function decodeChunk(compressed: Uint8Array, columns: StoreColumn[]): ChunkData {
-  const raw = inflateSync(compressed);
-  const n = raw.readUInt32LE(0);
-  const metaLength = raw.readUInt32LE(4);
-  const meta = JSON.parse(raw.toString('utf8', 8, 8 + metaLength)) as { overflow: string[]; dicts: Array<string[] | null> };
-  let at = 8 + metaLength;
-  const take32 = () => {
-    const out = unshuffle(raw.subarray(at, at + 4 * n), n);
-    at += 4 * n;
-    return out;
-  };
-  const delta = new Uint32Array(take32().buffer);
+/**
+ * The key stream of a chunk (its first `keyBytes` bytes); throws on one that does not decode.
+ * Positions are summed straight from the shuffled delta bytes and codes are read in place: a
+ * lookup decodes the keys of every chunk a case touches, and copies cost as much as the inflate.
+ */
+export function decodeKeys(keyStream: Uint8Array): ChunkKeys {
+  const { n, json: overflow, raw, at } = readWithLength<string[]>(inflateRawSync(keyStream));
+  if (raw.length !== at + 8 * n) throw new Error(`key stream is ${raw.length} bytes, its columns need ${at + 8 * n}`);
   const pos = new Int32Array(n);
-  let p = 0;
-  for (let i = 0; i < n; i++) pos[i] = p += delta[i];
-  const codes = new Uint32Array(take32().buffer);
+  for (let i = 0, p = 0; i < n; i++) pos[i] = p += (raw[at + i] | (raw[at + n + i] << 8) | (raw[at + 2 * n + i] << 16) | (raw[at + 3 * n + i] << 24)) >>> 0;
+  const codes = new ShuffledInt32(raw.subarray(at + 4 * n), n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (codes.get(i) === -1) k++; // OVERFLOW as int32
+  if (k !== overflow.length) throw new Error(`chunk has ${k} long alleles, its overflow table ${overflow.length}`);
+  return { n, pos, codes, overflow };
+}
+
+/** The value stream of a chunk of `n` records (the bytes after `keyBytes`). */
+export function decodeValues(valueStream: Uint8Array, columns: StoreColumn[], n: number): ColumnData[] {
+  const { n: count, json: dicts, raw, at: start } = readWithLength<Array<string[] | null>>(inflateRawSync(valueStream));
+  if (count !== n) throw new Error(`value stream holds ${count} records, the key stream ${n}`);
+  let at = start;
   const lazy32 = () => {
     if (at + 4 * n > raw.length) throw new Error('chunk payload is shorter than its columns need');
     const col = new ShuffledInt32(raw.subarray(at, at + 4 * n), n);
@@ -197,19 +222,37 @@ export function decodeChunk(compressed: Uint8Array, columns: StoreColumn[]): Chu
   const cols: ColumnData[] = columns.map((c, k) => {
     if (c.type === 'decimal') {
       const mantissa = lazy32();
+      if (at + n > raw.length) throw new Error('chunk payload is shorter than its columns need');
       const exponent = new Int8Array(raw.buffer, raw.byteOffset + at, n);
       at += n;
       return { type: 'decimal', mantissa, exponent };
     }
     if (c.type === 'int') return { type: 'int', ints: lazy32() };
-    return { type: 'str', idx: lazy32(), dict: meta.dicts[k] ?? [] };
+    return { type: 'str', idx: lazy32(), dict: dicts[k] ?? [] };
   });
-  if (at !== raw.length) throw new Error(`chunk payload is ${raw.length} bytes, its columns need ${at}`);
-  const overflowAt = new Int32Array(n).fill(-1);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (codes[i] === OVERFLOW) overflowAt[i] = k++;
-  if (k !== meta.overflow.length) throw new Error(`chunk has ${k} long alleles, its overflow table ${meta.overflow.length}`);
-  return { n, pos, codes, overflow: meta.overflow, overflowAt, columns: cols };
+  if (at !== raw.length) throw new Error(`value stream is ${raw.length} bytes, its columns need ${at}`);
+  return cols;
+}
+
+/** A whole chunk, keys and values (for full scans). */
+export function decodeChunk(chunk: EncodedChunk, columns: StoreColumn[]): ChunkData {
+  const keys = decodeKeys(chunk.bytes.subarray(0, chunk.keyBytes));
+  return { ...keys, columns: decodeValues(chunk.bytes.subarray(chunk.keyBytes), columns, keys.n) };
+}
+
+/** A stream's lead: record count, JSON length, JSON (overflow table or dictionaries). */
+function withLength(n: number, json: unknown): Buffer {
+  const text = Buffer.from(JSON.stringify(json), 'utf8');
+  const lead = Buffer.alloc(8);
+  lead.writeUInt32LE(n, 0);
+  lead.writeUInt32LE(text.length, 4);
+  return Buffer.concat([lead, text]);
+}
+
+function readWithLength<T>(raw: Buffer): { n: number; json: T; raw: Buffer; at: number } {
+  if (raw.length < 8) throw new Error('stream is shorter than its lead');
+  const length = raw.readUInt32LE(4);
+  return { n: raw.readUInt32LE(0), json: JSON.parse(raw.toString('utf8', 8, 8 + length)) as T, raw, at: 8 + length };
 }
 
 function shuffle(a: Uint32Array | Int32Array): Uint8Array {

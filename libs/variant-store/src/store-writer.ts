@@ -96,8 +96,8 @@ export class StoreWriter {
   private flush(): void {
     const n = this.chunk.n;
     if (!n) return;
-    const bytes = this.chunk.encode(this.opts.level);
-    this.chunks.push({ chrom: this.chrom!, first: this.first, last: this.lastPos, n, offset: this.offset, bytes: bytes.length, crc: crc32(bytes) });
+    const { bytes, keyBytes } = this.chunk.encode(this.opts.level);
+    this.chunks.push({ chrom: this.chrom!, first: this.first, last: this.lastPos, n, offset: this.offset, bytes: bytes.length, keyBytes, crc: crc32(bytes) });
     this.write(bytes);
     this.records += n;
   }

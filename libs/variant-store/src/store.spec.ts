@@ -117,6 +117,19 @@ describe('VariantStore', () => {
     expect(store.chunkReads).toBeLessThanOrEqual(store.index.chunks.length);
   });
 
+  it('a sparse batch inflates only the chunks its variants fall in, and values only where a key matched', () => {
+    const store = VariantStore.open(file);
+    const chunks = store.index.chunks;
+    // one stored record in each of three far-apart chunks, and one absent variant in a fourth
+    const picked = [2, Math.floor(chunks.length / 2), chunks.length - 2].map((c) => records.find((r) => r.chrom === chunks[c].chrom && r.pos === chunks[c].first)!);
+    const absent = chunks[5];
+    const got = store.lookupSorted([...picked, { chrom: absent.chrom, pos: absent.first, ref: 'ACGTACGTACGTACGT', alt: '' }]);
+    picked.forEach((r, i) => expect(got[i] && defined(got[i]!)).toEqual(defined(r.values)));
+    expect(got[3]).toBeUndefined();
+    expect(store.chunkReads).toBe(4);
+    expect(store.valueReads).toBe(3);
+  });
+
   it('a corrupted chunk fails its lookup with the file and the chunk named', () => {
     const bad = path.join(dir, 'corrupt.rrvs');
     const bytes = readFileSync(file);
@@ -135,7 +148,7 @@ describe('VariantStore', () => {
     const bytes = readFileSync(file);
     bytes.writeUInt32LE(STORE_SCHEMA_VERSION - 1, 8);
     writeFileSync(old, bytes);
-    expect(() => VariantStore.open(old)).toThrow(/old.rrvs: variant store schema 0, this RareRank reads schema 1: rebuild/);
+    expect(() => VariantStore.open(old)).toThrow(new RegExp(`old.rrvs: variant store schema ${STORE_SCHEMA_VERSION - 1}, this RareRank reads schema ${STORE_SCHEMA_VERSION}: rebuild`));
   });
 
   it('refuses a truncated store (no index trailer)', () => {

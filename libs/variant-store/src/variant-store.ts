@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { InputError } from '@rarerank/io';
 import { minimalAlleles } from '@rarerank/variants-db';
 import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
-import { decodeChunk, MISSING_INT, type ChunkData } from './chunk-codec';
+import { codeAt, decodeKeys, decodeValues, MISSING_INT, overflowAlleles, type ChunkKeys, type ColumnData } from './chunk-codec';
 import { fromDecimal, MISSING_MANTISSA } from './decimal';
 import { INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreIndex, type StoreRecord, type StoreValues } from './store-format';
 
@@ -16,8 +16,15 @@ export interface StoreQuery {
 }
 
 export interface VariantStoreOptions {
-  /** decoded chunks kept (LRU); memory stays bounded by this, whatever the store's size (default 16) */
+  /** decoded chunks kept (LRU); memory stays bounded by this, whatever the store's size (default 64) */
   cacheChunks?: number;
+}
+
+/** A chunk read and checked: its keys decoded, its values decoded on the first key that matches. */
+interface LoadedChunk extends ChunkKeys {
+  c: number;
+  valueStream: Uint8Array;
+  columns?: ColumnData[];
 }
 
 /**
@@ -28,10 +35,12 @@ export interface VariantStoreOptions {
  */
 export class VariantStore {
   private readonly byChrom = new Map<string, number[]>();
-  private readonly cache = new Map<number, ChunkData>();
+  private readonly cache = new Map<number, LoadedChunk>();
   private readonly cacheChunks: number;
-  /** chunks read from disk since opening (for tests and benchmarks) */
+  /** chunks read from disk (key streams inflated) since opening (for tests and benchmarks) */
   chunkReads = 0;
+  /** value streams inflated since opening: only chunks where a key matched */
+  valueReads = 0;
 
   private constructor(
     readonly file: string,
@@ -40,7 +49,7 @@ export class VariantStore {
     readonly index: StoreIndex,
     opts: VariantStoreOptions,
   ) {
-    this.cacheChunks = Math.max(1, opts.cacheChunks ?? 16);
+    this.cacheChunks = Math.max(1, opts.cacheChunks ?? 64);
     index.chunks.forEach((c, i) => {
       const list = this.byChrom.get(c.chrom) ?? [];
       list.push(i);
@@ -114,7 +123,7 @@ export class VariantStore {
     let chrom: string | undefined;
     let chunks: number[] = [];
     let k = 0; // position in chunks
-    let chunk: ChunkData | undefined;
+    let chunk: LoadedChunk | undefined;
     let r = 0; // record within chunk
     for (const q of keyed) {
       if (q.chrom !== chrom) {
@@ -123,8 +132,8 @@ export class VariantStore {
         k = 0;
         chunk = undefined;
       }
-      while (k < chunks.length && this.index.chunks[chunks[k]].last < q.pos) {
-        k++;
+      if (k < chunks.length && this.index.chunks[chunks[k]].last < q.pos) {
+        k = firstEndingAtOrAfter(this.index.chunks, chunks, k, q.pos);
         chunk = undefined;
       }
       if (k >= chunks.length || this.index.chunks[chunks[k]].first > q.pos) continue;
@@ -136,8 +145,8 @@ export class VariantStore {
       const code = packAlleles(q.ref, q.alt);
       const spelled = `${q.ref}>${q.alt}`;
       for (let j = r; j < chunk.n && chunk.pos[j] === q.pos; j++) {
-        if (chunk.codes[j] !== code) continue;
-        if (code === OVERFLOW && overflowKey(chunk, j) !== spelled) continue;
+        if (codeAt(chunk, j) !== code) continue;
+        if (code === OVERFLOW && overflowAlleles(chunk, j) !== spelled) continue;
         out[q.i] = this.values(chunk, j);
         break;
       }
@@ -151,14 +160,15 @@ export class VariantStore {
       const e = this.index.chunks[c];
       const data = this.chunk(c);
       for (let j = 0; j < data.n; j++) {
-        const { ref, alt } = data.codes[j] === OVERFLOW ? splitKey(overflowKey(data, j)) : unpackAlleles(data.codes[j]);
+        const code = codeAt(data, j);
+        const { ref, alt } = code === OVERFLOW ? splitKey(overflowAlleles(data, j)) : unpackAlleles(code);
         yield { chrom: e.chrom, pos: data.pos[j], ref, alt, values: this.values(data, j) };
       }
     }
   }
 
-  /** Reads, verifies and decodes chunk `c` (or takes it from the cache). */
-  private chunk(c: number): ChunkData {
+  /** Reads and verifies chunk `c` and decodes its keys (or takes it from the cache). */
+  private chunk(c: number): LoadedChunk {
     const hit = this.cache.get(c);
     if (hit) {
       this.cache.delete(c);
@@ -166,16 +176,15 @@ export class VariantStore {
       return hit;
     }
     const e = this.index.chunks[c];
-    const where = { file: this.file, field: `chunk ${c} (${e.chrom}:${e.first}-${e.last})` };
-    let data: ChunkData;
+    let data: LoadedChunk;
     try {
       const bytes = readAt(this.fd, e.offset, e.bytes);
-      if (crc32(bytes) !== e.crc) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', where);
-      data = decodeChunk(bytes, this.header.columns);
-      if (data.n !== e.n) throw new InputError(`chunk holds ${data.n} records, the index says ${e.n}`, where);
+      if (crc32(bytes) !== e.crc) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', this.where(c));
+      data = { c, ...decodeKeys(bytes.subarray(0, e.keyBytes)), valueStream: bytes.subarray(e.keyBytes) };
+      if (data.n !== e.n) throw new InputError(`chunk holds ${data.n} records, the index says ${e.n}`, this.where(c));
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new InputError(`unreadable chunk: ${(err as Error).message}`, where);
+      throw new InputError(`unreadable chunk: ${(err as Error).message}`, this.where(c));
     }
     this.chunkReads++;
     this.cache.set(c, data);
@@ -183,10 +192,27 @@ export class VariantStore {
     return data;
   }
 
-  private values(chunk: ChunkData, j: number): StoreValues {
+  private where(c: number): { file: string; field: string } {
+    const e = this.index.chunks[c];
+    return { file: this.file, field: `chunk ${c} (${e.chrom}:${e.first}-${e.last})` };
+  }
+
+  private columnsOf(chunk: LoadedChunk): ColumnData[] {
+    if (chunk.columns) return chunk.columns;
+    try {
+      chunk.columns = decodeValues(chunk.valueStream, this.header.columns, chunk.n);
+    } catch (err) {
+      throw new InputError(`unreadable chunk values: ${(err as Error).message}`, this.where(chunk.c));
+    }
+    this.valueReads++;
+    return chunk.columns;
+  }
+
+  private values(chunk: LoadedChunk, j: number): StoreValues {
     const out: StoreValues = {};
+    const columns = this.columnsOf(chunk);
     this.header.columns.forEach((c, k) => {
-      const col = chunk.columns[k];
+      const col = columns[k];
       if (col.type === 'decimal') {
         const m = col.mantissa.get(j);
         if (m !== MISSING_MANTISSA) out[c.name] = fromDecimal(m, col.exponent[j]);
@@ -202,9 +228,19 @@ export class VariantStore {
   }
 }
 
-/** The overflow table holds the spelled alleles of OVERFLOW records in record order. */
-function overflowKey(chunk: ChunkData, j: number): string {
-  return chunk.overflow[chunk.overflowAt[j]];
+/**
+ * The first of a chromosome's chunks, from `k` on, whose last position is ≥ pos: a binary search,
+ * so a sparse case skips the chunks between its variants without visiting them.
+ */
+function firstEndingAtOrAfter(all: ChunkIndexEntry[], chunks: number[], k: number, pos: number): number {
+  let lo = k;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[chunks[mid]].last < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function splitKey(key: string): { ref: string; alt: string } {
@@ -213,7 +249,7 @@ function splitKey(key: string): { ref: string; alt: string } {
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
+  const buf = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
