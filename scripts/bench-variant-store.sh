@@ -16,7 +16,8 @@ SITES=$(realpath "$1")
 GENOME=${2:-}
 KB_BASE=${KB_BASE:-kb/current}
 WORK=${WORK:-/tmp/store-bench}
-PFEIFFER=${PFEIFFER:-../shared/data/vcf/pfeiffer.exome.GRCh38.vcf.gz}
+# the data mirror as everywhere else: $RARERANK_MIRROR, else ../shared/data beside the project
+PFEIFFER=${PFEIFFER:-${RARERANK_MIRROR:-../shared/data}/vcf/pfeiffer.exome.GRCh38.vcf.gz}
 N=$(basename "$SITES" .vcf.bgz)
 OUT=$WORK/bench-$N
 mkdir -p "$OUT"
