@@ -24,6 +24,13 @@ describe('batch manifest', () => {
     expect(fieldOf(() => parseBatchManifest('[{'))).toBe('manifest');
   });
 
+  it('takes the per-case choices of POST /cases: excludedTerms and ignoreInputAnnotations', () => {
+    const [spec] = parseBatchManifest('[{"hpo":"HP:0001250","excludedTerms":"absent","ignoreInputAnnotations":true,"vcfs":["a.vcf"]}]');
+    expect(resolveBatch([spec], [part('a.vcf')])[0].spec).toEqual({ hpo: ['HP:0001250'], excludedTerms: 'absent', ignoreInputAnnotations: true });
+    expect(fieldOf(() => parseBatchManifest('[{"hpo":"HP:0001250","excludedTerms":"raise"}]'))).toBe('manifest.0.excludedTerms');
+    expect(fieldOf(() => parseBatchManifest('[{"hpo":"HP:0001250","ignoreInputAnnotations":"yes"}]'))).toBe('manifest.0.ignoreInputAnnotations');
+  });
+
   it('pairs files by sanitized name; an inline phenopacket needs no file', () => {
     const specs = parseBatchManifest(JSON.stringify([{ vcfs: ['dir/a.vcf'], ped: 'fam.ped', proband: 'p1' }, { phenopacket: { id: 'x' } }]));
     const [first, second] = resolveBatch(specs, [part('a.vcf'), part('fam.ped')]);

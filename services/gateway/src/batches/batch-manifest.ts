@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../common/zod-validation';
 import { sanitizeUploadName } from '../uploads/upload-name';
 import type { UploadedPart } from '../uploads/uploaded-part';
-import { assemblySchema, externalIdSchema, hpoListSchema, probandSchema, sexSchema } from '../cases/case-fields';
+import { assemblySchema, excludedTermsSchema, externalIdSchema, hpoListSchema, probandSchema, sexSchema } from '../cases/case-fields';
 import type { CaseFiles, CaseSpec } from '../cases/case-plan';
 
 export const MAX_BATCH_CASES = 500;
@@ -23,6 +23,10 @@ export const batchCaseSpecSchema = z
     proband: probandSchema.optional(),
     sex: sexSchema.optional(),
     assembly: assemblySchema.optional(),
+    /** what the case's excluded terms do, as on POST /cases ('ignored' when left out) */
+    excludedTerms: excludedTermsSchema.optional(),
+    /** true: the case's VCFs' own annotations are neither checked nor read, as on POST /cases */
+    ignoreInputAnnotations: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();
 
