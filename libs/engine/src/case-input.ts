@@ -14,7 +14,7 @@ export interface CaseInput {
   ped?: string;
   proband?: string;
   assembly?: 'GRCh37' | 'GRCh38';
-  /** what the excluded terms do (default 'absent': they can only lower the diseases that have them; 'pertinent' is the opt-in case-report model) */
+  /** what the excluded terms do (default 'ignored': shown, no effect; 'absent' can only lower the diseases that have them; 'pertinent' is the opt-in case-report model) */
   excludedTerms?: ExcludedTermsModel;
   /** per case: do not read the VCFs' own annotations (else EngineOptions.ignoreInputAnnotations) */
   ignoreInputAnnotations?: boolean;

@@ -5,7 +5,7 @@ import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { GeneEvidenceScorer, type GeneEvidenceOptions } from '@rarerank/gene-evidence';
-import { PhenotypeScorer, type ExcludedTermsModel, type PhenotypeScorerOptions } from '@rarerank/phenotype';
+import { PhenotypeScorer, type ExcludedTermsModel } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
@@ -25,11 +25,9 @@ export interface EngineOptions {
   regions?: Partial<RegionOptions>;
   /** do not read the input VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD / ClinVar INFO keys) */
   ignoreInputAnnotations?: boolean;
-  /** phenotype scorer options (benchmarks compare excluded-term forms with them) */
-  phenotype?: PhenotypeScorerOptions;
   /** mouse and interaction-network evidence for genes (docs/SCORING.md); false: human diseases only */
   geneEvidence?: Partial<GeneEvidenceOptions> | false;
-  /** what excluded terms do for cases that do not say (default 'absent'; 'pertinent' is the opt-in case-report model) */
+  /** what excluded terms do for cases that do not say (default 'ignored'; 'absent' only lowers; 'pertinent' is the opt-in case-report model) */
   excludedTerms?: ExcludedTermsModel;
 }
 
@@ -79,7 +77,7 @@ export class Engine {
     const pm = pmTable && codonPathogenicMissense(pmTable, (id) => byId.get(id));
     const chainFile = kb.chainFile();
     const chain = chainFile ? await ChainFile.load(chainFile) : undefined;
-    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb, opts.phenotype), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts, geneEvidence);
+    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts, geneEvidence);
   }
 
   /**
