@@ -17,9 +17,8 @@ export function registerUserCommands(admin: Command): void {
       const roles = parseRoles(opts.roles);
       const created = await withDataAccess(mongoOpts(cmd), async (da) => {
         if (!(await da.labs.get(opts.lab))) throw new InputError(`no lab with id ${opts.lab}`, { file: '--lab' });
-        const u = await da.users.create({ labId: opts.lab, name: opts.name.trim(), ...(opts.email ? { email: opts.email } : {}), roles, createdBy: OPERATOR.user });
-        await da.audit.append({ labId: opts.lab, actor: OPERATOR, action: 'user.created', target: u.id, detail: { name: u.name, roles: u.roles } });
-        return u;
+        const { createUserAudited } = await import('@rarerank/data-access');
+        return createUserAudited(da, { labId: opts.lab, name: opts.name.trim(), ...(opts.email ? { email: opts.email } : {}), roles, createdBy: OPERATOR.user }, OPERATOR);
       });
       process.stderr.write(`created user "${created.name}" (${created.roles.join(', ')})\n`);
       process.stdout.write(`${created.id}\n`);
@@ -29,12 +28,8 @@ export function registerUserCommands(admin: Command): void {
     .description('disable a user: every key of it stops authenticating')
     .argument('<id>', 'user id')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
-      const disabled = await withDataAccess(mongoOpts(cmd), async (da) => {
-        const before = await da.users.getById(id);
-        const after = before && (await da.users.disable(id, OPERATOR.user));
-        if (after && !before.disabledAt) await da.audit.append({ labId: after.labId, actor: OPERATOR, action: 'user.disabled', target: id, detail: { name: after.name } });
-        return after;
-      });
+      const { disableUserAudited } = await import('@rarerank/data-access');
+      const disabled = await withDataAccess(mongoOpts(cmd), (da) => disableUserAudited(da, id, OPERATOR.user, OPERATOR));
       if (!disabled) throw new InputError(`no user with id ${id}`, { file: '<id>' });
       process.stderr.write(`disabled user ${disabled.id} "${disabled.name}" (lab ${disabled.labId})\n`);
     });

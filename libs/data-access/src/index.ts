@@ -6,6 +6,7 @@ export * from './files/file-store';
 export * from './repositories/lab.repository';
 export * from './repositories/user.repository';
 export * from './users/key-owner';
+export * from './users/user-changes';
 export * from './repositories/api-key.repository';
 export * from './repositories/case.repository';
 export * from './repositories/variant-chunk.repository';

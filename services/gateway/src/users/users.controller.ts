@@ -1,6 +1,6 @@
 import { Body, ConflictException, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditRepository, type User, UserRepository } from '@rarerank/data-access';
+import { AuditRepository, createUserAudited, disableUserAudited, type User, UserRepository } from '@rarerank/data-access';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { RefusalAuditFilter } from '../common/refusal-audit.filter';
 import { type Actor, auditActor, CurrentActor } from '../auth/actor';
@@ -38,9 +38,8 @@ export class UsersController {
   @ApiBody({ schema: jsonSchemaOf(createUserBodySchema) })
   @ApiCreatedResponse({ description: 'the user' })
   async create(@Body(new ZodPipe(createUserBodySchema)) body: CreateUserBody, @CurrentActor() actor: Actor) {
-    const user = await this.users.create({ labId: actor.labId, name: body.name, ...(body.email ? { email: body.email } : {}), roles: body.roles, createdBy: actor.userId ?? actor.user });
-    await this.audit.append({ labId: actor.labId, actor: auditActor(actor), action: 'user.created', target: user.id, detail: { name: user.name, roles: user.roles } });
-    return userView(user);
+    const input = { labId: actor.labId, name: body.name, ...(body.email ? { email: body.email } : {}), roles: body.roles, createdBy: actor.userId ?? actor.user };
+    return userView(await createUserAudited({ users: this.users, audit: this.audit }, input, auditActor(actor)));
   }
 
   @Get()
@@ -58,10 +57,8 @@ export class UsersController {
   @ApiConflictResponse({ description: 'you cannot disable yourself', schema: ERROR_BODY_SCHEMA })
   async disable(@Param('id') id: string, @CurrentActor() actor: Actor) {
     if (id === actor.userId) throw new ConflictException('you cannot disable your own user: ask another admin (or the operator CLI)');
-    const before = await this.users.get(actor.labId, id);
-    const user = before && (await this.users.disable(id, actor.userId ?? actor.user, actor.labId));
+    const user = await disableUserAudited({ users: this.users, audit: this.audit }, id, actor.userId ?? actor.user, auditActor(actor), actor.labId);
     if (!user) throw new NotFoundException(`user ${id} not found`);
-    if (!before.disabledAt) await this.audit.append({ labId: actor.labId, actor: auditActor(actor), action: 'user.disabled', target: id, detail: { name: user.name } });
     return userView(user);
   }
 }
