@@ -77,6 +77,11 @@ describe('rarerank admin (lab, user and key commands) against FerretDB', () => {
     await expect(admin(db, 'key', 'revoke', 'no-such-key')).rejects.toBeInstanceOf(InputError);
   });
 
+  it('refuses a webhook URL that is not http(s) or carries credentials, naming the option', async () => {
+    await expect(admin(db, 'lab', 'create', '--name', 'L', '--webhook-url', 'file:///etc/passwd', '--webhook-secret', 's')).rejects.toMatchObject({ file: '--webhook-url', message: expect.stringContaining('http:// or https://') });
+    await expect(admin(db, 'lab', 'create', '--name', 'L', '--webhook-url', 'https://u:p@lims.example.org/', '--webhook-secret', 's')).rejects.toMatchObject({ file: '--webhook-url' });
+  });
+
   it('refuses an unknown role before touching the database', async () => {
     await expect(admin(db, 'key', 'create', '--lab', 'x', '--user', 'x', '--role', 'root')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
   });

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { Role } from '@rarerank/data-access';
+import { type Role, webhookUrlSyntaxProblem } from '@rarerank/data-access';
 import { InputError } from '@rarerank/io';
 import { mongoOpts, OPERATOR, ROLE_CHOICES, withDataAccess } from './admin-db';
 import { registerUserCommands } from './admin-user-commands';
@@ -25,6 +25,8 @@ export function registerAdminCommands(program: Command): void {
     .action(async (opts: { name: string; webhookUrl?: string; webhookSecret?: string }, cmd: Command) => {
       if (!opts.name.trim()) throw new InputError('must not be empty', { file: '--name' });
       if (Boolean(opts.webhookUrl) !== Boolean(opts.webhookSecret)) throw new InputError('--webhook-url and --webhook-secret go together', { file: '--webhook-url' });
+      const urlProblem = opts.webhookUrl ? webhookUrlSyntaxProblem(opts.webhookUrl) : undefined;
+      if (urlProblem) throw new InputError(urlProblem, { file: '--webhook-url' });
       const created = await withDataAccess(mongoOpts(cmd), (da) => da.labs.create({ name: opts.name.trim(), webhookUrl: opts.webhookUrl, webhookSecret: opts.webhookSecret }));
       process.stderr.write(`created lab "${created.name}"\n`);
       process.stdout.write(`${created.id}\n`);

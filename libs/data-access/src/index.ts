@@ -1,5 +1,6 @@
 export * from './types';
 export * from './api-key-format';
+export * from './labs/webhook-url-syntax';
 export * from './join-state';
 export * from './files/file-errors';
 export * from './files/file-store';

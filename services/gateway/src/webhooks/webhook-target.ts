@@ -2,6 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { webhookUrlSyntaxProblem } from '@rarerank/data-access';
 import { parseIp, refusedAddress, type WebhookAddressPolicy } from './webhook-address';
 
 /** Every address a host name resolves to (A and AAAA). */
@@ -10,7 +11,7 @@ export type Resolver = (host: string) => Promise<string[]>;
 export const systemResolver: Resolver = (host) =>
   new Promise((resolve, reject) => dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses.map((a) => a.address)))));
 
-export const MAX_WEBHOOK_URL_LENGTH = 2000;
+export { MAX_WEBHOOK_URL_LENGTH } from '@rarerank/data-access';
 
 /** Why an address of `host` may not be called, or undefined: the first refused address decides. */
 function refusedAmong(host: string, addresses: readonly string[], policy: WebhookAddressPolicy): string | undefined {
@@ -29,15 +30,9 @@ function refusedAmong(host: string, addresses: readonly string[], policy: Webhoo
  * first, and an IPv6 address carrying an IPv4 one (::ffff:127.0.0.1) is judged as that address.
  */
 export async function webhookUrlProblem(url: string, policy: WebhookAddressPolicy, resolve: Resolver = systemResolver): Promise<string | undefined> {
-  if (url.length > MAX_WEBHOOK_URL_LENGTH) return `longer than ${MAX_WEBHOOK_URL_LENGTH} characters`;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'not a URL';
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `must be an http:// or https:// URL, not ${parsed.protocol}`;
-  if (parsed.username || parsed.password) return 'must not carry a user name or password (sign with the webhook secret instead)';
+  const syntax = webhookUrlSyntaxProblem(url);
+  if (syntax) return syntax;
+  const parsed = new URL(url);
   const ip = parseIp(parsed.hostname);
   if (ip) return refusedAddress(ip, policy);
   let addresses: string[];
