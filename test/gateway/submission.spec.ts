@@ -15,13 +15,13 @@ describe('case submission', () => {
   let gw: TestGateway;
   let lab: TestLab;
   let ingestion: Queue;
-  let submit: (f: FormData) => Promise<Reply>;
+  let submit: (f: FormData, query?: string) => Promise<Reply>;
 
   beforeAll(async () => {
     gw = await startTestGateway(3, { MAX_UPLOAD_BYTES: String(MAX_UPLOAD), MAX_FILES: '4', JSON_BODY_LIMIT: String(32 * 1024) });
     lab = await createLab(gw.data, 'Submission lab');
     ingestion = stageQueue(gw, 'ingestion');
-    submit = (f) => call(gw.base, 'POST', '/cases', { headers: bearer(lab.keys.submitter.secret), form: f });
+    submit = (f, query = '') => call(gw.base, 'POST', `/cases${query}`, { headers: bearer(lab.keys.submitter.secret), form: f });
   });
 
   afterAll(async () => {
@@ -71,6 +71,18 @@ describe('case submission', () => {
     expect(stored?.inputs.ageYears).toBe(14);
     expect(stored?.inputs.phenopacket?.name).toBe('phenopacket');
     expect(await ingestion.getJob(`${res.body.id}.a1.ingest`)).toBeDefined();
+  });
+
+  it('takes the excluded-term model of a JSON Phenopacket submission from the query, the body staying a plain Phenopacket', async () => {
+    const res = await call(gw.base, 'POST', '/cases?excludedTerms=absent', { headers: bearer(lab.keys.admin.secret), json: examplePhenopacket() });
+    expect(res.status).toBe(202);
+    expect((await gw.data.cases.findForLab(lab.lab.id, res.body.id))?.inputs.excludedTerms).toBe('absent');
+    const unknownModel = await call(gw.base, 'POST', '/cases?excludedTerms=raise', { headers: bearer(lab.keys.admin.secret), json: examplePhenopacket() });
+    expect([unknownModel.status, unknownModel.body.field]).toEqual([400, 'excludedTerms']);
+    const typo = await call(gw.base, 'POST', '/cases?excludedTerm=absent', { headers: bearer(lab.keys.admin.secret), json: examplePhenopacket() });
+    expect(typo.status).toBe(400);
+    const inQueryOfForm = await submit(form([['vcf', exampleVcfText(), 'example.vcf'], ['hpo', 'HP:0001166']]), '?excludedTerms=absent');
+    expect([inQueryOfForm.status, inQueryOfForm.body.field]).toEqual([400, 'excludedTerms']);
   });
 
   it('keeps only the base name of a path-escaping file name, as metadata', async () => {

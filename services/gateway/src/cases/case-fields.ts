@@ -63,3 +63,9 @@ export const caseFormFieldsSchema = z
   .strict();
 
 export type CaseFormFields = z.infer<typeof caseFormFieldsSchema>;
+
+/**
+ * Query of a POST /cases whose body is a Phenopacket v2 (application/json): the case-level choices
+ * a Phenopacket has no field for. The body stays a plain Phenopacket.
+ */
+export const phenopacketQuerySchema = z.object({ excludedTerms: optional(excludedTermsSchema) }).strict();

@@ -28,6 +28,7 @@ import { type CaseListQuery, caseListQuerySchema, reanalyzeBodySchema } from './
 import { CaseSubmissionService } from './case-submission.service';
 import { caseDetailView, caseSummaryView } from './case-view';
 import { ReanalysisService, type ReanalyzeRequest } from './reanalysis.service';
+import { phenopacketQuerySchema } from './case-fields';
 import { caseFormOpenApi } from './cases.openapi';
 import { HpoTermCheck } from './hpo-term-check';
 
@@ -52,6 +53,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Submit a case: VCF upload (multipart) or a Phenopacket v2 (JSON, phenotype only)' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(caseFormOpenApi)
+  @ApiQueryFrom(phenopacketQuerySchema)
   @ApiAcceptedResponse({ description: 'stored and queued: `{id, status}`' })
   @ApiPayloadTooLargeResponse({ description: 'a file over MAX_UPLOAD_BYTES, a request over MAX_REQUEST_BYTES, more than MAX_FILES files, or JSON over JSON_BODY_LIMIT' })
   @ApiUnsupportedMediaTypeResponse({ description: 'neither multipart/form-data nor application/json', schema: ERROR_BODY_SCHEMA })
