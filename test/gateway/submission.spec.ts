@@ -232,6 +232,13 @@ describe('case submission', () => {
     await expectNothingStored(before);
   });
 
+  it('batches: a reviewer may not submit one, and the refused attempt is audited for the lab', async () => {
+    const res = await call(gw.base, 'POST', '/batches', { headers: bearer(lab.keys.reviewer.secret), form: form([['manifest', '[]']]) });
+    expect(res.status).toBe(403);
+    const refused = await gw.data.connection.collection('audit').find({ labId: lab.lab.id, action: 'request.refused' }).toArray();
+    expect(refused.map((a) => [a.detail.status, a.detail.route, a.caseId])).toContainEqual([403, 'POST /batches', undefined]);
+  });
+
   // last: it closes the gateway's ingestion queue
   it('answers 202 even when the ingest job cannot be queued (the reconciler picks the case up)', async () => {
     await gw.app.get<Queue>(getQueueToken(STAGE_QUEUES.ingestion)).close();

@@ -85,6 +85,9 @@ describe('lab webhook routes', () => {
       expect((await as(who, 'DELETE')).status).toBe(403);
     }
     expect((await call(gw.base, 'GET', '/lab/webhook')).status).toBe(401);
+    // every refused attempt of an authenticated caller is a lab-level audit entry
+    const refused = (await audit()).filter((e) => e.action === 'request.refused');
+    expect(refused.map((e) => `${String(e.detail.status)} ${String(e.detail.route)}`)).toEqual(Array(2).fill(['403 PUT /lab/webhook', '403 GET /lab/webhook', '403 DELETE /lab/webhook']).flat());
   });
 });
 

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, UnsupportedMediaTypeException, UseFilters } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import type { Request } from 'express';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
+import { RefusalAuditFilter } from '../common/refusal-audit.filter';
 import { ERROR_BODY_SCHEMA, jsonSchemaOf } from '../common/openapi';
 import type { GatewayConfig } from '../config';
 import { AcceptUploads } from '../uploads/upload.interceptor';
@@ -16,6 +17,7 @@ import { BatchesService } from './batches.service';
 @ApiKeyAuth()
 @Roles('submitter', 'admin')
 @Controller('batches')
+@UseFilters(RefusalAuditFilter)
 export class BatchesController {
   constructor(
     private readonly service: BatchesService,

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, NotFoundException, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, NotFoundException, Put, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRepository, LabRepository } from '@rarerank/data-access';
 import { APP_CONFIG } from '@rarerank/nest-common';
 import { ApiKeyAuth } from '../auth/api-key-auth.decorator';
 import { type Actor, auditActor, CurrentActor } from '../auth/actor';
 import { Roles } from '../auth/roles.decorator';
+import { RefusalAuditFilter } from '../common/refusal-audit.filter';
 import { ERROR_BODY_SCHEMA, jsonSchemaOf } from '../common/openapi';
 import { ZodPipe } from '../common/zod-validation';
 import { type GatewayConfig, webhookPolicy } from '../config';
@@ -27,6 +28,7 @@ function originOf(url: string): string {
 @ApiKeyAuth()
 @Roles('admin')
 @Controller('lab/webhook')
+@UseFilters(RefusalAuditFilter)
 export class LabWebhookController {
   private readonly policy: WebhookAddressPolicy;
 
