@@ -164,15 +164,16 @@ export class Annotator {
       return p;
     };
     const path = pathWith(this.pathOpts);
-    // what the gene's missense sensitivity changed, for the explanation (Exomiser's flat default otherwise)
+    const freqScore = frequencyScore(frequency?.maxAf);
+    const score = variantScore(freqScore, path, clinvar);
+    // what the gene's missense sensitivity changed, for the explanation: only where it moved the variant score
     const geneMean = predictors.alphaMissenseGeneMean;
     const reference = this.pathOpts.missenseGeneReference;
     let missenseByGene: VariantAnnotation['missenseByGene'];
     if (geneMean !== undefined && reference && !this.pathOpts.geneMeanForMissense) {
       const flatScore = pathWith({ ...this.pathOpts, missenseGeneReference: 0 });
-      if (flatScore !== path) missenseByGene = { geneMean, reference, flatScore };
+      if (variantScore(freqScore, flatScore, clinvar) !== score) missenseByGene = { geneMean, reference, flatScore };
     }
-    const freqScore = frequencyScore(frequency?.maxAf);
     const annotation: VariantAnnotation = {
       primary,
       transcripts,
@@ -185,7 +186,7 @@ export class Annotator {
       evidenceConflicts: conflicts.length ? conflicts : undefined,
       frequencyScore: freqScore,
       pathogenicityScore: path,
-      variantScore: variantScore(freqScore, path, clinvar),
+      variantScore: score,
     };
     if (missenseByGene) annotation.missenseByGene = missenseByGene;
     return { ...v, annotation };

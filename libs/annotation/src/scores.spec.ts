@@ -193,6 +193,12 @@ describe('evidence and scores on the test KB', () => {
     const fbn1 = ann.missenseDefaultFor(plain.predictors.alphaMissenseGeneMean);
     expect(fbn1).toBeGreaterThan(0.6);
     expect(plain.pathogenicityScore).toBe(fbn1);
+    // the annotation says the gene moved the variant score, with both means and the flat score
+    expect(plain.missenseByGene).toMatchObject({ geneMean: plain.predictors.alphaMissenseGeneMean, flatScore: 0.6 });
+    // a ClinVar pathogenic (1★) missense change scores 1 whatever its gene: nothing to say there
+    const whitelisted = ann.annotate(variant('chr15', 48487317, 'C', 'A')).annotation; // FBN1 c.3458G>T
+    expect(whitelisted.variantScore).toBe(1);
+    expect(whitelisted.missenseByGene).toBeUndefined();
     const revel: PredictorSource = { field: 'revel', get: (c, p, r, a) => (c === 'chr15' && p === 48613057 && r === 'C' && a === 'A' ? 0.97 : undefined) };
     const withRevel = await Annotator.create(await openTestKb(), { predictors: [revel] });
     const scored = withRevel.annotate(variant('chr15', 48613057, 'C', 'A')).annotation;
