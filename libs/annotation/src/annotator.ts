@@ -12,7 +12,7 @@ import { place, type Placement } from './locate';
 import { codingSequence, indelEffect, substitutionEffect } from './protein-effect';
 import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
-import { frequencyScore, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
+import { frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
 import { TranscriptModel } from './transcript-model';
 
@@ -47,6 +47,18 @@ export interface AnnotatedTranscriptConsequence extends TranscriptConsequence {
    * the codons consistent with its known bases (see codon-effect.ts); absent when the effect is certain.
    */
   effectProbabilities?: Partial<Record<SoTerm, number>>;
+}
+
+/** The mean AlphaMissense gene mean over the KB's genes: the gene of average missense sensitivity keeps the 0.6 missense default. */
+function meanAlphaMissense(genes: ReadonlyArray<{ alphaMissenseMean?: number }>): number | undefined {
+  let sum = 0;
+  let n = 0;
+  for (const g of genes) {
+    if (g.alphaMissenseMean === undefined) continue;
+    sum += g.alphaMissenseMean;
+    n++;
+  }
+  return n ? sum / n : undefined;
 }
 
 const RANK = new Map<SoTerm, number>(SO_TERMS.map((t, i) => [t, i]));
@@ -94,8 +106,14 @@ export class Annotator {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
+    const pathogenicity = { missenseGeneReference: meanAlphaMissense(genes), ...opts.pathogenicity };
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
-    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync, transcripts);
+    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], pathogenicity, opts.reference, sync, transcripts);
+  }
+
+  /** The missense default of a coding change in this gene when no variant-level predictor speaks (see scores.ts `missenseDefault`). */
+  missenseDefaultFor(alphaMissenseGeneMean: number | undefined): number {
+    return missenseDefault({ alphaMissenseGeneMean }, this.pathOpts);
   }
 
   /** True only with a reference FASTA: then missense / synonymous / stop gained and HGVS p. are computed. */
@@ -135,14 +153,27 @@ export class Annotator {
     // the input VCF's own annotations (pre-annotated input) against the KB's: one rule, see evidence-merge.ts
     const { frequency, clinvar, predictors, from, conflicts } = mergeEvidence(v.inputEvidence, { frequency: kbFrequency, clinvar: kbClinvar, predictors: kbPredictors });
 
-    let path = transcripts.length ? 0 : pathogenicityScore('intergenic_variant', predictors, undefined, this.pathOpts);
-    for (const tc of transcripts) {
-      for (const term of tc.consequences) {
-        const probs = CODON_TERMS.has(term) ? tc.effectProbabilities : term === 'splice_region_variant' ? spliceRegionProbabilities(tc) : undefined;
-        path = Math.max(path, pathogenicityScore(term, predictors, probs, this.pathOpts));
+    const pathWith = (opts: PathogenicityOptions) => {
+      let p = transcripts.length ? 0 : pathogenicityScore('intergenic_variant', predictors, undefined, opts);
+      for (const tc of transcripts) {
+        for (const term of tc.consequences) {
+          const probs = CODON_TERMS.has(term) ? tc.effectProbabilities : term === 'splice_region_variant' ? spliceRegionProbabilities(tc) : undefined;
+          p = Math.max(p, pathogenicityScore(term, predictors, probs, opts));
+        }
       }
-    }
+      return p;
+    };
+    const path = pathWith(this.pathOpts);
     const freqScore = frequencyScore(frequency?.maxAf);
+    const score = variantScore(freqScore, path, clinvar);
+    // what the gene's missense sensitivity changed, for the explanation: only where it moved the variant score
+    const geneMean = predictors.alphaMissenseGeneMean;
+    const reference = this.pathOpts.missenseGeneReference;
+    let missenseByGene: VariantAnnotation['missenseByGene'];
+    if (geneMean !== undefined && reference && !this.pathOpts.geneMeanForMissense) {
+      const flatScore = pathWith({ ...this.pathOpts, missenseGeneReference: 0 });
+      if (variantScore(freqScore, flatScore, clinvar) !== score) missenseByGene = { geneMean, reference, flatScore };
+    }
     const annotation: VariantAnnotation = {
       primary,
       transcripts,
@@ -155,8 +186,9 @@ export class Annotator {
       evidenceConflicts: conflicts.length ? conflicts : undefined,
       frequencyScore: freqScore,
       pathogenicityScore: path,
-      variantScore: variantScore(freqScore, path, clinvar),
+      variantScore: score,
     };
+    if (missenseByGene) annotation.missenseByGene = missenseByGene;
     return { ...v, annotation };
   }
 

@@ -209,3 +209,32 @@ describe('a bgzipped FASTA (bgzip -i, as samtools faidx expects)', () => {
     for (const [a, b] of [[0, 10], [55, 70], [100, 130]]) expect(await ref.getBases('chr1', a, b)).toBe(plain.getBases('chr1', a, b));
   });
 });
+
+describe('the missense default follows the gene (AlphaMissense gene means, round 7)', () => {
+  // PLUS1 is more sensitive to missense changes (mean 0.6) than MINUS1 (0.2); the KB mean is 0.4
+  const withMeans: AnnotationSources = { ...SOURCES, genes: async () => [{ symbol: 'PLUS1', ncbiGeneId: '1', alphaMissenseMean: 0.6 }, { symbol: 'MINUS1', ncbiGeneId: '2', alphaMissenseMean: 0.2 }] };
+  const score = (a: Annotator, pos: number, ref: string, alt: string) => a.annotate(variant('chr1', pos, ref, alt)).annotation.pathogenicityScore;
+
+  it('scales 0.6 by the gene mean over the KB mean: the sensitive gene\'s missense change scores 0.9, the tolerant one\'s 0.3', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rarerank-fasta-am-'));
+    const a = await Annotator.create(withMeans, { reference: new IndexedFastaReference(writeFasta(dir)) });
+    expect(score(a, 27, 'C', 'T')).toBeCloseTo(0.9, 12); // PLUS1 p.(Arg3Cys)
+    expect(score(a, 273, 'C', 'G')).toBeCloseTo(0.3, 12); // MINUS1 p.(Trp3Ser)
+    // the annotation records what the gene changed, for the explanation
+    expect(a.annotate(variant('chr1', 27, 'C', 'T')).annotation.missenseByGene).toEqual({ geneMean: 0.6, reference: expect.closeTo(0.4, 12), flatScore: 0.6 });
+    // a stop gained does not depend on the gene, and says nothing about it
+    expect(score(a, 272, 'C', 'T')).toBe(1);
+    expect(a.annotate(variant('chr1', 272, 'C', 'T')).annotation.missenseByGene).toBeUndefined();
+    // switched off, both keep Exomiser's flat 0.6
+    const flat = await Annotator.create(withMeans, { reference: new IndexedFastaReference(writeFasta(dir)), pathogenicity: { missenseGeneReference: 0 } });
+    expect(score(flat, 27, 'C', 'T')).toBe(0.6);
+    expect(score(flat, 273, 'C', 'G')).toBe(0.6);
+  });
+
+  it('without a reference an uncertain coding change moves the same way (it may be missense)', async () => {
+    const a = await Annotator.create(withMeans);
+    const flat = await Annotator.create(withMeans, { pathogenicity: { missenseGeneReference: 0 } });
+    expect(score(a, 27, 'C', 'T')).toBeGreaterThan(score(flat, 27, 'C', 'T'));
+    expect(score(a, 273, 'C', 'G')).toBeLessThan(score(flat, 273, 'C', 'G'));
+  });
+});

@@ -93,6 +93,34 @@ describe('pathogenicityScore', () => {
     expect(pathogenicityScore('missense_variant', { alphaMissenseGeneMean: 0.3 }, undefined, { geneMeanForMissense: true })).toBe(0.3);
   });
 
+  it('scaled by its gene, a missense change scores more where missense changes are more damaging on average (round 7)', () => {
+    const opts = { missenseGeneReference: 0.4 };
+    const mis = (mean: number | undefined) => pathogenicityScore('missense_variant', { alphaMissenseGeneMean: mean }, undefined, opts);
+    // a gene of average missense sensitivity keeps Exomiser's 0.6; a more sensitive gene more, a tolerant one less, never above 1
+    expect(mis(0.4)).toBeCloseTo(0.6, 12);
+    expect(mis(0.6)).toBeCloseTo(0.9, 12);
+    expect(mis(0.2)).toBeCloseTo(0.3, 12);
+    expect(mis(0.9)).toBe(1);
+    expect(mis(undefined)).toBe(0.6);
+    for (let m = 0.05; m < 1; m += 0.05) expect(mis(m + 0.05)).toBeGreaterThanOrEqual(mis(m));
+    // without a reference (option off) the gene mean changes nothing
+    expect(pathogenicityScore('missense_variant', { alphaMissenseGeneMean: 0.9 })).toBe(0.6);
+    // classes that may be missense follow it, in order: missense-or-stop above missense, unknown coding effect below
+    const pa = (mean: number) => pathogenicityScore('protein_altering_variant', { alphaMissenseGeneMean: mean }, undefined, opts);
+    const cs = (mean: number) => pathogenicityScore('coding_sequence_variant', { alphaMissenseGeneMean: mean }, undefined, opts);
+    expect(pa(0.4)).toBe(CLASS_SCORES.protein_altering_variant);
+    expect(cs(0.4)).toBe(CLASS_SCORES.coding_sequence_variant);
+    expect(pa(0.6)).toBeGreaterThan(pa(0.4));
+    expect(cs(0.6)).toBeGreaterThan(cs(0.4));
+    expect(cs(0.2)).toBeLessThan(mis(0.2));
+    expect(pa(0.2)).toBeGreaterThan(mis(0.2));
+    // a variant-level predictor still decides: REVEL replaces the default whatever the gene
+    expect(pathogenicityScore('missense_variant', { alphaMissenseGeneMean: 0.9, revel: 0.3 }, undefined, opts)).toBe(0.3);
+    // other classes do not depend on the gene
+    expect(pathogenicityScore('stop_gained', { alphaMissenseGeneMean: 0.1 }, undefined, opts)).toBe(1);
+    expect(pathogenicityScore('synonymous_variant', { alphaMissenseGeneMean: 0.9 }, undefined, opts)).toBe(0.1);
+  });
+
   it('ClinVar P/LP with ≥ 1 star is whitelisted; conflicting, VUS and 0-star records are not', () => {
     expect(isClinvarWhitelisted({ significance: 'pathogenic', reviewStatus: 'criteria provided, single submitter', stars: 1 })).toBe(true);
     expect(isClinvarWhitelisted({ significance: 'pathogenic_likely_pathogenic', reviewStatus: 'x', stars: 2 })).toBe(true);
@@ -161,7 +189,16 @@ describe('evidence and scores on the test KB', () => {
     const plain = ann.annotate(variant('chr15', 48613057, 'C', 'A')).annotation;
     expect(plain.predictors.alphaMissenseGeneMean).toBeGreaterThan(0);
     expect(plain.predictors.revel).toBeUndefined();
-    expect(plain.pathogenicityScore).toBe(0.6);
+    // FBN1 is more sensitive to missense changes than the average KB gene: its missense default is above Exomiser's 0.6
+    const fbn1 = ann.missenseDefaultFor(plain.predictors.alphaMissenseGeneMean);
+    expect(fbn1).toBeGreaterThan(0.6);
+    expect(plain.pathogenicityScore).toBe(fbn1);
+    // the annotation says the gene moved the variant score, with both means and the flat score
+    expect(plain.missenseByGene).toMatchObject({ geneMean: plain.predictors.alphaMissenseGeneMean, flatScore: 0.6 });
+    // a ClinVar pathogenic (1★) missense change scores 1 whatever its gene: nothing to say there
+    const whitelisted = ann.annotate(variant('chr15', 48487317, 'C', 'A')).annotation; // FBN1 c.3458G>T
+    expect(whitelisted.variantScore).toBe(1);
+    expect(whitelisted.missenseByGene).toBeUndefined();
     const revel: PredictorSource = { field: 'revel', get: (c, p, r, a) => (c === 'chr15' && p === 48613057 && r === 'C' && a === 'A' ? 0.97 : undefined) };
     const withRevel = await Annotator.create(await openTestKb(), { predictors: [revel] });
     const scored = withRevel.annotate(variant('chr15', 48613057, 'C', 'A')).annotation;
@@ -174,6 +211,7 @@ describe('evidence and scores on the test KB', () => {
   it('an uncertain coding SNV scores by what its codon allows: a 3rd-base C>T scores as synonymous', () => {
     expect(ann.annotate(variant('chr15', 48613056, 'G', 'A')).annotation.pathogenicityScore).toBe(0.1);
     const unknown = ann.annotate(variant('chr15', 48613058, 'G', 'A')).annotation.pathogenicityScore; // c.199C>T
-    expect(unknown).toBeCloseTo((2 / 16) * 0.1 + (3 / 16) * 1 + (11 / 16) * 0.6, 10);
+    const missense = ann.missenseDefaultFor(ann.annotate(variant('chr15', 48613058, 'G', 'A')).annotation.predictors.alphaMissenseGeneMean);
+    expect(unknown).toBeCloseTo((2 / 16) * 0.1 + (3 / 16) * 1 + (11 / 16) * missense, 10);
   });
 });

@@ -91,6 +91,35 @@ export interface PathogenicityOptions {
    * 0.6. Off by default; see README.md.
    */
   geneMeanForMissense?: boolean;
+  /**
+   * Scale the 0.6 missense default by how damaging missense changes in the variant's gene are
+   * on average: 0.6 · (gene's AlphaMissense mean / this reference), at most 1. The annotator
+   * sets it to the mean over the KB's genes (a gene of average missense sensitivity keeps 0.6);
+   * 0 or undefined here: the flat 0.6. See README.md "Missense changes by gene".
+   */
+  missenseGeneReference?: number;
+}
+
+/** The expected score of a missense change in this gene when no variant-level predictor speaks. */
+export function missenseDefault(predictors: PredictorEvidence, opts: PathogenicityOptions = {}): number {
+  const mean = predictors.alphaMissenseGeneMean;
+  if (mean === undefined) return CLASS_SCORES.missense_variant;
+  if (opts.geneMeanForMissense) return mean;
+  if (opts.missenseGeneReference) return Math.min(1, (CLASS_SCORES.missense_variant * mean) / opts.missenseGeneReference);
+  return CLASS_SCORES.missense_variant;
+}
+
+/**
+ * Class scores that contain a missense chance follow the missense default: protein_altering
+ * (missense or stop gained, 0.95 : 0.05) and a coding SNV of unknown effect (0.70 missense, 0.04
+ * stop, 0.26 synonymous); with the flat 0.6 they are exactly the CLASS_SCORES values.
+ */
+function classScoreWith(t: SoTerm, missense: number): number {
+  if (missense === CLASS_SCORES.missense_variant) return CLASS_SCORES[t];
+  if (t === 'missense_variant') return missense;
+  if (t === 'protein_altering_variant') return 0.95 * missense + 0.05 * CLASS_SCORES.stop_gained;
+  if (t === 'coding_sequence_variant') return 0.7 * missense + 0.04 * CLASS_SCORES.stop_gained + 0.26 * CLASS_SCORES.synonymous_variant;
+  return CLASS_SCORES[t];
 }
 
 /**
@@ -109,8 +138,8 @@ export function pathogenicityScore(
   probabilities?: Partial<Record<SoTerm, number>>,
   opts: PathogenicityOptions = {},
 ): number {
-  const missenseDefault = opts.geneMeanForMissense && predictors.alphaMissenseGeneMean !== undefined ? predictors.alphaMissenseGeneMean : CLASS_SCORES.missense_variant;
-  const classScore = (t: SoTerm) => (t === 'missense_variant' ? missenseDefault : CLASS_SCORES[t]);
+  const missense = missenseDefault(predictors, opts);
+  const classScore = (t: SoTerm) => classScoreWith(t, missense);
   let effect = classScore(term);
   if (probabilities && Object.keys(probabilities).length) {
     effect = 0;

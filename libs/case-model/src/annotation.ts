@@ -91,6 +91,12 @@ export interface VariantAnnotation {
   evidenceFrom?: EvidenceProvenance;
   /** where the input's annotations and the KB disagree, both values in words (see docs/SCORING.md) */
   evidenceConflicts?: string[];
+  /**
+   * set when the gene's missense sensitivity changed the variant score (a missense-like
+   * change without a variant-level predictor, docs/SCORING.md "Missense changes by gene"): the
+   * gene's AlphaMissense mean, the KB mean it is compared with, and the score with Exomiser's flat 0.6
+   */
+  missenseByGene?: { geneMean: number; reference: number; flatScore: number };
   /** Exomiser-style scores in [0,1], see docs/SCORING.md */
   frequencyScore: number;
   pathogenicityScore: number;

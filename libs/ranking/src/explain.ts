@@ -101,6 +101,11 @@ export function variantFacts(v: AnnotatedVariant, deNovo: DeNovoStatus): string 
     const text = side === 'conflicting' ? 'conflicting classifications' : a.clinvar.significance.replace(/_/g, ' ');
     facts.push(`ClinVar ${text} (${a.clinvar.stars}★${a.evidenceFrom?.clinvar === 'input' ? ', from the input VCF' : ''})`);
   }
+  const mg = a.missenseByGene;
+  if (mg) {
+    const side = mg.geneMean > mg.reference ? 'more' : 'less';
+    facts.push(`pathogenicity ${round2(a.pathogenicityScore)} (${round2(mg.flatScore)} in an average gene): AlphaMissense rates missense changes in this gene ${side} damaging than average (gene mean ${round2(mg.geneMean)}, all genes ${round2(mg.reference)})`);
+  }
   const fromInput = (['revel', 'spliceAi', 'cadd'] as const).filter((p) => a.evidenceFrom?.[p] === 'input');
   if (fromInput.length) facts.push(`${fromInput.map((p) => PREDICTOR_NAMES[p]).join(', ')} from the input VCF`);
   for (const c of a.evidenceConflicts ?? []) facts.push(`input VCF and KB disagree on ${c}`);
