@@ -18,3 +18,4 @@ export { readSpliceAiVcf, streamSpliceAiVcf } from './spliceai-vcf';
 export { readCaddTsv, streamCaddTsv } from './cadd-tsv';
 export { readRevelCsv, streamRevelCsv } from './revel-csv';
 export { collect, type RecordStream } from './record-stream';
+export { readDbnsfp, streamDbnsfp, dbnsfpValue, DBNSFP_DEFAULT_COLUMNS, type DbnsfpRecord, type DbnsfpOptions } from './dbnsfp';
