@@ -8,6 +8,7 @@ import {
   readClinvarWebExport,
   readIntervarPathogenicMissense,
   streamGnomadSitesVcf,
+  type DbnsfpOptions,
   writeVariantTable,
   type ClinvarRecord,
   type FrequencyRecord,
@@ -17,6 +18,7 @@ import {
 import { KB_FILES } from './kb-files';
 import type { SourceEntry } from './manifest';
 import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
+import { buildDbnsfpStore } from './dbnsfp-store';
 import { buildVariantStore, type StoreInput } from './variant-store-build';
 import { buildPredictorStore, combineFrequency, frequencyColumns, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
 
@@ -35,6 +37,7 @@ export const VARIANT_SOURCES = {
   spliceai: { id: 'spliceai', title: 'SpliceAI precomputed delta scores (VCF)', required: false, licence: 'SpliceAI scores (Illumina): non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/spliceai_scores*.vcf.gz'] },
   cadd: { id: 'cadd', title: 'CADD scores (TSV, PHRED and raw)', required: false, licence: 'CADD: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/cadd*.tsv.gz', 'pathogenicity/whole_genome_SNVs*.tsv.gz'] },
   alphamissense: { id: 'alphamissense', title: 'AlphaMissense per-variant pathogenicity (TSV)', required: false, licence: 'AlphaMissense: CC BY-NC-SA 4.0 (non-commercial)', nonCommercial: true, candidates: ['pathogenicity/AlphaMissense_hg38.tsv.gz', 'pathogenicity/AlphaMissense_hg19.tsv.gz'] },
+  dbnsfp: { id: 'dbnsfp', title: 'dbNSFP chromosome files (predictor columns chosen by name)', required: false, licence: 'dbNSFP academic ("a") release: non-commercial use only; its "c" release leaves out the non-commercial predictors', nonCommercial: true, candidates: ['pathogenicity/dbNSFP*_variant.chr*.gz'] },
   revel: { id: 'revel', title: 'REVEL missense scores (CSV)', required: false, licence: 'REVEL: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/revel*.csv.gz', 'pathogenicity/revel*.csv', 'pathogenicity/revel_with_transcript_ids*'] },
 } satisfies Record<string, SourceInfo>;
 
@@ -79,7 +82,7 @@ function skippedNote(result: ReadResult<unknown>): string[] {
   return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
 }
 
-export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number): Promise<VariantBuild> {
+export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number, dbnsfp: DbnsfpOptions = {}): Promise<VariantBuild> {
   const S = VARIANT_SOURCES;
   const entries: SourceEntry[] = [];
   const find = (info: SourceInfo) => locate(mirror, info.candidates, overrides[info.id]);
@@ -167,6 +170,13 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     log(`writing ${info.id} store`);
     entries.push(await buildPredictorStore(info, found.files, p, path.join(outDir, KB_FILES[p.table]), chain));
   }
+
+  // dbNSFP: the chosen columns of its chromosome files, one store
+  const db = find(S.dbnsfp);
+  if (db.files.length) {
+    log(`writing dbnsfp store (${db.files.length} files)`);
+    entries.push(await buildDbnsfpStore(S.dbnsfp, db.files, dbnsfp, path.join(outDir, KB_FILES.dbnsfp), chain));
+  } else entries.push(missingEntry(S.dbnsfp, db.why!));
 
   // Counts of what landed in the merged tables, on the first entry of each kind.
   const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');

@@ -8,21 +8,22 @@ import type { MouseModelData } from '@rarerank/model-organisms';
 import type { ClinGenByGene } from './build-gene-evidence';
 import { VariantTable } from '@rarerank/variants-db';
 import type { GeneRecord } from './gene-record';
-import { KB_FILES, PREDICTOR_TABLES } from './kb-files';
+import { DBNSFP_PREDICTOR_COLUMNS, KB_FILES, PREDICTOR_TABLES } from './kb-files';
 import type { KbManifest } from './manifest';
 import { PhenotypeKb } from './phenotype-kb';
 import { readManifest } from './read-manifest';
+import { SharedBatchLookup, type PredictorLookup } from './shared-lookup';
 
 /** Tables loaded whole (ClinVar-sized sources the region filter and ACMG read at random). */
 export type VariantTableName = 'clinvar' | 'pathogenicMissense';
 /** Disk-backed variant stores (genome-wide sources), read chunk by chunk. */
-export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense';
+export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense' | 'dbnsfp';
 
 /** A predictor store present in the KB, with the annotation field it feeds and its score column. */
 export interface PredictorTable {
   field: (typeof PREDICTOR_TABLES)[number]['field'];
   column: string;
-  table: StoreLookup;
+  table: PredictorLookup;
 }
 
 /**
@@ -77,10 +78,20 @@ export class KnowledgeBase {
     return this.once(`store:${name}`, async () => (existsSync(file) ? new StoreLookup(VariantStore.open(file)) : undefined));
   }
 
-  /** The REVEL / SpliceAI / CADD stores this KB has (none when their sources were missing at build time). */
+  /**
+   * The REVEL / SpliceAI / CADD / AlphaMissense stores this KB has (none when their sources were
+   * missing at build time), then the dbNSFP columns that feed a predictor field (REVEL_score,
+   * CADD_phred, AlphaMissense_score, when chosen at build time). Where two sources score one
+   * field, the annotation keeps the higher value (`predictorEvidence`).
+   */
   async predictorTables(): Promise<PredictorTable[]> {
     const tables = await Promise.all(PREDICTOR_TABLES.map((p) => this.variantLookup(p.table)));
-    return PREDICTOR_TABLES.flatMap((p, i) => (tables[i] ? [{ field: p.field, column: p.column, table: tables[i] }] : []));
+    const own: PredictorTable[] = PREDICTOR_TABLES.flatMap((p, i) => (tables[i] ? [{ field: p.field, column: p.column, table: tables[i] }] : []));
+    const dbnsfp = await this.variantLookup('dbnsfp');
+    if (!dbnsfp) return own;
+    const shared = new SharedBatchLookup(dbnsfp);
+    const stored = new Set(dbnsfp.store.columns.map((c) => c.name));
+    return [...own, ...DBNSFP_PREDICTOR_COLUMNS.filter((d) => stored.has(d.column)).map((d) => ({ field: d.field, column: d.column, table: shared }))];
   }
 
   /** Mouse phenotype profiles of human genes (HP terms read from their orthologs' MP annotations); undefined when the KB was built without them. */
