@@ -143,7 +143,7 @@ describe('evidence and scores on the test KB', () => {
 
   async function firstEntry(table: 'clinvar' | 'frequency', test: (e: TableEntry) => boolean): Promise<TableEntry> {
     const kb = await openTestKb();
-    const entries = table === 'clinvar' ? (await kb.variantTable('clinvar'))!.entries() : (await kb.variantLookup('frequency'))!.store.entries();
+    const entries = table === 'clinvar' ? (await kb.clinvar())!.entries() : (await kb.variantLookup('frequency'))!.store.entries();
     for (const e of entries) if (e.ref.length === 1 && e.alt.length === 1 && test(e)) return e;
     throw new Error(`no ${table} entry fits`);
   }

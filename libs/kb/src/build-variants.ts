@@ -3,14 +3,10 @@ import path from 'node:path';
 import { ChainFile, isLifted } from '@rarerank/liftover';
 import {
   read1000gDosage,
-  readClinvarMacarthurVcf,
-  readClinvarVcf,
-  readClinvarWebExport,
   readIntervarPathogenicMissense,
   streamGnomadSitesVcf,
   type DbnsfpOptions,
   writeVariantTable,
-  type ClinvarRecord,
   type FrequencyRecord,
   type ReadResult,
   type VariantKey,
@@ -18,6 +14,7 @@ import {
 import { KB_FILES } from './kb-files';
 import type { SourceEntry } from './manifest';
 import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
+import { buildClinvarStore, clinvarKinds } from './clinvar-store';
 import { buildDbnsfpStore } from './dbnsfp-store';
 import { buildVariantStore, type StoreInput } from './variant-store-build';
 import { buildPredictorStore, combineFrequency, frequencyColumns, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
@@ -98,47 +95,9 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   // Frequencies: one store, the highest population AF over all sources per variant.
   entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log, afDecimals)));
 
-  // ClinVar: every source into one table; more review stars first, then the earlier source.
-  const clinvar: Array<ClinvarRecord & { rank: number }> = [];
-  const clinvarSources: Array<[SourceInfo, (f: string) => Promise<ReadResult<ClinvarRecord>>]> = [
-    [S.clinvarVcf, (f) => readClinvarVcf(f)],
-    [S.clinvarWebExport, (f) => readClinvarWebExport(f)],
-    [S.clinvarMacarthur, (f) => readClinvarMacarthurVcf(f)],
-  ];
-  for (const [rank, [info, read]] of clinvarSources.entries()) {
-    const found = find(info);
-    if (!found.files.length) {
-      entries.push(missingEntry(info, found.why!));
-      continue;
-    }
-    const notes: string[] = [];
-    let total = 0;
-    const versions: string[] = [];
-    for (const f of found.files) {
-      const res = await read(f);
-      if (res.version) versions.push(res.version);
-      const recs = toGrch38(res, chain, notes);
-      for (const r of recs) clinvar.push({ ...r, rank });
-      total += recs.length;
-      notes.push(...skippedNote(res).map((n) => `${path.basename(f)}: ${n}`));
-    }
-    entries.push(await loadedEntry(info, found.files, versions.length ? versions.join(', ') : null, { records: total }, notes));
-  }
-  clinvar.sort((a, b) => b.stars - a.stars || Number(a.significance === 'other') - Number(b.significance === 'other') || a.rank - b.rank);
-  log(`writing ClinVar table (${clinvar.length} records before de-duplication)`);
-  const clinvarTable = writeVariantTable(
-    path.join(outDir, KB_FILES.clinvar),
-    tableRows(clinvar),
-    [
-      { name: 'significance', type: 'str' },
-      { name: 'reviewStatus', type: 'str' },
-      { name: 'stars', type: 'i32' },
-      { name: 'variationId', type: 'str' },
-      { name: 'geneSymbol', type: 'str' },
-      { name: 'source', type: 'str' },
-    ],
-    { assembly: 'GRCh38' },
-  );
+  // ClinVar: every source into one store; more review stars first, then the earlier source.
+  const kinds = clinvarKinds(S);
+  entries.push(...(await buildClinvarStore(path.join(outDir, KB_FILES.clinvar), kinds, kinds.map((k) => find(k.info)), chain, log)));
 
   const pm = find(S.pathogenicMissense);
   if (pm.files.length) {
@@ -178,10 +137,6 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     entries.push(await buildDbnsfpStore(S.dbnsfp, db.files, dbnsfp, path.join(outDir, KB_FILES.dbnsfp), chain));
   } else entries.push(missingEntry(S.dbnsfp, db.why!));
 
-  // Counts of what landed in the merged tables, on the first entry of each kind.
-  const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');
-  const c0 = first('clinvar-vcf') ?? first('clinvar-web-export') ?? first('clinvar-macarthur');
-  if (c0) c0.notes.push(`ClinVar table: ${clinvarTable.size} distinct variants (${clinvarTable.duplicates} duplicates resolved by review stars)`);
   return { entries, chainFile: chainFound.files[0] };
 }
 

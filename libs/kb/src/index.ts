@@ -10,3 +10,4 @@ export * from './test-kb';
 export * from './add-source';
 export { SharedBatchLookup, type PredictorLookup } from './shared-lookup';
 export { dbnsfpColumns } from './dbnsfp-store';
+export { ClinvarLookup, CLINVAR_COLUMNS } from './clinvar-store';

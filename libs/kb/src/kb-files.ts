@@ -8,7 +8,7 @@ export const KB_FILES = {
   mouseModels: 'gene-evidence/mouse-models.json',
   proximity: 'gene-evidence/interactome-proximity.bin',
   clingen: 'gene-evidence/clingen-validity.json',
-  clinvar: 'variants/clinvar.rrvt',
+  clinvar: 'variants/clinvar.rrvs',
   frequency: 'variants/frequency.rrvs',
   pathogenicMissense: 'variants/pathogenic-missense.rrvt',
   spliceai: 'variants/spliceai.rrvs',

@@ -6,6 +6,7 @@ import { StoreLookup, VariantStore } from '@rarerank/variant-store';
 import { deserializeProximity, type ProximityMatrix } from '@rarerank/interactome';
 import type { MouseModelData } from '@rarerank/model-organisms';
 import type { ClinGenByGene } from './build-gene-evidence';
+import { ClinvarLookup } from './clinvar-store';
 import { VariantTable } from '@rarerank/variants-db';
 import type { GeneRecord } from './gene-record';
 import { DBNSFP_PREDICTOR_COLUMNS, KB_FILES, PREDICTOR_TABLES } from './kb-files';
@@ -14,10 +15,10 @@ import { PhenotypeKb } from './phenotype-kb';
 import { readManifest } from './read-manifest';
 import { SharedBatchLookup, type PredictorLookup } from './shared-lookup';
 
-/** Tables loaded whole (ClinVar-sized sources the region filter and ACMG read at random). */
-export type VariantTableName = 'clinvar' | 'pathogenicMissense';
+/** Tables loaded whole (the pathogenic-missense table ACMG PS1/PM5 read at random by gene). */
+export type VariantTableName = 'pathogenicMissense';
 /** Disk-backed variant stores (genome-wide sources), read chunk by chunk. */
-export type VariantStoreName = 'frequency' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense' | 'dbnsfp';
+export type VariantStoreName = 'frequency' | 'clinvar' | 'spliceai' | 'cadd' | 'revel' | 'alphamissense' | 'dbnsfp';
 
 /** A predictor store present in the KB, with the annotation field it feeds and its score column. */
 export interface PredictorTable {
@@ -63,14 +64,25 @@ export class KnowledgeBase {
     return this.once('genes', () => this.json<GeneRecord[]>(KB_FILES.genes));
   }
 
-  /** A variant table (ClinVar, pathogenic missense), or undefined when its sources were missing. */
+  /** A variant table (pathogenic missense), or undefined when its sources were missing. */
   variantTable(name: VariantTableName): Promise<VariantTable | undefined> {
     const file = path.join(this.dir, KB_FILES[name]);
     return this.once(name, async () => (existsSync(file) ? VariantTable.load(file) : undefined));
   }
 
   /**
-   * A variant store (frequencies, SpliceAI, CADD, REVEL) opened for batch lookups, or undefined
+   * ClinVar (every ClinVar source of the build, one record per variant) as a disk-backed store:
+   * batch lookups and its sites for the region pre-filter; undefined when the build had none.
+   */
+  clinvar(): Promise<ClinvarLookup | undefined> {
+    return this.once('clinvar', async () => {
+      const lookup = await this.variantLookup('clinvar');
+      return lookup ? new ClinvarLookup(lookup) : undefined;
+    });
+  }
+
+  /**
+   * A variant store (frequencies, ClinVar, SpliceAI, CADD, REVEL, AlphaMissense, dbNSFP) opened for batch lookups, or undefined
    * when its sources were missing. Opening reads its index only; chunks are read as cases need them.
    */
   variantLookup(name: VariantStoreName): Promise<StoreLookup | undefined> {
