@@ -6,6 +6,7 @@ import { ChainFile } from '@rarerank/liftover';
 import { VariantStore } from '@rarerank/variant-store';
 import type { DbnsfpOptions } from '@rarerank/variants-db';
 import { buildFrequencyStore, VARIANT_SOURCES } from './build-variants';
+import { buildClinvarStore, clinvarKinds } from './clinvar-store';
 import { buildDbnsfpStore } from './dbnsfp-store';
 import { KB_FILES } from './kb-files';
 import { MANIFEST_FILE, type KbManifest, type SourceEntry } from './manifest';
@@ -14,12 +15,14 @@ import { locate } from './source-files';
 import { buildPredictorStore, PREDICTOR_SOURCES } from './variant-store-sources';
 
 /** Sources that live in a variant store, and so can be added or replaced without rebuilding the KB. */
-export const STORE_SOURCE_IDS = ['gnomad-sites', '1000g', ...PREDICTOR_SOURCES.map((p) => VARIANT_SOURCES[p.source].id), 'dbnsfp'];
+const CLINVAR_KINDS = clinvarKinds(VARIANT_SOURCES);
+export const STORE_SOURCE_IDS = ['gnomad-sites', '1000g', ...CLINVAR_KINDS.map((k) => k.info.id), ...PREDICTOR_SOURCES.map((p) => VARIANT_SOURCES[p.source].id), 'dbnsfp'];
 
 /**
- * Adds or replaces one store-backed source (gnomAD, 1000G, SpliceAI, CADD, REVEL, AlphaMissense, dbNSFP) in an existing
- * KB, rebuilding only the store it feeds; the other sources of that store (gnomAD and 1000G share
- * the frequency store) are re-read from the files the manifest names. Atomic: the new KB is
+ * Adds or replaces one store-backed source (gnomAD, 1000G, the ClinVar sources, SpliceAI, CADD, REVEL,
+ * AlphaMissense, dbNSFP) in an existing KB, rebuilding only the store it feeds; the other sources of
+ * that store (gnomAD and 1000G share the frequency store, the three ClinVar sources the ClinVar
+ * store) are re-read from the files the manifest names. Atomic: the new KB is
  * assembled in a sibling directory of hard links (a copy where links are impossible) and swapped
  * in when complete; on failure the KB stays as it was. The build time changes, so analyses see a
  * new KB version.
@@ -48,6 +51,14 @@ export async function addVariantSource(kbDir: string, id: string, files: string[
       const afDecimals = existsSync(existing) ? (VariantStore.open(existing).meta.afDecimals as number | null | undefined) : undefined;
       await rm(existing, { force: true }); // a hard link: never write through it
       replaced = await buildFrequencyStore(tmp, gnomad, tg, chain, log, afDecimals ?? undefined);
+    } else if (CLINVAR_KINDS.some((k) => k.info.id === id)) {
+      // the ClinVar sources share one store: the others are re-read from the files the manifest names
+      rel = KB_FILES.clinvar;
+      const existing = path.join(tmp, rel);
+      await mkdir(path.dirname(existing), { recursive: true });
+      await rm(existing, { force: true });
+      const kindFiles = CLINVAR_KINDS.map((k) => (k.info.id === id ? found : { files: loadedFiles(k.info.id), why: 'not in the KB' }));
+      replaced = await buildClinvarStore(existing, CLINVAR_KINDS, kindFiles, chain, log);
     } else if (id === 'dbnsfp') {
       rel = KB_FILES.dbnsfp;
       const existing = path.join(tmp, rel);

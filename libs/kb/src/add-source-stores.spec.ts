@@ -97,3 +97,20 @@ describe('dbNSFP in the KB: a store of the chosen columns, feeding REVEL, CADD a
     }
   });
 });
+
+describe('kb add-source for ClinVar (one store for the three ClinVar sources)', () => {
+  it('adds an official ClinVar VCF to a KB and its records are looked up through the KB', async () => {
+    const kbDir = emptyKb();
+    try {
+      const vcf = path.join(resolveMirror(), 'clinvar', 'clinvar.2023-07-10.GRCh37.excerpt.vcf.gz');
+      const m = await addVariantSource(kbDir, 'clinvar-vcf', [vcf], quiet);
+      expect(m.sources.find((s) => s.id === 'clinvar-vcf')).toMatchObject({ status: 'loaded', version: '2023-07-10', nonCommercial: false, records: { records: 1999 } });
+      const clinvar = (await (await KnowledgeBase.open(kbDir)).clinvar())!;
+      // GRCh37 1:879375 C>T (SAMD11, Pathogenic, 1 star) is GRCh38 chr1:943995
+      expect(clinvar.get('chr1', 943995, 'C', 'T')).toMatchObject({ significance: 'pathogenic', stars: 1, variationId: '950448', geneSymbol: 'SAMD11', alleleId: '929884' });
+      expect(clinvar.size).toBeGreaterThan(1990);
+    } finally {
+      rmSync(path.dirname(kbDir), { recursive: true, force: true });
+    }
+  });
+});
