@@ -8,6 +8,9 @@
 // are hand-made cases named below, sorted by GRCh38 position as the release is; gzip output is
 // byte-stable (no mtime), so `gen-dbnsfp-fixture.spec` can check the committed fixtures.
 // Usage: node scripts/gen-dbnsfp-fixture.js [OUT_DIR]   (default libs/variants-db/fixtures)
+//        node scripts/gen-dbnsfp-fixture.js --rows N OUT.gz   a synthetic chr1 file for the reader's
+//        throughput (docs/BENCHMARKS.md): the same leading columns then `pad_*` ones up to the
+//        release's ~710, every score column '.' or 1–3 ';'-joined transcript values, ~3.5 kB a row.
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
@@ -69,10 +72,42 @@ const CHRX = [
   row({ '#chr': 'X', 'pos(1-based)': 100633, ref: 'T', alt: 'C', hg19_chr: 'X', 'hg19_pos(1-based)': 100633, genename: 'PLCXD1', Ensembl_transcriptid: 'ENST00000381192', REVEL_score: 0.62, AlphaMissense_score: 0.4, CADD_phred: 25 }),
 ];
 
-const out = path.resolve(process.argv[2] || path.join(__dirname, '..', 'libs', 'variants-db', 'fixtures'));
-fs.mkdirSync(out, { recursive: true });
-for (const [chrom, rows] of [['1', CHR1], ['X', CHRX]]) {
-  const text = [COLUMNS.join('\t'), ...rows, ''].join('\n');
-  fs.writeFileSync(path.join(out, `dbNSFP4.9a_variant.chr${chrom}.fixture.gz`), zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+
+/** N sorted chr1 rows of release width, random values (seeded): throughput only, not content. */
+function synthetic(n, file) {
+  if (!Number.isInteger(n) || n < 1) throw new Error('--rows needs a positive integer');
+  const columns = [...COLUMNS, ...Array.from({ length: 710 - COLUMNS.length }, (_, i) => `pad_${i + 1}`)];
+  let seed = 7;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const value = () => (rand() < 0.4 ? '.' : Array.from({ length: 1 + Math.floor(rand() * 3) }, () => rand().toFixed(3)).join(';'));
+  const gz = zlib.createGzip({ level: 1 });
+  gz.pipe(fs.createWriteStream(file));
+  gz.write(`${columns.join('\t')}\n`);
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const pos = 65000 + Math.floor(i / 3) * 3;
+    const ref = 'ACGT'[Math.floor(i / 3) % 4];
+    const alt = 'ACGT'.replace(ref, '')[i % 3];
+    const cells = [1, pos, ref, alt];
+    for (let c = 4; c < columns.length; c++) cells.push(c === 7 ? 1 : c === 8 ? pos : value());
+    buf += `${cells.join('\t')}\n`;
+    if (buf.length > 4 << 20) {
+      gz.write(buf);
+      buf = '';
+    }
+  }
+  gz.end(buf);
 }
-process.stderr.write(`wrote dbNSFP4.9a_variant.chr{1,X}.fixture.gz to ${out} (${COLUMNS.length} columns)\n`);
+
+if (process.argv[2] === '--rows') synthetic(Number(process.argv[3]), path.resolve(process.argv[4]));
+else fixtures();
+
+function fixtures() {
+  const out = path.resolve(process.argv[2] || path.join(__dirname, '..', 'libs', 'variants-db', 'fixtures'));
+  fs.mkdirSync(out, { recursive: true });
+  for (const [chrom, rows] of [['1', CHR1], ['X', CHRX]]) {
+    const text = [COLUMNS.join('\t'), ...rows, ''].join('\n');
+    fs.writeFileSync(path.join(out, `dbNSFP4.9a_variant.chr${chrom}.fixture.gz`), zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+  }
+  process.stderr.write(`wrote dbNSFP4.9a_variant.chr{1,X}.fixture.gz to ${out} (${COLUMNS.length} columns)\n`);
+}
