@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { tablePredictor, predictorEvidence, pathogenicityScore } from '@rarerank/annotation';
+import { gzipSync } from 'node:zlib';
+import { pathogenicityScore, predictorEvidence, tablePredictor } from '@rarerank/annotation';
 import { InputError, resolveMirror } from '@rarerank/io';
 import { StoreLookup } from '@rarerank/variant-store';
 import { addVariantSource } from './add-source';
@@ -109,6 +110,30 @@ describe('kb add-source for ClinVar (one store for the three ClinVar sources)', 
       // GRCh37 1:879375 C>T (SAMD11, Pathogenic, 1 star) is GRCh38 chr1:943995
       expect(clinvar.get('chr1', 943995, 'C', 'T')).toMatchObject({ significance: 'pathogenic', stars: 1, variationId: '950448', geneSymbol: 'SAMD11', alleleId: '929884' });
       expect(clinvar.size).toBeGreaterThan(1990);
+    } finally {
+      rmSync(path.dirname(kbDir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kb add-source for the AlphaMissense per-variant release', () => {
+  it('its score reaches the annotation as alphaMissense and raises a likely-pathogenic missense change', async () => {
+    const kbDir = emptyKb();
+    try {
+      const head = ['# Copyright 2023 DeepMind Technologies Limited', '#CHROM\tPOS\tREF\tALT\tgenome\tuniprot_id\ttranscript_id\tprotein_variant\tam_pathogenicity\tam_class'];
+      const rows = ['chr1\t69094\tG\tA\thg38\tQ8NH21\tENST00000335137.4\tV2M\t0.8123\tlikely_pathogenic', 'chr1\t69094\tG\tT\thg38\tQ8NH21\tENST00000335137.4\tV2L\t0.2937\tlikely_benign'];
+      const file = path.join(path.dirname(kbDir), 'AlphaMissense_hg38.tsv.gz');
+      writeFileSync(file, gzipSync([...head, ...rows, ''].join('\n')));
+      const m = await addVariantSource(kbDir, 'alphamissense', [file], quiet);
+      expect(m.sources.find((s) => s.id === 'alphamissense')).toMatchObject({ status: 'loaded', nonCommercial: true, records: { records: 2 } });
+      const tables = await (await KnowledgeBase.open(kbDir)).predictorTables();
+      expect(tables.map((t) => t.field)).toEqual(['alphaMissense']);
+      const sources = tables.map((t) => tablePredictor(t.field, t.table, t.column));
+      const lp = predictorEvidence(sources, 'chr1', 69094, 'G', 'A');
+      expect(lp).toEqual({ alphaMissense: 0.8123 });
+      expect(pathogenicityScore('missense_variant', lp)).toBe(0.8123);
+      // likely benign: the missense default stays
+      expect(pathogenicityScore('missense_variant', predictorEvidence(sources, 'chr1', 69094, 'G', 'T'))).toBe(0.6);
     } finally {
       rmSync(path.dirname(kbDir), { recursive: true, force: true });
     }
