@@ -1,8 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clinvar-classification';
 import { readClinvarVcf } from './clinvar-vcf';
 import { ucscChrom } from './chrom';
-import { mirrorFile } from './test-support';
+import { mirrorFile, tempDir } from './test-support';
 import { infoString, openVcf } from './vcf';
 
 /** The reader as it was before it streamed: every record parsed whole by @gmod/vcf (the oracle). */
@@ -41,5 +42,20 @@ describe('official ClinVar VCF, streamed from the text lines', () => {
     const r = await readClinvarVcf(mirrorFile('clinvar', 'clinvar.2023-07-10.GRCh37.excerpt.vcf.gz'));
     // 1 69134 2205837 A G … ALLELEID=2193183;CLNDN=Inborn_genetic_diseases;…;CLNSIG=Likely_benign
     expect(r.records[0]).toMatchObject({ chrom: 'chr1', pos: 69134, variationId: '2205837', alleleId: '2193183', diseaseNames: 'Inborn_genetic_diseases', significance: 'likely_benign', source: path.basename(r.records[0].source) });
+  });
+
+  it('bad input names the file, line and field: a non-numeric POS, ALLELEID declared with another Number', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const head = ['##fileformat=VCFv4.1', '##reference=GRCh38', '##INFO=<ID=ALLELEID,Number=1,Type=Integer,Description="the ClinVar Allele ID">', '##INFO=<ID=CLNSIG,Number=.,Type=String,Description="x">', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO'];
+      const pos = path.join(dir, 'clinvar_bad_pos.vcf');
+      writeFileSync(pos, [...head, '1\t100\t1\tA\tG\t.\t.\tALLELEID=5;CLNSIG=Benign', '1\t1o1\t2\tA\tG\t.\t.\tCLNSIG=Benign', ''].join('\n'));
+      await expect(readClinvarVcf(pos)).rejects.toThrow(/clinvar_bad_pos\.vcf, line 7, field POS: POS is not a positive integer: "1o1"/);
+      const decl = path.join(dir, 'clinvar_bad_decl.vcf');
+      writeFileSync(decl, [...head.map((l) => l.replace('ID=ALLELEID,Number=1', 'ID=ALLELEID,Number=.')), ''].join('\n'));
+      await expect(readClinvarVcf(decl)).rejects.toThrow(/clinvar_bad_decl\.vcf, line 3, field INFO\/ALLELEID: INFO ALLELEID is declared Number=\.,Type=Integer/);
+    } finally {
+      cleanup();
+    }
   });
 });
