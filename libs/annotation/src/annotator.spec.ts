@@ -24,7 +24,7 @@ describe('Annotator.keepRegion (ingest pre-filter)', () => {
     expect(ann.keepRegion('chr1', 10_000)).toBe(false);
     expect(ann.keepRegion('chrUn_KI270302v1', 100)).toBe(false);
     // a ClinVar site away from every transcript is still kept (and its indel anchor base too)
-    const clinvar = (await kb.variantTable('clinvar'))!;
+    const clinvar = (await kb.clinvar())!;
     let found = false;
     for (const e of clinvar.entries()) {
       if (near(e.chrom, e.pos) || near(e.chrom, e.pos + 10)) continue;

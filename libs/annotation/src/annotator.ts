@@ -1,10 +1,9 @@
 import { SO_TERMS, type AnnotatedVariant, type SoTerm, type TranscriptConsequence, type Variant, type VariantAnnotation } from '@rarerank/case-model';
 import { normalizeChrom, TranscriptIndex, type Transcript } from '@rarerank/genes';
-import type { VariantTable } from '@rarerank/variants-db';
 import { answersSynchronously, DirectBases, NO_BASES, PrefetchedBases, type BaseSource } from './bases';
 import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
-import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource, type VariantLookup } from './evidence';
+import { clinvarEvidence, frequencyEvidence, predictorEvidence, type ClinvarSource, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
@@ -20,7 +19,8 @@ import { TranscriptModel } from './transcript-model';
 export interface AnnotationSources {
   transcripts(): Promise<Transcript[]>;
   genes(): Promise<Array<{ symbol: string; ncbiGeneId?: string; alphaMissenseMean?: number }>>;
-  variantTable(name: 'clinvar'): Promise<VariantTable | undefined>;
+  /** ClinVar (a disk-backed store in a KB) */
+  clinvar(): Promise<ClinvarSource | undefined>;
   /** the population frequencies (a disk-backed store in a KB) */
   variantLookup(name: 'frequency'): Promise<VariantLookup | undefined>;
 }
@@ -84,7 +84,7 @@ export class Annotator {
     private readonly regions: RegionFilter,
     private readonly genesById: Map<string, { alphaMissenseMean?: number }>,
     private readonly frequency: VariantLookup | undefined,
-    private readonly clinvar: VariantTable | undefined,
+    private readonly clinvar: ClinvarSource | undefined,
     private readonly flank: number,
     private readonly predictors: PredictorSource[],
     private readonly pathOpts: PathogenicityOptions,
@@ -100,7 +100,7 @@ export class Annotator {
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
     const flank = opts.flank ?? 5000;
-    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.variantTable('clinvar')]);
+    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.clinvar()]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
@@ -229,11 +229,11 @@ export class Annotator {
   }
 
   /**
-   * Looks the batch up in the disk-backed stores (frequencies, predictors) in one merge pass
+   * Looks the batch up in the disk-backed stores (frequencies, ClinVar, predictors) in one merge pass
    * each, so `annotate` then answers from memory: no per-variant search of a genome-wide store.
    */
   private prefetchEvidence(variants: Iterable<Variant>): void {
-    const lookups = [this.frequency?.prefetch && this.frequency, ...this.predictors.filter((p) => p.prefetch)];
+    const lookups = [this.frequency?.prefetch && this.frequency, this.clinvar?.prefetch && this.clinvar, ...this.predictors.filter((p) => p.prefetch)];
     if (!lookups.some(Boolean)) return;
     const queries: Array<{ chrom: string; pos: number; ref: string; alt: string }> = [];
     for (const v of variants) queries.push({ chrom: this.chrom(v.chrom), pos: v.pos, ref: v.ref, alt: v.alt });

@@ -44,4 +44,11 @@ describe('mergeEvidence: input evidence against KB evidence', () => {
       'REVEL: 0.9 in the input VCF, 0.3 in the KB; the KB\'s is used',
     ]); // CADD 25.1 vs 25.0 is rounding, not a disagreement
   });
+
+  it("the allele's AlphaMissense (KB only) is named in the provenance, with or without pre-annotation", () => {
+    expect(mergeEvidence(undefined, { predictors: { alphaMissense: 0.8, cadd: 20 } }).from).toEqual({ cadd: 'kb', alphaMissense: 'kb' });
+    const m = mergeEvidence({ predictors: { revel: 0.5 } }, { predictors: { alphaMissense: 0.8 } });
+    expect(m.from).toEqual({ revel: 'input', alphaMissense: 'kb' });
+    expect(m.predictors).toEqual({ alphaMissense: 0.8, revel: 0.5 });
+  });
 });

@@ -71,7 +71,8 @@ export function mergeEvidence(input: InputEvidence | undefined, kb: EvidenceSet)
   return { frequency, clinvar, predictors, from: ordered(from), conflicts };
 }
 
-const KINDS = ['frequency', 'clinvar', ...PREDICTORS] as const;
+// the allele's AlphaMissense comes from the KB only (pre-annotated input is not read for it)
+const KINDS = ['frequency', 'clinvar', ...PREDICTORS, 'alphaMissense'] as const;
 const NO_CONFLICTS: string[] = Object.freeze([]) as unknown as string[];
 
 /** The same key order whichever side filled a field first (results are byte-stable). */
@@ -92,7 +93,7 @@ const KB_ONLY: EvidenceProvenance[] = Array.from({ length: 1 << KINDS.length }, 
 
 function kbOnly(kb: EvidenceSet): EvidenceProvenance {
   const p = kb.predictors;
-  const mask = (kb.frequency ? 1 : 0) | (kb.clinvar ? 2 : 0) | (p.revel !== undefined ? 4 : 0) | (p.spliceAi !== undefined ? 8 : 0) | (p.cadd !== undefined ? 16 : 0);
+  const mask = (kb.frequency ? 1 : 0) | (kb.clinvar ? 2 : 0) | (p.revel !== undefined ? 4 : 0) | (p.spliceAi !== undefined ? 8 : 0) | (p.cadd !== undefined ? 16 : 0) | (p.alphaMissense !== undefined ? 32 : 0);
   return KB_ONLY[mask];
 }
 

@@ -10,6 +10,11 @@ export interface VariantLookup {
   prefetch?(queries: Array<{ chrom: string; pos: number; ref: string; alt: string }>): void;
 }
 
+/** The KB's ClinVar: lookups, and every site it holds (the region pre-filter keeps ClinVar sites). */
+export interface ClinvarSource extends VariantLookup {
+  entries(): Iterable<{ chrom: string; pos: number; ref: string; alt: string }>;
+}
+
 /** Variant-level predictors a table can supply (the gene-level AlphaMissense mean comes from the gene record). */
 export type VariantPredictor = 'revel' | 'spliceAi' | 'cadd' | 'alphaMissense';
 

@@ -39,7 +39,7 @@ const SOURCES: AnnotationSources = {
     { ...tx(3, 'NCRNA1', '+', 120, 180, 0, 0, [[120, 140], [160, 180]]), refseqId: 'NR_000003.1', cdsStart: undefined, cdsEnd: undefined, biotype: 'lncRNA', tags: ['lncRNA'] },
   ],
   genes: async () => [],
-  variantTable: async () => undefined,
+  clinvar: async () => undefined,
   variantLookup: async () => undefined,
 };
 

@@ -1,5 +1,4 @@
 import { normalizeChrom, type Transcript } from '@rarerank/genes';
-import type { VariantTable } from '@rarerank/variants-db';
 
 /** Sorted, merged intervals of one chromosome with a binary-search membership test. */
 class Intervals {
@@ -58,7 +57,7 @@ export const DEFAULT_REGIONS: RegionOptions = { mode: 'exonic', exonMargin: 50 }
 export class RegionFilter {
   private readonly byChrom = new Map<string, Intervals>();
 
-  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: VariantTable, regions: RegionOptions = { mode: 'genic', exonMargin: 0 }) {
+  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: { entries(): Iterable<{ chrom: string; pos: number; ref: string }> }, regions: RegionOptions = { mode: 'genic', exonMargin: 0 }) {
     const lists = new Map<string, Array<[number, number]>>();
     const add = (chrom: string, a: number, b: number) => {
       const list = lists.get(chrom);

@@ -37,6 +37,8 @@ function randomVariant(r: () => number): RandomVariant {
   const revel = maybe(0.4, r);
   const spliceAi = maybe(0.4, () => (r() < 0.5 ? r() * 0.05 : r()));
   const cadd = maybe(0.4, () => r() * 45);
+  const alphaMissense = maybe(0.4, r);
+  if (alphaMissense !== undefined) predictors.alphaMissense = alphaMissense;
   if (revel !== undefined) predictors.revel = revel;
   if (spliceAi !== undefined) predictors.spliceAi = spliceAi;
   if (cadd !== undefined) predictors.cadd = cadd;
@@ -50,18 +52,19 @@ function randomVariant(r: () => number): RandomVariant {
   return { term, predictors, probabilities, maxAf: maybe(0.5, () => r() * 0.03), clinvar: CLINVAR[Math.floor(r() * CLINVAR.length)] };
 }
 
-/** The same variant with more evidence of damage: a higher (or newly present) SpliceAI or CADD, a higher REVEL. */
+/** The same variant with more evidence of damage: a higher (or newly present) SpliceAI, CADD or AlphaMissense, a higher REVEL. */
 function moreDamage(v: RandomVariant, r: () => number): RandomVariant {
   const p = { ...v.predictors };
   const up = (x: number | undefined, max: number) => (x === undefined ? r() * max : x + r() * (max - x));
   if (r() < 0.6) p.spliceAi = up(p.spliceAi, 1);
   if (r() < 0.6) p.cadd = up(p.cadd, 45);
   if (p.revel !== undefined && r() < 0.6) p.revel = up(p.revel, 1);
+  if (r() < 0.6) p.alphaMissense = up(p.alphaMissense, 1);
   return { ...v, predictors: p };
 }
 
 /** The variant without one predictor, and with that predictor set to a value. */
-function withAndWithout(v: RandomVariant, key: 'spliceAi' | 'cadd', value: number): { without: RandomVariant; with: RandomVariant } {
+function withAndWithout(v: RandomVariant, key: 'spliceAi' | 'cadd' | 'alphaMissense', value: number): { without: RandomVariant; with: RandomVariant } {
   const rest = { ...v.predictors };
   delete rest[key];
   return { without: { ...v, predictors: rest }, with: { ...v, predictors: { ...rest, [key]: value } } };
@@ -99,6 +102,17 @@ describe('variant scores are monotonic in the evidence of damage (issue 12)', ()
     for (let i = 0; i < N; i++) {
       const v = withAndWithout(randomVariant(r), 'cadd', r() * 45);
       expect(path(v.with)).toBeGreaterThanOrEqual(path(v.without));
+    }
+  });
+
+  it('the allele\'s AlphaMissense never lowers a variant, and below its likely-pathogenic class changes nothing', () => {
+    const r = rng(5);
+    for (let i = 0; i < N; i++) {
+      const am = r();
+      const v = withAndWithout(randomVariant(r), 'alphaMissense', am);
+      expect(path(v.with)).toBeGreaterThanOrEqual(path(v.without));
+      expect(score(v.with)).toBeGreaterThanOrEqual(score(v.without));
+      if (am <= 0.564) expect(path(v.with)).toBe(path(v.without));
     }
   });
 });

@@ -2,7 +2,7 @@ import { openTestKb } from '@rarerank/kb';
 import type { TableEntry } from '@rarerank/variants-db';
 import { Annotator } from './annotator';
 import type { PredictorSource } from './evidence';
-import { CLASS_SCORES, clinvarBenignCap, frequencyScore, INTRONIC_SPLICE_REGION_POOLED, isClinvarWhitelisted, pathogenicityScore, scaledCadd, spliceRegionProbabilities, variantScore } from './scores';
+import { ALPHAMISSENSE_LIKELY_PATHOGENIC, CLASS_SCORES, clinvarBenignCap, frequencyScore, INTRONIC_SPLICE_REGION_POOLED, isClinvarWhitelisted, pathogenicityScore, scaledCadd, spliceRegionProbabilities, variantScore } from './scores';
 import { testAnnotator, variant } from './test-support';
 
 describe('frequencyScore (Exomiser)', () => {
@@ -121,6 +121,26 @@ describe('pathogenicityScore', () => {
     expect(pathogenicityScore('synonymous_variant', { alphaMissenseGeneMean: 0.9 }, undefined, opts)).toBe(0.1);
   });
 
+  it('the allele\'s AlphaMissense raises a missense-like change only from its likely-pathogenic class (> 0.564) up', () => {
+    // likely pathogenic: above the 0.6 default, or above a lower REVEL, it raises to the AlphaMissense score
+    expect(pathogenicityScore('missense_variant', { alphaMissense: 0.93 })).toBe(0.93);
+    expect(pathogenicityScore('missense_variant', { revel: 0.3, alphaMissense: 0.7 })).toBe(0.7);
+    expect(pathogenicityScore('missense_variant', { revel: 0.3, alphaMissense: 0.57 })).toBe(0.57);
+    // never lowers: a higher REVEL (or the default) stays
+    expect(pathogenicityScore('missense_variant', { revel: 0.95, alphaMissense: 0.7 })).toBe(0.95);
+    expect(pathogenicityScore('missense_variant', { alphaMissense: 0.58 })).toBe(0.6);
+    // ambiguous (0.34–0.564) and likely benign calls are no evidence of damage: nothing changes
+    expect(pathogenicityScore('missense_variant', { revel: 0.1, alphaMissense: 0.564 })).toBe(0.1);
+    expect(pathogenicityScore('missense_variant', { revel: 0.1, alphaMissense: 0.5 })).toBe(0.1);
+    expect(pathogenicityScore('missense_variant', { alphaMissense: 0.05 })).toBe(0.6);
+    // AlphaMissense scores amino-acid changes: an unknown coding effect is raised, a synonymous, splice or intronic class is not
+    expect(pathogenicityScore('coding_sequence_variant', { alphaMissense: 0.9 })).toBe(0.9);
+    expect(pathogenicityScore('synonymous_variant', { alphaMissense: 0.9 })).toBe(0.1);
+    expect(pathogenicityScore('intron_variant', { alphaMissense: 0.9 })).toBe(CLASS_SCORES.intron_variant);
+    expect(pathogenicityScore('stop_gained', { alphaMissense: 0.9 })).toBe(1);
+    expect(ALPHAMISSENSE_LIKELY_PATHOGENIC).toBe(0.564);
+  });
+
   it('ClinVar P/LP with ≥ 1 star is whitelisted; conflicting, VUS and 0-star records are not', () => {
     expect(isClinvarWhitelisted({ significance: 'pathogenic', reviewStatus: 'criteria provided, single submitter', stars: 1 })).toBe(true);
     expect(isClinvarWhitelisted({ significance: 'pathogenic_likely_pathogenic', reviewStatus: 'x', stars: 2 })).toBe(true);
@@ -151,7 +171,7 @@ describe('evidence and scores on the test KB', () => {
 
   async function firstEntry(table: 'clinvar' | 'frequency', test: (e: TableEntry) => boolean): Promise<TableEntry> {
     const kb = await openTestKb();
-    const entries = table === 'clinvar' ? (await kb.variantTable('clinvar'))!.entries() : (await kb.variantLookup('frequency'))!.store.entries();
+    const entries = table === 'clinvar' ? (await kb.clinvar())!.entries() : (await kb.variantLookup('frequency'))!.store.entries();
     for (const e of entries) if (e.ref.length === 1 && e.alt.length === 1 && test(e)) return e;
     throw new Error(`no ${table} entry fits`);
   }

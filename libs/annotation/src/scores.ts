@@ -81,6 +81,14 @@ export function spliceRegionProbabilities(tc: { consequences: readonly SoTerm[];
   return offset?.startsWith('-') ? { splice_acceptor_variant: p, intron_variant: 1 - p } : { splice_donor_variant: p, intron_variant: 1 - p };
 }
 
+/**
+ * AlphaMissense's own "likely pathogenic" class starts above this am_pathogenicity (published
+ * classes: likely benign < 0.34 ≤ ambiguous ≤ 0.564 < likely pathogenic, chosen by its authors
+ * for 90 % precision on ClinVar; Cheng et al., Science 2023, and the release's README). Below it
+ * AlphaMissense does not call the change pathogenic, so it adds no evidence of damage.
+ */
+export const ALPHAMISSENSE_LIKELY_PATHOGENIC = 0.564;
+
 /** CADD PHRED → [0,1] as Exomiser scales it: 1 − 10^(−PHRED/10). */
 export const scaledCadd = (phred: number): number => 1 - Math.pow(10, -phred / 10);
 
@@ -128,6 +136,9 @@ function classScoreWith(t: SoTerm, missense: number): number {
  * Predictors, each in its own role, so that more evidence of damage never lowers a score:
  * - REVEL (missense-specific) decides the amino-acid effect of a missense change: it replaces the
  *   missense default (Exomiser's rule), and its presence settles an unknown coding effect as missense;
+ * - the allele's AlphaMissense score (missense-specific, per-variant release) can only raise a
+ *   missense-like change, and only from AlphaMissense's likely-pathogenic class up (> 0.564):
+ *   max(effect, am_pathogenicity); ambiguous and likely-benign calls change nothing;
  * - scaled CADD (generic) can only raise the class score (synonymous keeps its default, as in Exomiser);
  * - SpliceAI (max delta) measures a splice effect only: it can raise any class (a synonymous or
  *   missense change can break splicing) but never decides or lowers an amino-acid effect.
@@ -147,6 +158,8 @@ export function pathogenicityScore(
   }
   const missenseLike = term === 'missense_variant' || term === 'protein_altering_variant' || term === 'coding_sequence_variant';
   if (missenseLike && predictors.revel !== undefined) effect = predictors.revel;
+  const am = predictors.alphaMissense;
+  if (missenseLike && am !== undefined && am > ALPHAMISSENSE_LIKELY_PATHOGENIC) effect = Math.max(effect, am);
   if (term !== 'synonymous_variant' && predictors.cadd !== undefined) effect = Math.max(effect, scaledCadd(predictors.cadd));
   return Math.max(effect, predictors.spliceAi ?? 0);
 }

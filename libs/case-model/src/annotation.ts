@@ -72,7 +72,7 @@ export interface PredictorEvidence {
   revel?: number;
   spliceAi?: number;
   cadd?: number;
-  /** AlphaMissense am_pathogenicity of the allele (per-variant release): shown, not yet part of the pathogenicity score */
+  /** AlphaMissense am_pathogenicity of the allele (per-variant release): raises a missense-like change's score from its likely-pathogenic class up (> 0.564) */
   alphaMissense?: number;
 }
 

@@ -21,4 +21,6 @@ export interface EvidenceProvenance {
   revel?: EvidenceOrigin;
   spliceAi?: EvidenceOrigin;
   cadd?: EvidenceOrigin;
+  /** the allele's AlphaMissense score (KB only: input VCFs are not read for it) */
+  alphaMissense?: EvidenceOrigin;
 }

@@ -14,6 +14,21 @@ function collectOverride(value: string, acc: Record<string, string>): Record<str
   return acc;
 }
 
+/** `--dbnsfp-columns REVEL_score,AlphaMissense_score` → the column names (dbNSFP's own spelling). */
+function dbnsfpColumns(value: string): string[] {
+  const names = value.split(',').map((c) => c.trim()).filter(Boolean);
+  if (!names.length) throw new InputError('--dbnsfp-columns needs at least one dbNSFP column name (e.g. REVEL_score,AlphaMissense_score,CADD_phred)', { file: '--dbnsfp-columns' });
+  return names;
+}
+
+function dbnsfpAssembly(value: string): 'GRCh37' | 'GRCh38' {
+  if (value !== 'GRCh37' && value !== 'GRCh38') throw new InputError(`--dbnsfp-assembly must be GRCh38 (the files' #chr/pos(1-based) columns) or GRCh37 (hg19_chr/hg19_pos(1-based)), got "${value}"`, { file: '--dbnsfp-assembly' });
+  return value;
+}
+
+const DBNSFP_COLUMNS_HELP = 'dbNSFP columns to keep, by their header names (default REVEL_score,CADD_phred,AlphaMissense_score; those three feed the variant score, others are stored)';
+const DBNSFP_ASSEMBLY_HELP = 'read dbNSFP\'s GRCh38 coordinates (default) or its hg19 ones (GRCh37, lifted)';
+
 export function registerKbCommands(program: Command): void {
   const kb = program.command('kb').description('build and inspect the knowledge base (KB)');
 
@@ -27,13 +42,15 @@ export function registerKbCommands(program: Command): void {
       if (!Number.isInteger(n) || n < 1 || n > 9) throw new InputError(`--af-decimals must be an integer 1–9, got "${v}"`, { file: '--af-decimals' });
       return n;
     })
+    .option('--dbnsfp-columns <names>', DBNSFP_COLUMNS_HELP, dbnsfpColumns)
+    .option('--dbnsfp-assembly <assembly>', DBNSFP_ASSEMBLY_HELP, dbnsfpAssembly)
     .option('--quiet', 'no progress on stderr')
-    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; afDecimals?: number; quiet?: boolean }) => {
+    .action(async (opts: { mirror?: string; out?: string; source: Record<string, string>; afDecimals?: number; dbnsfpColumns?: string[]; dbnsfpAssembly?: 'GRCh37' | 'GRCh38'; quiet?: boolean }) => {
       const mirror = resolveMirror(opts.mirror);
       const out = resolveKbDir(opts.out);
       const log = opts.quiet ? undefined : (m: string) => process.stderr.write(`kb build: ${m}\n`);
       log?.(`mirror ${mirror} → ${out}`);
-      const manifest = await buildKb({ mirror, out, overrides: opts.source, afDecimals: opts.afDecimals, log });
+      const manifest = await buildKb({ mirror, out, overrides: opts.source, afDecimals: opts.afDecimals, dbnsfp: { columns: opts.dbnsfpColumns, assembly: opts.dbnsfpAssembly }, log });
       process.stdout.write(formatManifest(manifest, out));
     });
 
@@ -41,12 +58,14 @@ export function registerKbCommands(program: Command): void {
     .description(`add or replace one big variant source (${STORE_SOURCE_IDS.join(', ')}) in an existing KB, rebuilding only its store (atomic)`)
     .argument('<id=path[,path…]>', 'source id and its file(s), e.g. gnomad-sites=gnomad.exomes.v4.1.sites.chr1.vcf.bgz,…')
     .option('--kb <dir>', `KB directory (default: $${KB_ENV}, else kb/current)`)
+    .option('--dbnsfp-columns <names>', `${DBNSFP_COLUMNS_HELP}; default: the columns the KB's dbNSFP store has`, dbnsfpColumns)
+    .option('--dbnsfp-assembly <assembly>', DBNSFP_ASSEMBLY_HELP, dbnsfpAssembly)
     .option('--quiet', 'no progress on stderr')
-    .action(async (spec: string, opts: { kb?: string; quiet?: boolean }) => {
+    .action(async (spec: string, opts: { kb?: string; dbnsfpColumns?: string[]; dbnsfpAssembly?: 'GRCh37' | 'GRCh38'; quiet?: boolean }) => {
       const [[id, files]] = Object.entries(collectOverride(spec, {}));
       const kbDir = resolveKbDir(opts.kb);
       const log = opts.quiet ? undefined : (m: string) => process.stderr.write(`kb add-source: ${m}\n`);
-      const manifest = await addVariantSource(kbDir, id, files.split(','), log);
+      const manifest = await addVariantSource(kbDir, id, files.split(','), log, { dbnsfp: { columns: opts.dbnsfpColumns, assembly: opts.dbnsfpAssembly } });
       process.stdout.write(formatManifest(manifest, kbDir));
     });
 

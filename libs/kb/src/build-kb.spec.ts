@@ -69,7 +69,7 @@ describe('KB build from the real data mirror', () => {
     expect(smallRna.map((t) => t.geneSymbol)).toEqual(expect.arrayContaining(['RNU4-2', 'RMRP', 'TERC']));
     expect(smallRna.every((t) => t.exons.length === 1 && t.end - t.start <= 1_000)).toBe(true);
     // ClinVar web export: NC_000015.10:48487316:C:A, FBN1 c.3458G>T, Pathogenic
-    const clinvar = (await kb.variantTable('clinvar'))!;
+    const clinvar = (await kb.clinvar())!;
     expect(clinvar.get('chr15', 48487317, 'C', 'A')).toMatchObject({ significance: 'pathogenic' });
     expect(clinvar.get('chr15', 48487317, 'C', 'G')).toBeUndefined();
     const freq = (await kb.variantLookup('frequency'))!;

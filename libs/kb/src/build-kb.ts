@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ontology } from '@rarerank/hpo';
+import type { DbnsfpOptions } from '@rarerank/variants-db';
 import { buildGeneEvidence } from './build-gene-evidence';
 import { buildGenes } from './build-genes';
 import { buildPhenotype } from './build-phenotype';
@@ -18,6 +19,8 @@ export interface KbBuildOptions {
   overrides?: Record<string, string>;
   /** keep allele frequencies fixed-point to 10^-afDecimals (e.g. 7) instead of as written: a smaller store for full releases */
   afDecimals?: number;
+  /** dbNSFP: the columns to keep (default REVEL_score, CADD_phred, AlphaMissense_score) and which coordinates to read */
+  dbnsfp?: DbnsfpOptions;
   /** progress messages (stderr in the CLI) */
   log?: (message: string) => void;
 }
@@ -41,7 +44,7 @@ export async function buildKb(opts: KbBuildOptions): Promise<KbManifest> {
     const knownSymbols = new Set([...genes.genes.map((g) => g.symbol), ...genes.symbolOfNcbi.values()]);
     const geneEvidence = await buildGeneEvidence(opts.mirror, overrides, dir, new Ontology(phenotype.data.ontology), knownSymbols, log);
     log('liftover chain, frequencies, ClinVar …');
-    const variants = await buildVariants(opts.mirror, overrides, dir, log, opts.afDecimals);
+    const variants = await buildVariants(opts.mirror, overrides, dir, log, opts.afDecimals, opts.dbnsfp);
     if (variants.chainFile) {
       await mkdir(path.join(dir, path.dirname(KB_FILES.chain)), { recursive: true });
       await copyFile(variants.chainFile, path.join(dir, KB_FILES.chain));

@@ -3,13 +3,10 @@ import path from 'node:path';
 import { ChainFile, isLifted } from '@rarerank/liftover';
 import {
   read1000gDosage,
-  readClinvarMacarthurVcf,
-  readClinvarVcf,
-  readClinvarWebExport,
   readIntervarPathogenicMissense,
   streamGnomadSitesVcf,
+  type DbnsfpOptions,
   writeVariantTable,
-  type ClinvarRecord,
   type FrequencyRecord,
   type ReadResult,
   type VariantKey,
@@ -17,6 +14,8 @@ import {
 import { KB_FILES } from './kb-files';
 import type { SourceEntry } from './manifest';
 import { loadedEntry, locate, missingEntry, type SourceInfo } from './source-files';
+import { buildClinvarStore, clinvarKinds } from './clinvar-store';
+import { buildDbnsfpStore } from './dbnsfp-store';
 import { buildVariantStore, type StoreInput } from './variant-store-build';
 import { buildPredictorStore, combineFrequency, frequencyColumns, frequencyValues, preferHigherAf, PREDICTOR_SOURCES, sortedStream } from './variant-store-sources';
 
@@ -35,6 +34,7 @@ export const VARIANT_SOURCES = {
   spliceai: { id: 'spliceai', title: 'SpliceAI precomputed delta scores (VCF)', required: false, licence: 'SpliceAI scores (Illumina): non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/spliceai_scores*.vcf.gz'] },
   cadd: { id: 'cadd', title: 'CADD scores (TSV, PHRED and raw)', required: false, licence: 'CADD: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/cadd*.tsv.gz', 'pathogenicity/whole_genome_SNVs*.tsv.gz'] },
   alphamissense: { id: 'alphamissense', title: 'AlphaMissense per-variant pathogenicity (TSV)', required: false, licence: 'AlphaMissense: CC BY-NC-SA 4.0 (non-commercial)', nonCommercial: true, candidates: ['pathogenicity/AlphaMissense_hg38.tsv.gz', 'pathogenicity/AlphaMissense_hg19.tsv.gz'] },
+  dbnsfp: { id: 'dbnsfp', title: 'dbNSFP chromosome files (predictor columns chosen by name)', required: false, licence: 'dbNSFP academic ("a") release: non-commercial use only; its "c" release leaves out the non-commercial predictors', nonCommercial: true, candidates: ['pathogenicity/dbNSFP*_variant.chr*.gz'] },
   revel: { id: 'revel', title: 'REVEL missense scores (CSV)', required: false, licence: 'REVEL: non-commercial use only', nonCommercial: true, candidates: ['pathogenicity/revel*.csv.gz', 'pathogenicity/revel*.csv', 'pathogenicity/revel_with_transcript_ids*'] },
 } satisfies Record<string, SourceInfo>;
 
@@ -79,7 +79,7 @@ function skippedNote(result: ReadResult<unknown>): string[] {
   return [...result.notes, ...(parts.length ? [`skipped: ${parts.join(', ')}`] : [])];
 }
 
-export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number): Promise<VariantBuild> {
+export async function buildVariants(mirror: string, overrides: Record<string, string>, outDir: string, log: Log, afDecimals?: number, dbnsfp: DbnsfpOptions = {}): Promise<VariantBuild> {
   const S = VARIANT_SOURCES;
   const entries: SourceEntry[] = [];
   const find = (info: SourceInfo) => locate(mirror, info.candidates, overrides[info.id]);
@@ -95,47 +95,9 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   // Frequencies: one store, the highest population AF over all sources per variant.
   entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log, afDecimals)));
 
-  // ClinVar: every source into one table; more review stars first, then the earlier source.
-  const clinvar: Array<ClinvarRecord & { rank: number }> = [];
-  const clinvarSources: Array<[SourceInfo, (f: string) => Promise<ReadResult<ClinvarRecord>>]> = [
-    [S.clinvarVcf, (f) => readClinvarVcf(f)],
-    [S.clinvarWebExport, (f) => readClinvarWebExport(f)],
-    [S.clinvarMacarthur, (f) => readClinvarMacarthurVcf(f)],
-  ];
-  for (const [rank, [info, read]] of clinvarSources.entries()) {
-    const found = find(info);
-    if (!found.files.length) {
-      entries.push(missingEntry(info, found.why!));
-      continue;
-    }
-    const notes: string[] = [];
-    let total = 0;
-    const versions: string[] = [];
-    for (const f of found.files) {
-      const res = await read(f);
-      if (res.version) versions.push(res.version);
-      const recs = toGrch38(res, chain, notes);
-      for (const r of recs) clinvar.push({ ...r, rank });
-      total += recs.length;
-      notes.push(...skippedNote(res).map((n) => `${path.basename(f)}: ${n}`));
-    }
-    entries.push(await loadedEntry(info, found.files, versions.length ? versions.join(', ') : null, { records: total }, notes));
-  }
-  clinvar.sort((a, b) => b.stars - a.stars || Number(a.significance === 'other') - Number(b.significance === 'other') || a.rank - b.rank);
-  log(`writing ClinVar table (${clinvar.length} records before de-duplication)`);
-  const clinvarTable = writeVariantTable(
-    path.join(outDir, KB_FILES.clinvar),
-    tableRows(clinvar),
-    [
-      { name: 'significance', type: 'str' },
-      { name: 'reviewStatus', type: 'str' },
-      { name: 'stars', type: 'i32' },
-      { name: 'variationId', type: 'str' },
-      { name: 'geneSymbol', type: 'str' },
-      { name: 'source', type: 'str' },
-    ],
-    { assembly: 'GRCh38' },
-  );
+  // ClinVar: every source into one store; more review stars first, then the earlier source.
+  const kinds = clinvarKinds(S);
+  entries.push(...(await buildClinvarStore(path.join(outDir, KB_FILES.clinvar), kinds, kinds.map((k) => find(k.info)), chain, log)));
 
   const pm = find(S.pathogenicMissense);
   if (pm.files.length) {
@@ -168,10 +130,13 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
     entries.push(await buildPredictorStore(info, found.files, p, path.join(outDir, KB_FILES[p.table]), chain));
   }
 
-  // Counts of what landed in the merged tables, on the first entry of each kind.
-  const first = (id: string) => entries.find((e) => e.id === id && e.status === 'loaded');
-  const c0 = first('clinvar-vcf') ?? first('clinvar-web-export') ?? first('clinvar-macarthur');
-  if (c0) c0.notes.push(`ClinVar table: ${clinvarTable.size} distinct variants (${clinvarTable.duplicates} duplicates resolved by review stars)`);
+  // dbNSFP: the chosen columns of its chromosome files, one store
+  const db = find(S.dbnsfp);
+  if (db.files.length) {
+    log(`writing dbnsfp store (${db.files.length} files)`);
+    entries.push(await buildDbnsfpStore(S.dbnsfp, db.files, dbnsfp, path.join(outDir, KB_FILES.dbnsfp), chain));
+  } else entries.push(missingEntry(S.dbnsfp, db.why!));
+
   return { entries, chainFile: chainFound.files[0] };
 }
 

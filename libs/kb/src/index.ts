@@ -8,3 +8,6 @@ export * from './gene-record';
 export * from './knowledge-base';
 export * from './test-kb';
 export * from './add-source';
+export { SharedBatchLookup, type PredictorLookup } from './shared-lookup';
+export { dbnsfpColumns } from './dbnsfp-store';
+export { ClinvarLookup, CLINVAR_COLUMNS } from './clinvar-store';

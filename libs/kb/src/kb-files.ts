@@ -8,13 +8,14 @@ export const KB_FILES = {
   mouseModels: 'gene-evidence/mouse-models.json',
   proximity: 'gene-evidence/interactome-proximity.bin',
   clingen: 'gene-evidence/clingen-validity.json',
-  clinvar: 'variants/clinvar.rrvt',
+  clinvar: 'variants/clinvar.rrvs',
   frequency: 'variants/frequency.rrvs',
   pathogenicMissense: 'variants/pathogenic-missense.rrvt',
   spliceai: 'variants/spliceai.rrvs',
   cadd: 'variants/cadd.rrvs',
   revel: 'variants/revel.rrvs',
   alphamissense: 'variants/alphamissense.rrvs',
+  dbnsfp: 'variants/dbnsfp.rrvs',
 } as const;
 
 /**
@@ -26,4 +27,11 @@ export const PREDICTOR_TABLES = [
   { table: 'spliceai', field: 'spliceAi', column: 'spliceAiMax' },
   { table: 'cadd', field: 'cadd', column: 'caddPhred' },
   { table: 'alphamissense', field: 'alphaMissense', column: 'alphaMissense' },
+] as const;
+
+/** dbNSFP columns that feed an annotation field when chosen (`--dbnsfp-columns`); other chosen columns are stored only. */
+export const DBNSFP_PREDICTOR_COLUMNS = [
+  { column: 'REVEL_score', field: 'revel' },
+  { column: 'CADD_phred', field: 'cadd' },
+  { column: 'AlphaMissense_score', field: 'alphaMissense' },
 ] as const;

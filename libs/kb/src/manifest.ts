@@ -28,8 +28,8 @@ export interface KbManifest {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
-/** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals; 3: small RNA disease genes from gene intervals; 4: frequencies and predictor scores in disk-backed variant stores; 5: variant store schema 2 and the gene-evidence folder). */
-export const KB_SCHEMA_VERSION = 5;
+/** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals; 3: small RNA disease genes from gene intervals; 4: frequencies and predictor scores in disk-backed variant stores; 5: variant store schema 2 and the gene-evidence folder; 6: ClinVar in a variant store). */
+export const KB_SCHEMA_VERSION = 6;
 
 /**
  * The identity of a KB build recorded on each analysis (gateway and workers must agree): a

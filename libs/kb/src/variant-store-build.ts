@@ -41,7 +41,7 @@ export async function buildVariantStore(
   columns: StoreColumn[],
   inputs: Array<StoreInput<VariantKey>>,
   combine: (kept: StoreRecord, next: StoreRecord) => StoreRecord,
-  opts: { chain?: ChainFile; meta?: Record<string, unknown>; log?: (m: string) => void },
+  opts: { chain?: ChainFile; meta?: Record<string, unknown>; log?: (m: string) => void; mixedAssemblies?: boolean },
 ): Promise<StoreBuildResult> {
   const files: StoreBuildResult['files'] = [];
   const streams: Array<AsyncIterator<KeyedRecord>> = [];
@@ -53,7 +53,8 @@ export async function buildVariantStore(
     for (const input of inputs) {
       const stream = await input.open();
       const stated = stream.summary().assembly;
-      if (stated && sourceAssembly && stated !== sourceAssembly.assembly) {
+      // a source's files are one release, so one assembly; a store of several sources (ClinVar's) may mix them
+      if (!opts.mixedAssemblies && stated && sourceAssembly && stated !== sourceAssembly.assembly) {
         throw new InputError(`this file is on ${stated}, an earlier file of the same source (${path.basename(sourceAssembly.file)}) on ${sourceAssembly.assembly}: give one assembly per source`, { file: input.file });
       }
       if (stated) sourceAssembly ??= { assembly: stated, file: input.file };
@@ -131,7 +132,8 @@ async function spillLifted(
     let rec: VariantKey = r;
     if ((r.assembly ?? 'GRCh37') === 'GRCh37') {
       const l = chain.liftVariant(r);
-      if (!isLifted(l)) {
+      // a record lifted onto an alt/unplaced contig is as lost as an unmapped one: case variants are joined on the assembled chromosomes
+      if (!isLifted(l) || !CHROM_ORDER.includes(l.chrom)) {
         lifted.lost++;
         continue;
       }

@@ -37,7 +37,7 @@ export const CASE_RESULT_SHAPE: JsonShape = {
     {
       rank: 'value', geneRank: 'value', chrom: 'value', pos: 'value', ref: 'value', alt: 'value', gene: 'value', transcript: 'value',
       consequence: 'value', hgvsC: 'value', hgvsP: 'value', zygosity: 'value', score: 'value', frequency: 'value',
-      clinvar: 'value', evidenceFrom: { frequency: 'value', clinvar: 'value', revel: 'value', spliceAi: 'value', cadd: 'value' },
+      clinvar: 'value', evidenceFrom: { frequency: 'value', clinvar: 'value', revel: 'value', spliceAi: 'value', cadd: 'value', alphaMissense: 'value' },
       evidenceConflicts: 'value', acmg: ACMG, contributing: 'value',
     },
   ],

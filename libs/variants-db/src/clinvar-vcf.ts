@@ -5,7 +5,9 @@ import { ucscChrom } from './chrom';
 import { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clinvar-classification';
 import { SkipCounter } from './skip-counter';
 import type { Assembly, ClinvarRecord, ReadResult } from './types';
-import { infoString, openVcf, type VcfHeader } from './vcf';
+import { collect, type RecordStream } from './record-stream';
+import { TextSite } from './text-site';
+import { openVcfText, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Header first; an explicit option only fills in for a header that says nothing (and must not contradict it). */
 export function vcfAssembly(file: string, header: VcfHeader, explicit?: Assembly): Assembly {
@@ -23,47 +25,66 @@ export function isoDate(text: string | undefined): string | undefined {
 }
 
 /**
- * The official ClinVar VCF (clinvar.vcf.gz of either assembly): CLNSIG → significance,
- * CLNREVSTAT → review status and stars, ID → VariationID, GENEINFO → first gene symbol.
- * Records without CLNSIG (as in INFO-stripped copies) are kept with significance 'other',
- * review status 'unknown' and 0 stars, so positions and VariationIDs stay usable; the count is
- * in `notes`. Records with ALT '.' (ClinVar lists reference-allele assertions so) are skipped.
+ * The official ClinVar VCF (clinvar.vcf.gz / clinvar_YYYYMMDD.vcf.gz of either assembly), streamed:
+ * CLNSIG → significance, CLNREVSTAT → review status and stars, ID → VariationID, GENEINFO → first
+ * gene symbol, ALLELEID → alleleId, CLNDN → diseaseNames. Records without CLNSIG (as in
+ * INFO-stripped copies) are kept with significance 'other', review status 'unknown' and 0 stars,
+ * so positions and VariationIDs stay usable; the count is in the summary's notes. Records with ALT
+ * '.' (ClinVar lists reference-allele assertions so) are skipped. The INFO keys are read from the
+ * text line (`TextSite`), not parsed whole: a release has ~3M records with ~15 keys each; the
+ * spec checks the values equal those of a parsed record on every mirror file.
  */
-export async function readClinvarVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<ClinvarRecord>> {
-  const { header, lines } = await openVcf(file);
+export async function streamClinvarVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<RecordStream<ClinvarRecord>> {
+  const { header, text } = await openVcfText(file);
   const assembly = vcfAssembly(file, header, opts.assembly);
+  requireInfoDeclarations(header, { ALLELEID: { number: ['1'], type: ['Integer', 'String'] } });
   const source = path.basename(file);
   const skip = new SkipCounter();
-  const records: ClinvarRecord[] = [];
+  const site = new TextSite(header);
   let unclassified = 0;
-  for await (const { variant: v } of lines) {
-    const chrom = ucscChrom(v.CHROM ?? '');
-    if (!chrom) {
-      skip.add('non_primary_contig');
-      continue;
-    }
-    if (!v.ALT?.length) {
-      skip.add('no_alt');
-      continue;
-    }
-    const clnsig = infoString(header, v.INFO, 'CLNSIG');
-    if (clnsig === undefined) unclassified++;
-    const reviewStatus = normalizeReviewStatus(infoString(header, v.INFO, 'CLNREVSTAT'));
-    const significance = clinicalSignificance(clnsig);
-    const gene = infoString(header, v.INFO, 'GENEINFO')?.split('|')[0]?.split(':')[0];
-    for (const alt of v.ALT) {
-      if (!/^[ACGTN]+$/i.test(alt)) {
-        skip.add('symbolic_alt');
+  async function* records(): AsyncGenerator<ClinvarRecord & { line: number }> {
+    for await (const { no, text: line } of text) {
+      const v = site.read(line, no);
+      const chrom = ucscChrom(v.chrom);
+      if (!chrom) {
+        skip.add('non_primary_contig');
         continue;
       }
-      const rec: ClinvarRecord = { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt: alt.toUpperCase(), assembly, significance, reviewStatus, stars: reviewStars(reviewStatus), source };
-      if (v.ID?.[0]) rec.variationId = v.ID[0];
-      if (gene) rec.geneSymbol = gene;
-      records.push(rec);
+      if (!v.alts.length) {
+        skip.add('no_alt');
+        continue;
+      }
+      const clnsig = v.str('CLNSIG');
+      if (clnsig === undefined) unclassified++;
+      const reviewStatus = normalizeReviewStatus(v.str('CLNREVSTAT'));
+      const significance = clinicalSignificance(clnsig);
+      const gene = v.str('GENEINFO')?.split('|')[0]?.split(':')[0];
+      const alleleId = v.str('ALLELEID');
+      const diseaseNames = v.str('CLNDN');
+      for (const alt of v.alts) {
+        if (!/^[ACGTN]+$/i.test(alt)) {
+          skip.add('symbolic_alt');
+          continue;
+        }
+        const rec: ClinvarRecord & { line: number } = { chrom, pos: v.pos, ref: v.ref.toUpperCase(), alt: alt.toUpperCase(), assembly, significance, reviewStatus, stars: reviewStars(reviewStatus), source, line: no };
+        if (v.id) rec.variationId = v.id.split(';')[0];
+        if (gene) rec.geneSymbol = gene;
+        if (alleleId) rec.alleleId = alleleId;
+        if (diseaseNames) rec.diseaseNames = diseaseNames;
+        yield rec;
+      }
     }
   }
-  const notes: string[] = [];
-  if (unclassified) notes.push(`${unclassified} records carry no CLNSIG (INFO stripped?): kept with significance 'other', review status 'unknown', 0 stars`);
-  const version = isoDate(header.simple.get('fileDate'));
-  return { records, skipped: skip.counts, version, versionFrom: version ? 'header' : undefined, assembly, notes };
+  const summary = () => {
+    const notes: string[] = [];
+    if (unclassified) notes.push(`${unclassified} records carry no CLNSIG (INFO stripped?): kept with significance 'other', review status 'unknown', 0 stars`);
+    const version = isoDate(header.simple.get('fileDate'));
+    return { skipped: skip.counts, version, versionFrom: version ? ('header' as const) : undefined, assembly, notes };
+  };
+  return { records: records(), summary };
+}
+
+/** Reads a whole official ClinVar VCF into memory (excerpts; the KB build streams it into a variant store). */
+export async function readClinvarVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<ReadResult<ClinvarRecord>> {
+  return collect(await streamClinvarVcf(file, opts));
 }

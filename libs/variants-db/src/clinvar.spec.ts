@@ -59,6 +59,8 @@ describe('official ClinVar VCF, GRCh37 2023-07-10 excerpt (full INFO)', () => {
         stars: 1,
         variationId: '950448',
         geneSymbol: 'SAMD11',
+        alleleId: '929884',
+        diseaseNames: 'not_provided',
         source: 'clinvar.2023-07-10.GRCh37.excerpt.vcf.gz',
       },
     ]);

@@ -22,13 +22,35 @@ const BOTTLENECKED = new Set(['ami', 'asj', 'fin', 'mid']);
 
 /** Which INFO keys of a gnomAD sites VCF this reader uses, found from its header. */
 interface GnomadKeys {
+  /** the release family the header's keys belong to (their names changed between v2, v3 and v4) */
+  scheme: GnomadScheme;
   /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
   groups: string[];
+  /** one key holding the filtering AF of the group-max population: v4 fafmax_faf95_max, v3 faf95_popmax */
   faf95?: string;
+  /** else (v2.1.1, which has no such key) the per-group faf95_<group> keys of the groups above, their maximum taken */
+  faf95Groups: string[];
+  /** XY (v3, v4: AC_XY) or male (v2: AC_male) allele count, for hemizygotes */
+  hemizygoteKey?: string;
   /** the file flags non-PAR sex-chromosome sites itself (gnomAD v4's `nonpar`) */
   nonparFlag: boolean;
   /** else the pseudoautosomal regions of its assembly */
   par: Record<string, Array<[number, number]>>;
+}
+
+/**
+ * gnomAD's INFO names by release: v2.1.1 `AF_popmax`, per-group `faf95_<grp>` only, `AC_male`;
+ * v3.1.2 `AF_popmax`, `faf95_popmax`, `AC_XY`; v4.x `AF_grpmax`, `fafmax_faf95_max`, `AC_XY`
+ * (v4.1 adds `AF_joint`). Told from the header, never from the file name.
+ */
+type GnomadScheme = 'v2' | 'v3' | 'v4' | 'unknown';
+
+function schemeOf(header: VcfHeader): GnomadScheme {
+  const has = (id: string) => header.info.has(id);
+  if (has('AF_grpmax') || has('fafmax_faf95_max') || has('grpmax')) return 'v4';
+  if (has('faf95_popmax') || (has('AF_popmax') && has('AC_XY'))) return 'v3';
+  if (has('AF_popmax') || has('AC_male')) return 'v2';
+  return 'unknown';
 }
 
 /** Pseudoautosomal regions (1-based, inclusive; the same on chrX and chrY coordinates of each PAR's own chromosome). */
@@ -48,12 +70,27 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
     if (m && !NOT_GROUPS.has(m[1]) && !BOTTLENECKED.has(m[1]) && /ancestry/i.test(decl.description)) groups.push(m[1]);
   }
   const assembly = assemblyFromVcfHeader(header.metaLines) ?? 'GRCh38';
+  const faf95 = ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id));
   return {
+    scheme: schemeOf(header),
     groups,
-    faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)),
+    faf95,
+    faf95Groups: faf95 ? [] : groups.map((g) => `faf95_${g}`).filter((id) => header.info.has(id)),
+    hemizygoteKey: ['AC_XY', 'AC_male'].find((id) => header.info.has(id)),
     nonparFlag: header.info.has('nonpar'),
     par: PAR[assembly] as unknown as Record<string, Array<[number, number]>>,
   };
+}
+
+/** The filtering AF of the group-max population: the file's own key, else (v2.1.1) the highest faf95_<group>. */
+function faf95Of(keys: GnomadKeys, num: (key: string) => number | undefined): number | undefined {
+  if (keys.faf95) return num(keys.faf95);
+  let max: number | undefined;
+  for (const id of keys.faf95Groups) {
+    const x = num(id);
+    if (x !== undefined && (max === undefined || x > max)) max = x;
+  }
+  return max;
 }
 
 /** One VCF site as gnomadRecords reads it: from a parsed @gmod/vcf record, or scanned from the text line. */
@@ -121,14 +158,14 @@ function gnomadRecords(keys: GnomadKeys, site: Site, skip: SkipCounter): Frequen
     }
     const rec: FrequencyRecord = { chrom, pos: site.pos, ref: site.ref.toUpperCase(), alt: alt.toUpperCase(), af, afPopmax, pass };
     if (popmaxGroup && afPopmax > 0) rec.popmaxGroup = popmaxGroup;
-    if (keys.faf95) setIf(rec, 'faf95Max', num(keys.faf95));
+    setIf(rec, 'faf95Max', faf95Of(keys, num));
     setIf(rec, 'ac', ac);
     setIf(rec, 'an', an);
     setIf(rec, 'homozygotes', num('nhomalt'));
     // v4.1 exomes/genomes carry the joint (exomes + genomes) frequency as AF_joint
     setIf(rec, 'afJoint', num('AF_joint'));
-    // gnomAD's hemizygotes: XY carriers outside the pseudoautosomal regions (v4: nonpar flag + AC_XY; v2: AC_male)
-    if ((chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? site.flag('nonpar') : !inPar(keys.par, chrom, site.pos))) setIf(rec, 'hemizygotes', num('AC_XY') ?? num('AC_male'));
+    // gnomAD's hemizygotes: XY carriers outside the pseudoautosomal regions (v3, v4: AC_XY; v2: AC_male; nonpar flag where declared)
+    if (keys.hemizygoteKey && (chrom === 'chrX' || chrom === 'chrY') && (keys.nonparFlag ? site.flag('nonpar') : !inPar(keys.par, chrom, site.pos))) setIf(rec, 'hemizygotes', num(keys.hemizygoteKey));
     if (site.id !== undefined) rec.id = site.id;
     out.push(rec);
   });
@@ -139,16 +176,32 @@ function setIf<K extends keyof FrequencyRecord>(rec: FrequencyRecord, key: K, va
   if (value !== undefined) rec[key] = value;
 }
 
-/** gnomAD does not state its release inside the sites VCF; its file names do (gnomad.exomes.v4.1.sites.chr1.vcf.bgz). */
+/** gnomAD does not state its release inside the sites VCF; its file names do (gnomad.exomes.v4.1.sites.chr1.vcf.bgz; v2: gnomad.exomes.r2.1.1.sites.vcf.bgz). */
 function versionFromName(file: string): string | undefined {
-  const m = /v(\d+(?:\.\d+)+)/.exec(path.basename(file));
+  const m = /(?:^|[^a-z])[vr](\d+(?:\.\d+)+)/i.exec(path.basename(file));
   return m ? `v${m[1]}` : undefined;
+}
+
+const SCHEME_KEYS: Record<GnomadScheme, string> = {
+  v2: 'the INFO keys of gnomAD v2 (AF_popmax; filtering AF = max faf95_<group>; hemizygotes AC_male)',
+  v3: 'the INFO keys of gnomAD v3 (AF_popmax; filtering AF faf95_popmax; hemizygotes AC_XY)',
+  v4: 'the INFO keys of gnomAD v4 (AF_grpmax; filtering AF fafmax_faf95_max; hemizygotes AC_XY; AF_joint where present)',
+  unknown: 'no gnomAD group-max keys (AF_popmax, AF_grpmax): read as a plain sites VCF (AF, AC, AN, nhomalt)',
+};
+
+/** A file named for one gnomAD release whose header has another release's keys is not what its name claims. */
+function checkScheme(file: string, keys: GnomadKeys): void {
+  const named = versionFromName(file);
+  const major = named ? /^v(\d+)/.exec(named)![1] : undefined;
+  if (!major || keys.scheme === 'unknown' || !['2', '3', '4'].includes(major) || `v${major}` === keys.scheme) return;
+  throw new InputError(`the file name says gnomAD ${named}, but its header has ${SCHEME_KEYS[keys.scheme]}: rename the file or give the right one`, { file });
 }
 
 function summary(file: string, header: VcfHeader, keys: GnomadKeys, skip: SkipCounter): Omit<ReadResult<FrequencyRecord>, 'records'> {
   const version = versionFromName(file);
   const notes = [
-    `afPopmax = max AF over ${keys.groups.length ? keys.groups.join(', ') : 'no ancestry groups (afPopmax = AF)'} (gnomAD's grpmax rule: bottlenecked ami/asj/fin/mid and 'remaining' left out)`,
+    `header has ${SCHEME_KEYS[keys.scheme]}`,
+    `afPopmax = max AF over ${keys.groups.length ? keys.groups.join(', ') : 'no ancestry groups (afPopmax = AF)'} (gnomAD's grpmax rule: bottlenecked ami/asj/fin/mid and 'remaining'/'oth' left out)`,
     'multi-allelic records are split per ALT (Number=A values per allele)',
   ];
   if (version) notes.push('release taken from the file name: gnomAD sites VCFs do not state it in the header');
@@ -172,6 +225,9 @@ function checkDeclarations(header: VcfHeader, keys: GnomadKeys): void {
     AC_XY: perAllele('Integer'),
     AC_male: perAllele('Integer'),
     nhomalt: perAllele('Integer'),
+    AF_popmax: perAllele('Float'),
+    AF_grpmax: perAllele('Float'),
+    ...Object.fromEntries(keys.faf95Groups.map((id) => [id, perAllele('Float')])),
     ...Object.fromEntries(keys.groups.map((g) => [`AF_${g}`, perAllele('Float')])),
     ...(keys.faf95 ? { [keys.faf95]: perAllele('Float') } : {}),
   });
@@ -186,6 +242,10 @@ export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<F
   const { header, text } = await openVcfText(file);
   const keys = gnomadKeys(header);
   checkDeclarations(header, keys);
+  if (!header.info.has('AF') && header.info.has('AF_joint')) {
+    throw new InputError('a gnomAD joint file (AF_joint without AF): not read yet; give the v4.1 exomes and genomes sites VCFs, which carry AF_joint too', { file });
+  }
+  checkScheme(file, keys);
   const skip = new SkipCounter();
   const site = new TextSite(header);
   async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {

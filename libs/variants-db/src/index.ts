@@ -8,7 +8,7 @@ export { readAlphaMissenseGene, type AlphaMissenseGene } from './alphamissense-g
 export { readAlphaMissenseTsv, streamAlphaMissenseTsv, type AlphaMissenseRecord } from './alphamissense-variants';
 export { readGnomadSitesVcf, streamGnomadSitesVcf, queryGnomadSitesVcf, IndexedGnomadVcf } from './gnomad-sites';
 export { read1000gDosage } from './thousand-genomes';
-export { readClinvarVcf } from './clinvar-vcf';
+export { readClinvarVcf, streamClinvarVcf } from './clinvar-vcf';
 export { readClinvarMacarthurVcf } from './clinvar-macarthur';
 export { readClinvarWebExport } from './clinvar-web-export';
 export { readIntervarPathogenicMissense } from './intervar-ps1';
@@ -18,3 +18,4 @@ export { readSpliceAiVcf, streamSpliceAiVcf } from './spliceai-vcf';
 export { readCaddTsv, streamCaddTsv } from './cadd-tsv';
 export { readRevelCsv, streamRevelCsv } from './revel-csv';
 export { collect, type RecordStream } from './record-stream';
+export { readDbnsfp, streamDbnsfp, dbnsfpValue, DBNSFP_DEFAULT_COLUMNS, type DbnsfpRecord, type DbnsfpOptions } from './dbnsfp';

@@ -61,6 +61,20 @@ export class TextSite {
     return this.info.slice(start, this.info.indexOf(';', start));
   }
 
+  /**
+   * A String key's text as `infoString` gives it for a parsed record: undefined when absent, empty
+   * or '.'; with percent-encoding decoded (as @gmod/vcf does when the INFO has a '%').
+   */
+  str(key: string): string | undefined {
+    const raw = this.raw(key);
+    if (raw === undefined || raw === '' || raw === '.') return undefined;
+    if (!this.info.includes('%')) return raw;
+    return raw
+      .split(',')
+      .map((v) => (v === '.' ? v : decodeNoThrow(v)))
+      .join(',');
+  }
+
   flag(key: string): boolean {
     return this.info.includes(`;${key};`);
   }
@@ -79,5 +93,13 @@ export class TextSite {
     if (v === undefined || v === '.' || v === '') return undefined;
     const x = Number(v);
     return Number.isFinite(x) ? x : undefined;
+  }
+}
+
+function decodeNoThrow(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
   }
 }

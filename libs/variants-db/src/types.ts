@@ -72,6 +72,10 @@ export interface ClinvarRecord extends VariantKey {
   variationId?: string;
   geneSymbol?: string;
   proteinChange?: string;
+  /** ClinVar's AlleleID (official VCF: ALLELEID) */
+  alleleId?: string;
+  /** ClinVar's preferred disease names (official VCF: CLNDN, '|'-separated, '_' for spaces) */
+  diseaseNames?: string;
   /** Which reader and file the record came from (file base name). */
   source: string;
 }
