@@ -6,6 +6,7 @@ import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
 import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
+import { OrderedBatchLookup } from './ordered-lookup';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
 import { place, type Placement } from './locate';
@@ -88,12 +89,13 @@ export class Annotator {
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
     const flank = opts.flank ?? 5000;
-    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.variantTable('clinvar')]);
+    const [transcripts, genes, frequencySource, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.variantTable('clinvar')]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
+    const frequency = frequencySource && OrderedBatchLookup.wrap(frequencySource);
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
     return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync, transcripts);
   }
