@@ -7,6 +7,7 @@ import { inferCodonEffect, touchedCodons } from './codon-effect';
 import { clinvarEvidence, frequencyEvidence, predictorEvidence, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
 import { OrderedBatchLookup } from './ordered-lookup';
+import { TableSites } from './table-sites';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
 import { place, type Placement } from './locate';
@@ -74,14 +75,14 @@ export class Annotator {
     private readonly genesById: Map<string, { alphaMissenseMean?: number }>,
     private readonly frequency: VariantLookup | undefined,
     private readonly clinvar: VariantTable | undefined,
+    /** where ClinVar has records: a lookup elsewhere is skipped */
+    private readonly clinvarSites: TableSites | undefined,
     private readonly flank: number,
     private readonly predictors: PredictorSource[],
     private readonly pathOpts: PathogenicityOptions,
     private readonly reference: ReferenceSequence | undefined,
     sync: boolean,
-    transcripts: Transcript[],
   ) {
-    for (const t of transcripts) this.models.set(t, new TranscriptModel(t));
     if (!reference) this.bases = NO_BASES;
     else if (sync) this.bases = new DirectBases(reference);
     else this.bases = this.prefetched = new PrefetchedBases();
@@ -96,8 +97,9 @@ export class Annotator {
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
     const frequency = frequencySource && OrderedBatchLookup.wrap(frequencySource);
+    const clinvarSites = clinvar && TableSites.of(clinvar);
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
-    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync, transcripts);
+    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvarSites, opts.regions), genesById, frequency, clinvar, clinvarSites, flank, opts.predictors ?? [], opts.pathogenicity ?? {}, opts.reference, sync);
   }
 
   /** True only with a reference FASTA: then missense / synonymous / stop gained and HGVS p. are computed. */
@@ -130,7 +132,7 @@ export class Annotator {
     const mostSevere: SoTerm = transcripts.length ? transcripts[0].consequences[0] : 'intergenic_variant';
 
     const kbFrequency = frequencyEvidence(this.frequency, chrom, v.pos, v.ref, v.alt);
-    const kbClinvar = clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt);
+    const kbClinvar = this.clinvarSites?.mayHave(chrom, v.pos, v.ref.length) ? clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt) : undefined;
     const gene = primary ? (this.genesById.get(`ncbi:${primary.ncbiGeneId}`) ?? this.genesById.get(`sym:${primary.geneSymbol.toUpperCase()}`)) : undefined;
     const coding = primary?.cdsPosition !== undefined && (c.kind === 'snv' || c.kind === 'mnv');
     const kbPredictors = predictorEvidence(this.predictors, chrom, v.pos, v.ref, v.alt, coding ? gene?.alphaMissenseMean : undefined);
@@ -211,7 +213,10 @@ export class Annotator {
   }
 
   private model(t: Transcript): TranscriptModel {
-    return this.models.get(t)!;
+    // built on first use: a case touches a fraction of the KB's transcripts
+    let m = this.models.get(t);
+    if (!m) this.models.set(t, (m = new TranscriptModel(t)));
+    return m;
   }
 
   /** normalizeChrom, memoised: a VCF names few chromosomes, many times. */
