@@ -56,6 +56,19 @@ const rank = (t: SoTerm) => RANK.get(t)!;
 const bySeverity = (x: SoTerm, y: SoTerm) => rank(x) - rank(y);
 const CODON_TERMS = new Set<SoTerm>(['missense_variant', 'synonymous_variant', 'stop_gained', 'stop_lost', 'start_lost', 'stop_retained_variant', 'protein_altering_variant', 'coding_sequence_variant']);
 
+/** up/downstream window of the annotator and its region filter (as VEP) */
+const DEFAULT_FLANK = 5000;
+
+/**
+ * The ingest pre-filter of an annotator built with these options (its keepRegion), built alone
+ * from the KB: what a thread that pre-scans a VCF while the KB loads needs.
+ */
+export async function keepRegionFilter(kb: Pick<AnnotationSources, 'transcripts' | 'variantTable'>, opts: Pick<AnnotatorOptions, 'flank' | 'regions'> = {}): Promise<(chrom: string, pos: number) => boolean> {
+  const [transcripts, clinvar] = await Promise.all([kb.transcripts(), kb.variantTable('clinvar')]);
+  const filter = new RegionFilter(transcripts, opts.flank ?? DEFAULT_FLANK, clinvar && TableSites.of(clinvar), opts.regions);
+  return (chrom, pos) => filter.keep(normalizeChrom(chrom), pos);
+}
+
 /**
  * The annotate stage: Variant → AnnotatedVariant. Consequences on the KB's (MANE) transcripts,
  * HGVS c. (and p. with a reference), population frequency, ClinVar, predictors and the
@@ -89,7 +102,7 @@ export class Annotator {
   }
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
-    const flank = opts.flank ?? 5000;
+    const flank = opts.flank ?? DEFAULT_FLANK;
     const [transcripts, genes, frequencySource, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.variantTable('clinvar')]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, resolveKbDir, KB_ENV } from '@rarerank/io';
-import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput } from '@rarerank/engine';
+import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput, type EngineOptions } from '@rarerank/engine';
 import { writeCaseOutputs } from '@rarerank/report';
 import { EXCLUDED_TERMS_HELP, excludedTermsOption } from './excluded-terms-option';
 import { formatTopCandidates } from './format-top';
@@ -76,7 +76,10 @@ export function registerPrioritizeCommand(program: Command): void {
       const kbDir = resolveKbDir(opts.kb);
       progress?.(`loading KB ${kbDir} …`);
       if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
-      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms });
+      const engineOpts: EngineOptions = { kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms };
+      // one case: its VCF is read on a second thread while the KB loads (same results, see Engine.prescan)
+      const prescan = opts.manifest ? undefined : Engine.prescan(engineOpts, { vcfs: opts.vcf.map((v) => path.resolve(v)), proband: opts.proband, ped: opts.ped && path.resolve(opts.ped), assembly: opts.assembly });
+      const engine = await Engine.create(engineOpts);
       const top = Number(opts.top);
 
       if (opts.manifest) {
@@ -98,7 +101,7 @@ export function registerPrioritizeCommand(program: Command): void {
       }
 
       const input = await caseFromOptions(opts);
-      const result = await engine.prioritize(input, { onProgress: progress });
+      const result = await engine.prioritize(input, { onProgress: progress, prescan });
       const out = path.resolve(opts.out ?? path.join('out', safeCaseId(result.caseId)));
       await writeCaseOutputs(out, result);
       process.stdout.write(formatTopCandidates(result, top));
