@@ -1,6 +1,7 @@
 // Worker thread entry (see prescan.ts): pre-scans one VCF while the main thread loads the KB.
 import { parentPort, workerData } from 'node:worker_threads';
 import { keepRegionFilter } from '@rarerank/annotation';
+import { InputError } from '@rarerank/io';
 import { KnowledgeBase } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { pedigreeFor, prescanVcf, readPed } from '@rarerank/vcf';
@@ -8,13 +9,17 @@ import type { PrescanRequest } from './prescan';
 
 async function run(req: PrescanRequest): Promise<void> {
   const kb = await KnowledgeBase.open(req.kbDir);
-  const chainFile = kb.chainFile();
-  const [keepRegion, chain, pedigree] = await Promise.all([
+  const [keepRegion, pedigree] = await Promise.all([
     keepRegionFilter(kb, { regions: req.regions }),
-    chainFile ? ChainFile.load(chainFile) : undefined,
     req.ped && req.proband ? readPed(req.ped).then((p) => pedigreeFor(p, req.proband!)) : undefined,
   ]);
-  const result = await prescanVcf(req.vcf, { proband: req.proband, pedigree, probandSex: req.sex, assembly: req.assembly, chain, keepRegion, ignoreInputAnnotations: req.ignoreInputAnnotations });
+  const opts = { proband: req.proband, pedigree, probandSex: req.sex, assembly: req.assembly, keepRegion, ignoreInputAnnotations: req.ignoreInputAnnotations };
+  const chainFile = kb.chainFile();
+  // the chain only for GRCh37 input: without it such a file stops at its header, and is read again with it
+  const result = await prescanVcf(req.vcf, opts).catch(async (e: unknown) => {
+    if (!chainFile || !(e instanceof InputError) || !/liftover chain/.test(e.message)) throw e;
+    return prescanVcf(req.vcf, { ...opts, chain: await ChainFile.load(chainFile) });
+  });
   parentPort!.postMessage({ result }, result.blocks.map((b) => b.buffer as ArrayBuffer));
 }
 
