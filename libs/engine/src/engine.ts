@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Annotator, DEFAULT_REGIONS, loadReference, NO_REFERENCE_WARNING, tablePredictor, type RegionOptions } from '@rarerank/annotation';
 import type { AnnotatedVariant, PatientPhenotype, Pedigree, QcOptions, Variant } from '@rarerank/case-model';
@@ -31,6 +32,9 @@ export interface EngineOptions {
   /** what excluded terms do for cases that do not say (default 'ignored'; 'absent' only lowers; 'pertinent' is the opt-in case-report model) */
   excludedTerms?: ExcludedTermsModel;
 }
+
+/** A VCF this large (compressed: ~2M records) is pre-scanned on a second thread by the CLI (Engine.prescan). */
+export const PRESCAN_MIN_BYTES = 32 * 1024 * 1024;
 
 /** A case's ranking before it becomes a results document. */
 export interface RankedCase {
@@ -83,11 +87,23 @@ export class Engine {
 
   /**
    * Starts reading the case's VCF on a worker thread now, so that it overlaps Engine.create (see
-   * prescan.ts); pass the result to prioritize. Only for one VCF (undefined otherwise). The
-   * results are those of an ingest without it.
+   * prescan.ts); pass the result to prioritize. The results are those of an ingest without it.
+   * Only for one VCF of at least `minBytes` (undefined otherwise): the thread loads the region
+   * filter again (~0.5 s of CPU), which only a genome-sized file repays.
    */
-  static prescan(opts: EngineOptions, input: Pick<CaseInput, 'vcfs'> & Partial<Pick<CaseInput, 'proband' | 'ped' | 'sex' | 'assembly' | 'ignoreInputAnnotations'>>): Prescan | undefined {
+  static prescan(
+    opts: EngineOptions,
+    input: Pick<CaseInput, 'vcfs'> & Partial<Pick<CaseInput, 'proband' | 'ped' | 'sex' | 'assembly' | 'ignoreInputAnnotations'>>,
+    minBytes = PRESCAN_MIN_BYTES,
+  ): Prescan | undefined {
     if (input.vcfs.length !== 1) return undefined;
+    let size = 0;
+    try {
+      size = statSync(input.vcfs[0]).size;
+    } catch {
+      return undefined; // the ingest reports a missing file
+    }
+    if (size < minBytes) return undefined;
     return startPrescan({
       kbDir: opts.kbDir,
       regions: { ...DEFAULT_REGIONS, ...opts.regions },
