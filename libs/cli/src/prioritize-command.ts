@@ -23,6 +23,7 @@ interface PrioritizeOptions {
   concurrency: string;
   top: string;
   quiet?: boolean;
+  prescan?: boolean;
   ignoreInputAnnotations?: boolean;
   excludedTerms: string;
 }
@@ -68,6 +69,7 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--top <n>', 'candidates printed to stdout', '5')
     .option('--ignore-input-annotations', "do not read the VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar/REVEL/CADD INFO keys): KB evidence only")
     .option('--quiet', 'no progress on stderr')
+    .option('--prescan', 'read a genome-sized VCF (≥ 32 MB) on a second thread while the KB loads (same results; pays only where a second core is free: ~0.5 s more CPU, see docs/BENCHMARKS.md)')
     .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .action(async (opts: PrioritizeOptions) => {
       const excludedTerms = excludedTermsOption(opts.excludedTerms);
@@ -77,8 +79,8 @@ export function registerPrioritizeCommand(program: Command): void {
       progress?.(`loading KB ${kbDir} …`);
       if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
       const engineOpts: EngineOptions = { kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms };
-      // one case: its VCF is read on a second thread while the KB loads (same results, see Engine.prescan)
-      const prescan = opts.manifest ? undefined : Engine.prescan(engineOpts, { vcfs: opts.vcf.map((v) => path.resolve(v)), proband: opts.proband, ped: opts.ped && path.resolve(opts.ped), assembly: opts.assembly });
+      // opt-in: the VCF is read on a second thread while the KB loads (same results, see Engine.prescan)
+      const prescan = opts.manifest || !opts.prescan ? undefined : Engine.prescan(engineOpts, { vcfs: opts.vcf.map((v) => path.resolve(v)), proband: opts.proband, ped: opts.ped && path.resolve(opts.ped), assembly: opts.assembly });
       const engine = await Engine.create(engineOpts);
       const top = Number(opts.top);
 
