@@ -5,6 +5,8 @@ import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
 import { clinvarEvidence, frequencyEvidence, predictorEvidence, type ClinvarSource, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
+import { OrderedBatchLookup } from './ordered-lookup';
+import { TableSites } from './table-sites';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
 import { place, type Placement } from './locate';
@@ -66,6 +68,19 @@ const rank = (t: SoTerm) => RANK.get(t)!;
 const bySeverity = (x: SoTerm, y: SoTerm) => rank(x) - rank(y);
 const CODON_TERMS = new Set<SoTerm>(['missense_variant', 'synonymous_variant', 'stop_gained', 'stop_lost', 'start_lost', 'stop_retained_variant', 'protein_altering_variant', 'coding_sequence_variant']);
 
+/** up/downstream window of the annotator and its region filter (as VEP) */
+const DEFAULT_FLANK = 5000;
+
+/**
+ * The ingest pre-filter of an annotator built with these options (its keepRegion), built alone
+ * from the KB: what a thread that pre-scans a VCF while the KB loads needs.
+ */
+export async function keepRegionFilter(kb: Pick<AnnotationSources, 'transcripts' | 'clinvar'>, opts: Pick<AnnotatorOptions, 'flank' | 'regions'> = {}): Promise<(chrom: string, pos: number) => boolean> {
+  const [transcripts, clinvar] = await Promise.all([kb.transcripts(), kb.clinvar()]);
+  const filter = new RegionFilter(transcripts, opts.flank ?? DEFAULT_FLANK, clinvar && TableSites.of(clinvar), opts.regions);
+  return (chrom, pos) => filter.keep(normalizeChrom(chrom), pos);
+}
+
 /**
  * The annotate stage: Variant → AnnotatedVariant. Consequences on the KB's (MANE) transcripts,
  * HGVS c. (and p. with a reference), population frequency, ClinVar, predictors and the
@@ -85,30 +100,32 @@ export class Annotator {
     private readonly genesById: Map<string, { alphaMissenseMean?: number }>,
     private readonly frequency: VariantLookup | undefined,
     private readonly clinvar: ClinvarSource | undefined,
+    /** where ClinVar has records: a lookup elsewhere is skipped */
+    private readonly clinvarSites: TableSites | undefined,
     private readonly flank: number,
     private readonly predictors: PredictorSource[],
     private readonly pathOpts: PathogenicityOptions,
     private readonly reference: ReferenceSequence | undefined,
     sync: boolean,
-    transcripts: Transcript[],
   ) {
-    for (const t of transcripts) this.models.set(t, new TranscriptModel(t));
     if (!reference) this.bases = NO_BASES;
     else if (sync) this.bases = new DirectBases(reference);
     else this.bases = this.prefetched = new PrefetchedBases();
   }
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
-    const flank = opts.flank ?? 5000;
-    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.clinvar()]);
+    const flank = opts.flank ?? DEFAULT_FLANK;
+    const [transcripts, genes, frequencySource, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.clinvar()]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
     const pathogenicity = { missenseGeneReference: meanAlphaMissense(genes), ...opts.pathogenicity };
+    const frequency = frequencySource && OrderedBatchLookup.wrap(frequencySource);
+    const clinvarSites = clinvar && TableSites.of(clinvar);
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
-    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvar, opts.regions), genesById, frequency, clinvar, flank, opts.predictors ?? [], pathogenicity, opts.reference, sync, transcripts);
+    return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvarSites, opts.regions), genesById, frequency, clinvar, clinvarSites, flank, opts.predictors ?? [], pathogenicity, opts.reference, sync);
   }
 
   /** The missense default of a coding change in this gene when no variant-level predictor speaks (see scores.ts `missenseDefault`). */
@@ -146,7 +163,7 @@ export class Annotator {
     const mostSevere: SoTerm = transcripts.length ? transcripts[0].consequences[0] : 'intergenic_variant';
 
     const kbFrequency = frequencyEvidence(this.frequency, chrom, v.pos, v.ref, v.alt);
-    const kbClinvar = clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt);
+    const kbClinvar = this.clinvarSites?.mayHave(chrom, v.pos, v.ref.length) ? clinvarEvidence(this.clinvar, chrom, v.pos, v.ref, v.alt) : undefined;
     const gene = primary ? (this.genesById.get(`ncbi:${primary.ncbiGeneId}`) ?? this.genesById.get(`sym:${primary.geneSymbol.toUpperCase()}`)) : undefined;
     const coding = primary?.cdsPosition !== undefined && (c.kind === 'snv' || c.kind === 'mnv');
     const kbPredictors = predictorEvidence(this.predictors, chrom, v.pos, v.ref, v.alt, coding ? gene?.alphaMissenseMean : undefined);
@@ -241,7 +258,10 @@ export class Annotator {
   }
 
   private model(t: Transcript): TranscriptModel {
-    return this.models.get(t)!;
+    // built on first use: a case touches a fraction of the KB's transcripts
+    let m = this.models.get(t);
+    if (!m) this.models.set(t, (m = new TranscriptModel(t)));
+    return m;
   }
 
   /** normalizeChrom, memoised: a VCF names few chromosomes, many times. */

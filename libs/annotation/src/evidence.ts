@@ -1,4 +1,5 @@
 import type { ClinvarEvidence, FrequencyEvidence, PredictorEvidence } from '@rarerank/case-model';
+import { OrderedBatchLookup } from './ordered-lookup';
 
 /**
  * Any keyed variant source: a whole-loaded `VariantTable` or a disk-backed store
@@ -29,7 +30,8 @@ export interface PredictorSource {
 }
 
 /** A predictor read from one numeric column of a KB variant table or store. */
-export function tablePredictor(field: VariantPredictor, table: VariantLookup, column: string): PredictorSource {
+export function tablePredictor(field: VariantPredictor, source: VariantLookup, column: string): PredictorSource {
+  const table = OrderedBatchLookup.wrap(source);
   return {
     field,
     prefetch: table.prefetch?.bind(table),

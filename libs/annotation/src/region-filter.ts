@@ -1,4 +1,5 @@
 import { normalizeChrom, type Transcript } from '@rarerank/genes';
+import type { TableSites } from './table-sites';
 
 /** Sorted, merged intervals of one chromosome with a binary-search membership test. */
 class Intervals {
@@ -21,8 +22,31 @@ class Intervals {
     return new Intervals(Float64Array.from(s), Float64Array.from(e));
   }
 
-  /** Any interval overlapping [a, b)? */
+  /** the answer of the last search: a hint only, each call checks it */
+  private cursor = 0;
+
+  /** Any interval overlapping [a, b)? Queries in position order (a sorted VCF) step forward from the last answer. */
   overlaps(a: number, b: number): boolean {
+    const starts = this.starts;
+    const n = starts.length;
+    // lo: the first interval starting at or after b
+    let lo = this.cursor;
+    if (lo > 0 && starts[lo - 1] >= b) lo = this.firstStartingAtOrAfter(b);
+    else {
+      let steps = 0;
+      while (lo < n && starts[lo] < b) {
+        if (++steps > 8) {
+          lo = this.firstStartingAtOrAfter(b);
+          break;
+        }
+        lo++;
+      }
+    }
+    this.cursor = lo;
+    return lo > 0 && this.ends[lo - 1] > a;
+  }
+
+  private firstStartingAtOrAfter(b: number): number {
     let lo = 0;
     let hi = this.starts.length;
     while (lo < hi) {
@@ -30,7 +54,7 @@ class Intervals {
       if (this.starts[mid] < b) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 && this.ends[lo - 1] > a;
+    return lo;
   }
 }
 
@@ -57,7 +81,7 @@ export const DEFAULT_REGIONS: RegionOptions = { mode: 'exonic', exonMargin: 50 }
 export class RegionFilter {
   private readonly byChrom = new Map<string, Intervals>();
 
-  constructor(transcripts: Iterable<Transcript>, flank: number, clinvar?: { entries(): Iterable<{ chrom: string; pos: number; ref: string }> }, regions: RegionOptions = { mode: 'genic', exonMargin: 0 }) {
+  constructor(transcripts: Iterable<Transcript>, flank: number, clinvarSites?: TableSites, regions: RegionOptions = { mode: 'genic', exonMargin: 0 }) {
     const lists = new Map<string, Array<[number, number]>>();
     const add = (chrom: string, a: number, b: number) => {
       const list = lists.get(chrom);
@@ -71,12 +95,19 @@ export class RegionFilter {
     }
     // ClinVar keys are minimal alleles: an indel's first changed base is POS + 1 of its VCF record,
     // so the site interval reaches one base back to the anchor
-    if (clinvar) for (const r of clinvar.entries()) add(r.chrom, r.pos - 2, r.pos - 1 + Math.max(1, r.ref.length));
+    clinvarSites?.forEach((chrom, pos, refLength) => add(chrom, pos - 2, pos - 1 + Math.max(1, refLength)));
     for (const [chrom, list] of lists) this.byChrom.set(chrom, Intervals.merge(list));
   }
 
+  private lastChrom = '';
+  private lastIntervals: Intervals | undefined;
+
   keep(chrom: string, pos: number, refLength = 1): boolean {
-    const iv = this.byChrom.get(chrom) ?? this.byChrom.get(normalizeChrom(chrom));
+    if (chrom !== this.lastChrom) {
+      this.lastChrom = chrom;
+      this.lastIntervals = this.byChrom.get(chrom) ?? this.byChrom.get(normalizeChrom(chrom));
+    }
+    const iv = this.lastIntervals;
     return iv !== undefined && iv.overlaps(pos - 1, pos - 1 + Math.max(1, refLength));
   }
 }

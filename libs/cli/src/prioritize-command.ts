@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, resolveKbDir, KB_ENV } from '@rarerank/io';
-import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput } from '@rarerank/engine';
+import { Engine, parseHpoList, readBatchManifest, readPhenopacket, runBatch, safeCaseId, type CaseInput, type EngineOptions } from '@rarerank/engine';
 import { writeCaseOutputs } from '@rarerank/report';
 import { EXCLUDED_TERMS_HELP, excludedTermsOption } from './excluded-terms-option';
 import { formatTopCandidates } from './format-top';
@@ -23,6 +23,7 @@ interface PrioritizeOptions {
   concurrency: string;
   top: string;
   quiet?: boolean;
+  prescan?: boolean;
   ignoreInputAnnotations?: boolean;
   excludedTerms: string;
 }
@@ -68,6 +69,7 @@ export function registerPrioritizeCommand(program: Command): void {
     .option('--top <n>', 'candidates printed to stdout', '5')
     .option('--ignore-input-annotations', "do not read the VCF's own annotations (VEP CSQ, ANNOVAR, gnomAD/ClinVar/REVEL/CADD INFO keys): KB evidence only")
     .option('--quiet', 'no progress on stderr')
+    .option('--prescan', 'read a genome-sized VCF (≥ 32 MB) on a second thread while the KB loads (same results; pays only where a second core is free: ~0.5 s more CPU, see docs/BENCHMARKS.md)')
     .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .action(async (opts: PrioritizeOptions) => {
       const excludedTerms = excludedTermsOption(opts.excludedTerms);
@@ -76,7 +78,10 @@ export function registerPrioritizeCommand(program: Command): void {
       const kbDir = resolveKbDir(opts.kb);
       progress?.(`loading KB ${kbDir} …`);
       if (opts.regions !== 'exonic' && opts.regions !== 'genic') throw new InputError(`--regions must be exonic or genic, not "${opts.regions}"`, { file: '--regions' });
-      const engine = await Engine.create({ kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms });
+      const engineOpts: EngineOptions = { kbDir, reference: opts.reference && path.resolve(opts.reference), regions: { mode: opts.regions }, ignoreInputAnnotations: opts.ignoreInputAnnotations === true, excludedTerms };
+      // opt-in: the VCF is read on a second thread while the KB loads (same results, see Engine.prescan)
+      const prescan = opts.manifest || !opts.prescan ? undefined : Engine.prescan(engineOpts, { vcfs: opts.vcf.map((v) => path.resolve(v)), proband: opts.proband, ped: opts.ped && path.resolve(opts.ped), assembly: opts.assembly });
+      const engine = await Engine.create(engineOpts);
       const top = Number(opts.top);
 
       if (opts.manifest) {
@@ -98,7 +103,7 @@ export function registerPrioritizeCommand(program: Command): void {
       }
 
       const input = await caseFromOptions(opts);
-      const result = await engine.prioritize(input, { onProgress: progress });
+      const result = await engine.prioritize(input, { onProgress: progress, prescan });
       const out = path.resolve(opts.out ?? path.join('out', safeCaseId(result.caseId)));
       await writeCaseOutputs(out, result);
       process.stdout.write(formatTopCandidates(result, top));

@@ -1,5 +1,6 @@
 export * from './case-input';
 export * from './engine';
+export { startPrescan, type Prescan, type PrescanRequest } from './prescan';
 export * from './stage-types';
 export * from './ranking-candidates';
 export * from './batch';

@@ -64,7 +64,14 @@ export class PhenotypeScorer {
     this.ic = kb.ic;
     this.diseaseIds = kb.diseases.map((d) => d.id);
     this.names = kb.diseases.map((d) => d.name);
-    this.inheritance = kb.diseases.map((d) => Object.freeze(inheritanceCodes(kb.ontology, d.inheritance)) as InheritanceCode[]);
+    // few distinct inheritance lists among thousands of diseases: map each list once (frozen, so sharing is safe)
+    const codesOf = new Map<string, InheritanceCode[]>();
+    this.inheritance = kb.diseases.map((d) => {
+      const key = d.inheritance.join(',');
+      let codes = codesOf.get(key);
+      if (!codes) codesOf.set(key, (codes = Object.freeze(inheritanceCodes(kb.ontology, d.inheritance)) as InheritanceCode[]));
+      return codes;
+    });
     const byId = new Map(this.diseaseIds.map((id, i) => [id, i]));
     this.geneIndex = buildGeneIndex(kb.geneLinks, (id) => byId.get(id), this.diseaseIds.length, (d) => kb.diseases[d].terms.length > 0);
     const order = this.diseaseIds.map((_, i) => i).sort((a, b) => cmp(this.diseaseIds[a], this.diseaseIds[b]));

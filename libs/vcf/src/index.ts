@@ -7,3 +7,4 @@ export { altKind, trimAlleles, type AltKind } from './alleles';
 export { parseGt, zygosityOf, splitGenotype, type SampleCall } from './genotype';
 export { isOneCopyRegion } from './sex-chromosomes';
 export * from './pre-annotation';
+export { prescanVcf } from './prescan';

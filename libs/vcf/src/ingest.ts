@@ -3,6 +3,7 @@ import { DEFAULT_QC } from '@rarerank/case-model';
 import { chromRank } from '@rarerank/genes';
 import { InputError, scanLines } from '@rarerank/io';
 import { DEFAULT_LIMITS, type IngestOptions, type IngestResult, type IngestStats } from './types';
+import { feedPrescanned } from './prescan';
 import { type IngestState, VcfReader } from './vcf-reader';
 
 /**
@@ -22,7 +23,12 @@ export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
   };
   for (const file of opts.vcfs) {
     const reader = new VcfReader(file, state);
-    reader.finish(await scanLines(file, limits, reader.onLine));
+    const pre = await opts.prescanned?.(file);
+    if (pre) {
+      const n = feedPrescanned(pre, reader.onLine);
+      reader.addPrescanned(pre.prefiltered, pre.lines, n);
+      reader.finish(pre.lines);
+    } else reader.finish(await scanLines(file, limits, reader.onLine));
     stats.files++;
     opts.onProgress?.(state.linesRead);
   }

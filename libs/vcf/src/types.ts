@@ -1,5 +1,5 @@
 import type { Pedigree, QcOptions, Variant } from '@rarerank/case-model';
-import type { TextLimits } from '@rarerank/io';
+import type { LineHandler, TextLimits } from '@rarerank/io';
 import type { ChainFile } from '@rarerank/liftover';
 
 export type Assembly = 'GRCh37' | 'GRCh38';
@@ -54,6 +54,31 @@ export interface IngestOptions {
    * header declares them.
    */
   ignoreInputAnnotations?: boolean;
+  /**
+   * Pre-scan mode (prescanVcf, run on another thread): the header lines and the data lines that
+   * pass every check before parsing and keepRegion go here instead of being parsed.
+   */
+  forwardLine?: LineHandler;
+  /**
+   * The lines of a file another thread pre-scanned (prescanVcf), read instead of the file; a
+   * promise of undefined (the pre-scan failed or does not cover this file) reads the file.
+   */
+  prescanned?: (file: string) => Promise<PrescannedFile | undefined> | undefined;
+}
+
+/** What prescanVcf hands over: the forwarded lines (header and kept data lines) and the counts of the rest. */
+export interface PrescannedFile {
+  file: string;
+  /** lines of the whole file (as scanLines counts them) */
+  lines: number;
+  /** data records skipped by keepRegion (each passed the order, POS and contig checks) */
+  prefiltered: number;
+  /** forwarded lines, packed: bytes of line k are blocks[block[k]][start[k], end[k]), its number no[k] */
+  blocks: Uint8Array[];
+  block: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  no: Int32Array;
 }
 
 /**

@@ -87,8 +87,22 @@ export class VcfReader {
   readonly onLine = (buf: Buffer, start: number, end: number, no: number): void => {
     if (++this.state.linesRead % PROGRESS_EVERY === 0) this.state.opts.onProgress?.(this.state.linesRead);
     if (this.phase === 'data') this.dataLine(buf, start, end, no);
-    else this.headerLine(buf.toString('utf8', start, end), no);
+    else {
+      this.headerLine(buf.toString('utf8', start, end), no);
+      this.state.opts.forwardLine?.(buf, start, end, no);
+    }
   };
+
+  /**
+   * After a pre-scanned file's forwarded lines: counts the data records the pre-scan skipped
+   * (keepRegion said no) as this reader would have counted them.
+   */
+  addPrescanned(prefiltered: number, lines: number, forwardedLines: number): void {
+    this.records += prefiltered;
+    this.state.stats.records += prefiltered;
+    this.state.stats.prefiltered += prefiltered;
+    this.state.linesRead += lines - forwardedLines;
+  }
 
   /** Call after the last line: a file must have reached its #CHROM line. */
   finish(lines: number): void {
@@ -215,7 +229,9 @@ export class VcfReader {
         return;
       }
     }
-    this.record(buf, s, e, tab2, pos, no);
+    const forward = this.state.opts.forwardLine;
+    if (forward) forward(buf, s, e, no);
+    else this.record(buf, s, e, tab2, pos, no);
   }
 
   private sameChrom(buf: Buffer, s: number, tab: number): boolean {
