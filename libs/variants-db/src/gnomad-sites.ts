@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TabixIndexedFile } from '@gmod/tabix';
 import type { Variant } from '@gmod/vcf';
-import { InputError } from '@rarerank/io';
+import { InputError, REFERENCE_TEXT_LIMITS, scanLineChunks } from '@rarerank/io';
 import { assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
 import { collect, type RecordStream } from './record-stream';
-import { TextSite } from './text-site';
+import { ByteSite } from './byte-site';
 import { infoNumber, openVcfText, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
@@ -187,11 +187,25 @@ export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<F
   const keys = gnomadKeys(header);
   checkDeclarations(header, keys);
   const skip = new SkipCounter();
-  const site = new TextSite(header);
-  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
-    for await (const { no, text: line } of text) for (const r of gnomadRecords(keys, site.read(line, no), skip)) yield Object.assign(r, { line: no });
+  const site = new ByteSite(header, ['AN', 'AC', 'AF', ...keys.groups.map((g) => `AF_${g}`), ...(keys.faf95 ? [keys.faf95] : []), 'nhomalt', 'AF_joint', 'AC_XY', 'AC_male', 'nonpar']);
+  /** the file scanned again from the top (the header lines skipped), records collected per block of text */
+  async function* batches(): AsyncGenerator<Array<FrequencyRecord & { line: number }>> {
+    await text.return(undefined);
+    let batch: Array<FrequencyRecord & { line: number }> = [];
+    const onLine = (buf: Buffer, start: number, end: number, no: number) => {
+      if (end === start || buf[start] === 35 /* '#' */) return;
+      for (const r of gnomadRecords(keys, site.read(buf, start, end, no), skip)) batch.push(Object.assign(r, { line: no }));
+    };
+    for await (const lines of scanLineChunks(file, REFERENCE_TEXT_LIMITS, onLine)) {
+      if (!batch.length || !lines) continue;
+      yield batch;
+      batch = [];
+    }
   }
-  return { records: records(), summary: () => summary(file, header, keys, skip) };
+  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { records: records(), batches, summary: () => summary(file, header, keys, skip) };
 }
 
 /** Reads a whole gnomAD sites VCF into memory (excerpts; a full release goes through the variant store). */
