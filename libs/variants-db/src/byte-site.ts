@@ -2,25 +2,25 @@ import { InputError } from '@rarerank/io';
 import type { VcfHeader } from './vcf';
 
 const TAB = 9;
-const SEMI = 59;
-const EQ = 61;
 const COMMA = 44;
-const TABLE = 256; // hash slots for the wanted keys (power of two)
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 interface Wanted {
-  key: Buffer;
+  /** 'KEY=' and ';KEY=' */
+  head: string;
+  needle: string;
   number: string;
   numeric: boolean;
+  /** where the key sat on the previous line, less a margin: writers keep one key order */
+  hint: number;
 }
 
 /**
  * A VCF data line read in place from the decompressed bytes, for the readers of genome-wide
  * releases (~1B lines of 0.5–12 kB INFO, of which a reader needs a dozen keys): the 8 fixed
- * columns split at their tabs, then one pass over INFO that notes where each wanted key's value
- * lies (keys found by a hash of their bytes), and numbers parsed from the bytes. No string of the
- * line or of INFO is made: building them, and the garbage they leave, cost more than inflating the
- * file. Values are interpreted exactly as `infoForAllele` does for a parsed record (Number=A/R
+ * columns split at their tabs, INFO searched for `;KEY=` only when a key is asked for (V8's
+ * string search, from near where the key sat on the previous line), numbers parsed from the
+ * bytes. Values are interpreted exactly as `infoForAllele` does for a parsed record (Number=A/R
  * per allele, '.' missing, undeclared keys absent), which the gnomAD spec checks record by record.
  */
 export class ByteSite {
@@ -32,31 +32,13 @@ export class ByteSite {
   pass = true;
   private buf: Buffer = Buffer.alloc(0);
   private chromBytes = Buffer.alloc(0);
-  private readonly wanted: Wanted[] = [];
-  private readonly slotOf = new Map<string, number>();
-  /** hash slot → wanted index + 1 (0: none) */
-  private readonly table = new Int32Array(TABLE);
-  /** per wanted key: value start, end (start -1: absent; -2: present as a flag) */
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  /** INFO as a one-byte string (its offsets are the bytes' offsets from infoStart) */
+  private info = '';
+  private infoStart = 0;
+  private readonly wanted = new Map<string, Wanted>();
 
-  /** `keys`: the INFO keys `num` and `flag` will be asked for; undeclared ones read as absent. */
-  constructor(
-    private readonly header: VcfHeader,
-    keys: string[],
-  ) {
-    for (const id of new Set(keys)) {
-      const d = header.info.get(id);
-      if (!d) continue;
-      const key = Buffer.from(id, 'utf8');
-      let slot = hashOf(key, 0, key.length) & (TABLE - 1);
-      while (this.table[slot]) slot = (slot + 1) & (TABLE - 1);
-      this.table[slot] = this.wanted.length + 1;
-      this.slotOf.set(id, this.wanted.length);
-      this.wanted.push({ key, number: d.number, numeric: d.type === 'Integer' || d.type === 'Float' });
-    }
-    this.starts = new Int32Array(this.wanted.length);
-    this.ends = new Int32Array(this.wanted.length);
+  constructor(private readonly header: VcfHeader) {
+    for (const [id, d] of header.info) this.wanted.set(id, { head: `${id}=`, needle: `;${id}=`, number: d.number, numeric: d.type === 'Integer' || d.type === 'Float', hint: 0 });
   }
 
   /** Reads the line buf[start, end) (line number `no`, for errors); returns this, reused for the next line. */
@@ -65,9 +47,8 @@ export class ByteSite {
     this.buf = buf;
     const tabs = TABS;
     let n = 0;
-    for (let i = start; i < end && n < 8; i++) if (buf[i] === TAB) tabs[n++] = i;
+    for (let i = start; i < end && n < 7; i++) if (buf[i] === TAB) tabs[n++] = i;
     if (n < 7) throw new InputError(`expected at least 8 tab-separated VCF columns, found ${n + 1}`, { file, line: no });
-    const infoEnd = n === 8 ? tabs[7] : end;
     this.readChrom(buf, start, tabs[0]);
     let pos = 0;
     for (let i = tabs[0] + 1; i < tabs[1]; i++) {
@@ -89,23 +70,41 @@ export class ByteSite {
     const f = tabs[5] + 1;
     const fLen = tabs[6] - f;
     this.pass = (fLen === 1 && buf[f] === 46) || (fLen === 4 && buf[f] === 80 && buf[f + 1] === 65 && buf[f + 2] === 83 && buf[f + 3] === 83);
-    this.scanInfo(buf, tabs[6] + 1, infoEnd);
+    // INFO runs to the next tab (FORMAT) or the end of the line
+    const infoStart = tabs[6] + 1;
+    const tab = buf.indexOf(TAB, infoStart);
+    const infoEnd = tab < 0 || tab > end ? end : tab;
+    this.infoStart = infoStart;
+    this.info = buf.toString('latin1', infoStart, infoEnd);
     return this;
   }
 
   /** INFO key `key` present without a value (a Flag). */
   flag(key: string): boolean {
-    const k = this.slotOf.get(key);
-    return k !== undefined && this.starts[k] === -2;
+    const info = this.info;
+    if (info === key || info.startsWith(`${key};`)) return true;
+    return info.includes(`;${key};`) || info.endsWith(`;${key}`);
   }
 
   num(key: string, altIndex: number, altCount: number): number | undefined {
-    const k = this.slotOf.get(key);
-    if (k === undefined || this.starts[k] < 0) return undefined;
-    const { number, numeric } = this.wanted[k];
+    const w = this.wanted.get(key);
+    if (w === undefined) return undefined; // undeclared: parses as a String, which no numeric reading uses
+    const info = this.info;
+    let s: number;
+    if (info.startsWith(w.head)) s = w.head.length;
+    else {
+      let at = info.indexOf(w.needle, w.hint);
+      if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
+      if (at < 0) return undefined;
+      w.hint = at > 64 ? at - 64 : 0;
+      s = at + w.needle.length;
+    }
+    let e = info.indexOf(';', s);
+    if (e < 0) e = info.length;
+    s += this.infoStart;
+    e += this.infoStart;
+    const { number, numeric } = w;
     const buf = this.buf;
-    const s = this.starts[k];
-    const e = this.ends[k];
     let parts = 1;
     for (let i = s; i < e; i++) if (buf[i] === COMMA) parts++;
     let part: number;
@@ -139,52 +138,9 @@ export class ByteSite {
     this.chrom = buf.toString('utf8', s, e);
     this.chromBytes = Buffer.from(buf.subarray(s, e));
   }
-
-  /** One pass over INFO: where each wanted key's value lies (the first occurrence of a key counts). */
-  private scanInfo(buf: Buffer, s: number, e: number): void {
-    this.starts.fill(-1);
-    let i = s;
-    while (i < e) {
-      const ks = i;
-      let h = 0;
-      let c = 0;
-      while (i < e && (c = buf[i]) !== EQ && c !== SEMI) {
-        h = (Math.imul(h, 31) + c) | 0;
-        i++;
-      }
-      const ke = i;
-      let vs = -2;
-      let ve = -2;
-      if (i < e && c === EQ) {
-        vs = ++i;
-        while (i < e && buf[i] !== SEMI) i++;
-        ve = i;
-      }
-      i++; // past ';'
-      for (let slot = h & (TABLE - 1), w = this.table[slot]; w; slot = (slot + 1) & (TABLE - 1), w = this.table[slot]) {
-        const k = w - 1;
-        if (this.starts[k] !== -1 || !sameBytes(this.wanted[k].key, buf, ks, ke)) continue;
-        this.starts[k] = vs;
-        this.ends[k] = ve;
-        break;
-      }
-    }
-  }
 }
 
 const TABS = new Int32Array(8);
-
-function hashOf(b: Uint8Array, s: number, e: number): number {
-  let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + b[i]) | 0;
-  return h;
-}
-
-function sameBytes(key: Buffer, buf: Buffer, s: number, e: number): boolean {
-  if (key.length !== e - s) return false;
-  for (let i = 0; i < key.length; i++) if (key[i] !== buf[s + i]) return false;
-  return true;
-}
 
 function splitAlts(buf: Buffer, s: number, e: number): string[] {
   const out: string[] = [];

@@ -24,6 +24,8 @@ const BOTTLENECKED = new Set(['ami', 'asj', 'fin', 'mid']);
 interface GnomadKeys {
   /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
   groups: string[];
+  /** AF_<group> of each group */
+  groupKeys: string[];
   faf95?: string;
   /** the file flags non-PAR sex-chromosome sites itself (gnomAD v4's `nonpar`) */
   nonparFlag: boolean;
@@ -50,6 +52,7 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
   const assembly = assemblyFromVcfHeader(header.metaLines) ?? 'GRCh38';
   return {
     groups,
+    groupKeys: groups.map((g) => `AF_${g}`),
     faf95: ['fafmax_faf95_max', 'faf95_popmax'].find((id) => header.info.has(id)),
     nonparFlag: header.info.has('nonpar'),
     par: PAR[assembly] as unknown as Record<string, Array<[number, number]>>,
@@ -110,12 +113,12 @@ function gnomadRecords(keys: GnomadKeys, site: Site, skip: SkipCounter): Frequen
     let afPopmax = af;
     let popmaxGroup: string | undefined;
     let anyGroup = false;
-    for (const g of keys.groups) {
-      const x = num(`AF_${g}`);
+    for (let k = 0; k < keys.groups.length; k++) {
+      const x = num(keys.groupKeys[k]);
       if (x === undefined) continue;
       if (!anyGroup || x > afPopmax) {
         afPopmax = x;
-        popmaxGroup = g;
+        popmaxGroup = keys.groups[k];
       }
       anyGroup = true;
     }
@@ -187,14 +190,17 @@ export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<F
   const keys = gnomadKeys(header);
   checkDeclarations(header, keys);
   const skip = new SkipCounter();
-  const site = new ByteSite(header, ['AN', 'AC', 'AF', ...keys.groups.map((g) => `AF_${g}`), ...(keys.faf95 ? [keys.faf95] : []), 'nhomalt', 'AF_joint', 'AC_XY', 'AC_male', 'nonpar']);
+  const site = new ByteSite(header);
   /** the file scanned again from the top (the header lines skipped), records collected per block of text */
   async function* batches(): AsyncGenerator<Array<FrequencyRecord & { line: number }>> {
     await text.return(undefined);
     let batch: Array<FrequencyRecord & { line: number }> = [];
     const onLine = (buf: Buffer, start: number, end: number, no: number) => {
       if (end === start || buf[start] === 35 /* '#' */) return;
-      for (const r of gnomadRecords(keys, site.read(buf, start, end, no), skip)) batch.push(Object.assign(r, { line: no }));
+      for (const r of gnomadRecords(keys, site.read(buf, start, end, no), skip)) {
+        (r as FrequencyRecord & { line: number }).line = no;
+        batch.push(r as FrequencyRecord & { line: number });
+      }
     };
     for await (const lines of scanLineChunks(file, REFERENCE_TEXT_LIMITS, onLine)) {
       if (!batch.length || !lines) continue;
