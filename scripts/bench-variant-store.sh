@@ -9,7 +9,10 @@
 #      against KB_BASE and against it; and the synthetic genome (GENOME) end to end against it next
 #      to bcftools view -H of the genome
 # Usage: scripts/bench-variant-store.sh SITES.vcf.bgz [GENOME.vcf.gz]   (env: KB_BASE=kb/current, WORK=/tmp/store-bench;
-#        ONLY_CASES=1 skips steps 1–2 and reuses the KB of an earlier run)
+#        ONLY_CASES=1 skips steps 1–2 and reuses the KB of an earlier run; RUNS=3 rounds of bcftools query
+#        then the default-precision build, interleaved (medians: take the middle one); STORE_KB=copy makes
+#        the case KB from KB_BASE with the default-precision store just built (hard links; no 1000G in it)
+#        instead of a `kb add-source` run, which would build the store once more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SITES=$(realpath "$1")
@@ -29,10 +32,12 @@ log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, load $
 log "sites: $SITES ($(du -h "$SITES" | cut -f1))"
 
 if [ -z "${ONLY_CASES:-}" ]; then
-timed "bcftools query" bash -c "bcftools query -f '%CHROM\t%POS\t%REF\t%ALT\t%INFO/AF\n' '$SITES' 2>/dev/null | wc -l > '$OUT/bcftools.count'"
-log "bcftools query lines: $(cat "$OUT/bcftools.count")"
-rm -rf "$OUT/store" "$OUT/store7"
-timed "store build (default precision)" node scripts/build-variant-store.js "$OUT/store" "$SITES"
+for i in $(seq 1 "${RUNS:-1}"); do
+  timed "bcftools query #$i" bash -c "bcftools query -f '%CHROM\t%POS\t%REF\t%ALT\t%INFO/AF\n' '$SITES' 2>/dev/null | wc -l > '$OUT/bcftools.count'"
+  log "bcftools query lines: $(cat "$OUT/bcftools.count")"
+  rm -rf "$OUT/store" "$OUT/store7"
+  timed "store build (default precision) #$i" node scripts/build-variant-store.js "$OUT/store" "$SITES"
+done
 timed "store build (--af-decimals 7)" node scripts/build-variant-store.js "$OUT/store7" "$SITES" --af-decimals 7
 node scripts/store-column-sizes.js "$OUT/store/variants/frequency.rrvs" | tee -a "$OUT/results.txt"
 node scripts/store-column-sizes.js "$OUT/store7/variants/frequency.rrvs" | tee -a "$OUT/results.txt"
@@ -42,7 +47,12 @@ fi
 if [ ! -f "$OUT/kb/manifest.json" ] || [ -z "${ONLY_CASES:-}" ]; then
 rm -rf "$OUT/kb"
 cp -al "$KB_BASE" "$OUT/kb"
-timed "kb add-source gnomad-sites" bash -c "node bin/rarerank.js kb add-source 'gnomad-sites=$SITES' --kb '$OUT/kb' --quiet > /dev/null"
+if [ "${STORE_KB:-}" = copy ]; then
+  rm "$OUT/kb/variants/frequency.rrvs"
+  cp -l "$OUT/store/variants/frequency.rrvs" "$OUT/kb/variants/frequency.rrvs"
+else
+  timed "kb add-source gnomad-sites" bash -c "node bin/rarerank.js kb add-source 'gnomad-sites=$SITES' --kb '$OUT/kb' --quiet > /dev/null"
+fi
 fi
 case_cmd() { echo "node bin/rarerank.js prioritize --kb $1 --hpo HP:0001166,HP:0001083 --sex male --vcf $2 --out $OUT/case --quiet"; }
 # the lookup alone: chunks inflated and CPU of one merge of the exome against the store

@@ -22,7 +22,8 @@ const shuffle = (a) => {
   for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) o[k * n + i] = b[4 * i + k];
   return o;
 };
-for (const c of store.index.chunks) {
+for (let ci = 0; ci < store.index.length; ci++) {
+  const c = store.chunkEntry(ci);
   const buf = Buffer.alloc(c.bytes);
   fs.readSync(fd, buf, 0, c.bytes, c.offset);
   const d = decodeChunk({ bytes: buf, keyBytes: c.keyBytes }, store.columns);

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from './input-error';
+import { inflateBgzf, isBgzfFile } from './bgzf';
 import { isGzipFile } from './gzip';
 import type { TextLimits } from './text-limits';
 
@@ -24,10 +25,12 @@ async function* boundedChunks(file: string, limits: TextLimits, linesRead?: () =
   } catch (e) {
     throw new InputError(`cannot open: ${(e as Error).message}`, { file });
   }
-  const raw = createReadStream(file, { highWaterMark: READ_CHUNK });
   let compressed = 0;
-  let stream: Readable = raw;
-  if (gzip) {
+  // bgzip (every genome-scale release): blocks inflate on other cores while the caller parses
+  const bgzf = gzip && (await isBgzfFile(file).catch(() => false));
+  const raw = bgzf ? undefined : createReadStream(file, { highWaterMark: READ_CHUNK });
+  let stream: Readable = raw ?? Readable.from(inflateBgzf(file, (n) => (compressed += n)), { objectMode: true });
+  if (raw && gzip) {
     raw.on('data', (c: string | Buffer) => {
       compressed += c.length;
     });
@@ -57,7 +60,7 @@ async function* boundedChunks(file: string, limits: TextLimits, linesRead?: () =
     const after = linesRead ? ` after line ${linesRead()}` : '';
     throw new InputError(`unreadable or truncated (compressed) data${after}: ${err.message}`, { file, line: nextLine() });
   } finally {
-    raw.destroy();
+    raw?.destroy();
     stream.destroy();
   }
 }

@@ -146,7 +146,8 @@ export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Fou
   const freqInputs: Array<StoreInput<VariantKey>> = [];
   const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
   for (const f of gnomad.files) {
-    freqInputs.push({ file: f, open: () => streamGnomadSitesVcf(f), values: (r) => frequencyValues(r as FrequencyRecord, tag(f)), repeats: 'error' });
+    const source = tag(f);
+    freqInputs.push({ file: f, open: () => streamGnomadSitesVcf(f), values: (r) => frequencyValues(r as FrequencyRecord, source), repeats: 'error' });
   }
   const tgFiles: string[] = [];
   for (const sites of tg.files) {

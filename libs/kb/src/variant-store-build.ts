@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@rarerank/io';
 import { ChainFile, isLifted } from '@rarerank/liftover';
-import { mergeRecords, normalizedRecords, StoreWriter, VariantStore, type KeyedRecord, type RepeatPolicy, type StoreColumn, type StoreRecord, type StoreValues } from '@rarerank/variant-store';
+import { flatten, mergeBatches, normalizedBatches, StoreWriter, VariantStore, type KeyedRecord, type RepeatPolicy, type StoreColumn, type StoreRecord, type StoreValues } from '@rarerank/variant-store';
 import { CHROM_ORDER, minimalAlleles, type Assembly, type RecordStream, type VariantKey } from '@rarerank/variants-db';
 
 /** One file of a source, opened as a record stream, with what each record stores. */
@@ -44,7 +44,7 @@ export async function buildVariantStore(
   opts: { chain?: ChainFile; meta?: Record<string, unknown>; log?: (m: string) => void; mixedAssemblies?: boolean },
 ): Promise<StoreBuildResult> {
   const files: StoreBuildResult['files'] = [];
-  const streams: Array<AsyncIterator<KeyedRecord>> = [];
+  const streams: Array<AsyncIterator<KeyedRecord[]>> = [];
   const runs: string[] = [];
   mkdirSync(path.dirname(out), { recursive: true });
   const writer = new StoreWriter(out, columns, opts.meta ?? {});
@@ -63,12 +63,17 @@ export async function buildVariantStore(
       const counted = count(stream, input, entry);
       if (stated === 'GRCh37' || (!stated && input.assemblyOf)) {
         if (!opts.chain) throw new InputError(`the source is on GRCh37 and the KB on GRCh38, and there is no liftover chain to lift it (chain/hg19ToHg38.over.chain.gz)`, { file: input.file });
-        runs.push(...(await spillLifted(counted, input, opts.chain, columns, entry, `${out}.run`, runs.length)));
-      } else streams.push(normalizedRecords(counted, input.file, input.repeats));
+        runs.push(...(await spillLifted(flatten(counted), input, opts.chain, columns, entry, `${out}.run`, runs.length)));
+      } else streams.push(normalizedBatches(counted, input.file, input.repeats));
     }
-    for (const run of runs) streams.push(readRun(run));
-    if (streams.length) for await (const r of mergeRecords(streams, combine)) writer.add(r);
-    const done = writer.finish();
+    for (const run of runs) streams.push(gathered(readRun(run)));
+    if (streams.length) {
+      for await (const batch of mergeBatches(streams, combine)) {
+        for (const r of batch) writer.add(r);
+        await writer.ready();
+      }
+    }
+    const done = await writer.finish();
     return { ...done, files };
   } catch (e) {
     writer.abort();
@@ -78,16 +83,35 @@ export async function buildVariantStore(
   }
 }
 
-/** The input's records as store records, counting them and collecting the reader's summary at the end. */
+/**
+ * The input's records as store records, in arrays (the reader's `batches` when it has them, else
+ * its records gathered per BATCH), counting them and collecting the reader's summary at the end.
+ */
 async function* count<T extends VariantKey>(stream: RecordStream<T>, input: StoreInput<T>, entry: StoreBuildResult['files'][number]) {
-  for await (const r of stream.records) {
-    entry.records++;
-    yield { chrom: r.chrom, pos: r.pos, ref: r.ref, alt: r.alt, values: input.values(r), line: r.line, assembly: input.assemblyOf?.(r) };
+  const toStore = (r: T & { line: number }) => ({ chrom: r.chrom, pos: r.pos, ref: r.ref, alt: r.alt, values: input.values(r), line: r.line, assembly: input.assemblyOf?.(r) });
+  for await (const batch of stream.batches ? stream.batches() : gathered(stream.records)) {
+    entry.records += batch.length;
+    yield batch.map(toStore);
   }
   const s = stream.summary();
   entry.version = s.version;
   const skipped = Object.entries(s.skipped).map(([k, v]) => `${k}=${v}`);
   entry.notes.push(...s.notes, ...(skipped.length ? [`skipped: ${skipped.join(', ')}`] : []));
+}
+
+const BATCH = 4096;
+
+/** A record stream as arrays of up to BATCH records. */
+async function* gathered<T>(records: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let out: T[] = [];
+  for await (const r of records) {
+    out.push(r);
+    if (out.length === BATCH) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
 }
 
 /**
@@ -107,7 +131,7 @@ async function spillLifted(
   let buf: KeyedRecord[] = [];
   const lifted = { kept: 0, lost: 0 };
   const prefer = input.repeats === 'error' ? undefined : input.repeats.prefer;
-  const flush = () => {
+  const flush = async () => {
     if (!buf.length) return;
     buf.sort(byKey);
     const file = `${prefix}${first + runs.length}`;
@@ -125,7 +149,7 @@ async function spillLifted(
       last = r;
     }
     if (last) put(last);
-    w.finish();
+    await w.finish();
     buf = [];
   };
   for await (const r of records) {
@@ -143,9 +167,9 @@ async function spillLifted(
     const m = minimalAlleles(rec.pos, rec.ref, rec.alt);
     if (!m.ref && !m.alt) continue;
     buf.push({ chrom: rec.chrom, ...m, values: r.values, file: input.file, line: r.line });
-    if (buf.length >= SORT_RUN) flush();
+    if (buf.length >= SORT_RUN) await flush();
   }
-  flush();
+  await flush();
   entry.lifted = lifted;
   entry.notes.push(`lifted GRCh37 → GRCh38: ${lifted.kept} kept, ${lifted.lost} not liftable`);
   return runs;

@@ -142,13 +142,23 @@ export class ChunkBuilder {
 
   /** The compressed chunk of the records added since the last call; the builder is then empty. */
   encode(level = 6): EncodedChunk {
+    const { keys, values } = this.take();
+    const k = deflateRawSync(keys, { level });
+    return { bytes: Buffer.concat([k, deflateRawSync(values, { level })]), keyBytes: k.length };
+  }
+
+  /**
+   * The key and value streams of the records added since the last call, before compression (the
+   * writer deflates them off this thread); the builder is then empty.
+   */
+  take(): { keys: Buffer; values: Buffer } {
     const n = this.n;
     const delta = new Uint32Array(n);
     for (let i = 0, prev = 0; i < n; i++) {
       delta[i] = this.pos[i] - prev;
       prev = this.pos[i];
     }
-    const keys = deflateRawSync(Buffer.concat([withLength(n, this.overflow), shuffle(delta), shuffle(this.codes.subarray(0, n))]), { level });
+    const keys = Buffer.concat([withLength(n, this.overflow), shuffle(delta), shuffle(this.codes.subarray(0, n))]);
     const parts: Uint8Array[] = [];
     const dicts: Array<string[] | null> = [];
     for (const c of this.cols) {
@@ -158,10 +168,10 @@ export class ChunkBuilder {
       dicts.push(c.type === 'str' ? [...c.dict.keys()] : null);
       if (c.type === 'str') c.dict = new Map();
     }
-    const values = deflateRawSync(Buffer.concat([withLength(n, dicts), ...parts]), { level });
+    const values = Buffer.concat([withLength(n, dicts), ...parts]);
     this.n = 0;
     this.overflow = [];
-    return { bytes: Buffer.concat([keys, values]), keyBytes: keys.length };
+    return { keys, values };
   }
 
   private grow(): void {

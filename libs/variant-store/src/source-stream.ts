@@ -37,37 +37,79 @@ function before(a: StoreRecord, b: StoreRecord): number {
  * length, so a small reorder buffer restores the order), repeats handled by `repeats`.
  */
 export async function* normalizedRecords(records: AsyncIterable<SourceRecord>, file: string, repeats: RepeatPolicy): AsyncGenerator<KeyedRecord> {
-  const seen = new Set<string>();
-  let chrom: string | undefined;
-  let rawPos = 0;
-  let pending: KeyedRecord[] = [];
+  const n = new Normalizer(file, repeats);
+  const out: KeyedRecord[] = [];
   for await (const r of records) {
-    if (r.chrom !== chrom) {
-      yield* pending;
-      pending = [];
-      if (seen.has(r.chrom)) throw new InputError(`unsorted source: ${r.chrom} again after other chromosomes (sort it, e.g. bcftools sort)`, { file, line: r.line });
-      if (chrom !== undefined) seen.add(chrom);
-      chrom = r.chrom;
-      rawPos = 0;
+    n.push(r, out);
+    yield* out;
+    out.length = 0;
+  }
+  n.end(out);
+  yield* out;
+}
+
+/** normalizedRecords over arrays of records (a reader's `batches`): one await per array, not per record. */
+export async function* normalizedBatches(batches: AsyncIterable<SourceRecord[]>, file: string, repeats: RepeatPolicy): AsyncGenerator<KeyedRecord[]> {
+  const n = new Normalizer(file, repeats);
+  for await (const batch of batches) {
+    const out: KeyedRecord[] = [];
+    for (const r of batch) n.push(r, out);
+    if (out.length) yield out;
+  }
+  const out: KeyedRecord[] = [];
+  n.end(out);
+  if (out.length) yield out;
+}
+
+/** The checks and the reorder buffer of normalizedRecords, fed one record at a time. */
+class Normalizer {
+  private readonly seen = new Set<string>();
+  private chrom: string | undefined;
+  private rawPos = 0;
+  private pending: KeyedRecord[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly repeats: RepeatPolicy,
+  ) {}
+
+  /** Checks and normalizes `r`; the records now final are appended to `out`. */
+  push(r: SourceRecord, out: KeyedRecord[]): void {
+    const file = this.file;
+    if (r.chrom !== this.chrom) {
+      this.end(out);
+      if (this.seen.has(r.chrom)) throw new InputError(`unsorted source: ${r.chrom} again after other chromosomes (sort it, e.g. bcftools sort)`, { file, line: r.line });
+      if (this.chrom !== undefined) this.seen.add(this.chrom);
+      this.chrom = r.chrom;
+      this.rawPos = 0;
     }
-    if (r.pos < rawPos) throw new InputError(`unsorted source: ${r.chrom}:${r.pos} after ${r.chrom}:${rawPos} (sort it, e.g. bcftools sort)`, { file, line: r.line });
-    rawPos = r.pos;
+    if (r.pos < this.rawPos) throw new InputError(`unsorted source: ${r.chrom}:${r.pos} after ${r.chrom}:${this.rawPos} (sort it, e.g. bcftools sort)`, { file, line: r.line });
+    this.rawPos = r.pos;
+    const pending = this.pending;
     // records already trimmed right of every position still to come are final
-    while (pending.length && pending[0].pos < rawPos) yield pending.shift()!;
+    let done = 0;
+    while (done < pending.length && pending[done].pos < r.pos) out.push(pending[done++]);
+    if (done) pending.splice(0, done);
     const m = minimalAlleles(r.pos, r.ref, r.alt);
-    if (m.ref === '' && m.alt === '') continue;
+    if (m.ref === '' && m.alt === '') return;
     const rec: KeyedRecord = { chrom: r.chrom, pos: m.pos, ref: m.ref, alt: m.alt, values: r.values, file, line: r.line };
     let at = pending.length;
     while (at > 0 && before(pending[at - 1], rec) > 0) at--;
     const prev = pending[at - 1];
     if (prev && before(prev, rec) === 0) {
-      if (repeats === 'error') throw new InputError(`duplicate record: ${rec.chrom}:${rec.pos} ${keyOf(rec) } (minimal form) was already given at line ${prev.line}`, { file, line: r.line });
-      pending[at - 1] = { ...repeats.prefer(prev, rec), file, line: prev.line } as KeyedRecord;
-      continue;
+      if (this.repeats === 'error') throw new InputError(`duplicate record: ${rec.chrom}:${rec.pos} ${keyOf(rec)} (minimal form) was already given at line ${prev.line}`, { file, line: r.line });
+      pending[at - 1] = { ...this.repeats.prefer(prev, rec), file, line: prev.line } as KeyedRecord;
+      return;
     }
-    pending.splice(at, 0, rec);
+    if (at === pending.length) pending.push(rec);
+    else pending.splice(at, 0, rec);
   }
-  yield* pending;
+
+  /** The records still held (the end of a chromosome or of the file). */
+  end(out: KeyedRecord[]): void {
+    for (const p of this.pending) out.push(p);
+    this.pending = [];
+  }
 }
 
 /**
@@ -111,4 +153,27 @@ export async function* mergeRecords(streams: Array<AsyncIterator<KeyedRecord>>, 
     }
     yield { chrom: rec.chrom, pos: rec.pos, ref: rec.ref, alt: rec.alt, values: rec.values };
   }
+}
+
+/** mergeRecords over arrays of records: one file's arrays pass as they are; several are merged record by record. */
+export async function* mergeBatches(streams: Array<AsyncIterator<KeyedRecord[]>>, combine: (kept: StoreRecord, next: StoreRecord) => StoreRecord): AsyncGenerator<StoreRecord[]> {
+  if (streams.length === 1) {
+    for (let n = await streams[0].next(); !n.done; n = await streams[0].next()) yield n.value;
+    return;
+  }
+  let out: StoreRecord[] = [];
+  for await (const r of mergeRecords(streams.map((s) => flatten(s)), combine)) {
+    out.push(r);
+    if (out.length === 4096) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** Arrays of records as one record at a time. */
+export async function* flatten<T>(batches: AsyncIterator<T[]> | AsyncIterable<T[]>): AsyncGenerator<T> {
+  const it = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches;
+  for (let n = await it.next(); !n.done; n = await it.next()) yield* n.value;
 }

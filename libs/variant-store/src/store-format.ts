@@ -6,8 +6,9 @@
  *   bytes 12–15  header length (uint32 LE), then the header JSON (columns, meta)
  *   chunks       one per ≤ CHUNK_RECORDS records of one chromosome (a position never spans two),
  *                each a raw-deflate key stream then a value stream (see chunk-codec.ts)
- *   index        JSON: per chunk chromosome, first/last position, record count, offset, length,
- *                key stream length, CRC32
+ *   index        binary (chunk-index.ts): chromosomes and their chunk counts, then per chunk
+ *                first/last position, record count, offset, length, key stream length, CRC32;
+ *                its own CRC32 last
  *   trailer      last 16 bytes: index offset (uint64 LE as two uint32), index length, magic 'RRVI'
  *
  * The index is at the end because the writer streams: it learns the chunks as it goes.
@@ -16,16 +17,17 @@ export const STORE_MAGIC = 'RRVSTORE';
 export const INDEX_MAGIC = 'RRVI';
 /**
  * 1: first release (65,536-record chunks, one deflate stream). 2: 1,024-record chunks, keys and
- * values in separate streams. Bump when a reader of this version would misread an older store.
+ * values in separate streams. 3: binary chunk index with its own checksum (was JSON). Bump when a
+ * reader of this version would misread an older store.
  */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 export const TRAILER_BYTES = 16;
 /**
  * Records per chunk. A lookup inflates every chunk a case variant falls in, so a case costs about
  * (chunks touched) × (fixed cost of an inflate, ~15 µs, + 8 raw key bytes per record): an exome's
  * 37k variants touch ~3.5k of 1,024-record chunks of a 5M-record store and ~12k of a 50M one
  * (they cluster in genes), against nearly every chunk at 65,536. Smaller chunks cost compression
- * (deflate restarts) and index size (~110 bytes of JSON per chunk).
+ * (deflate restarts) and index size (32 bytes per chunk).
  */
 export const CHUNK_RECORDS = 1024;
 
@@ -64,9 +66,4 @@ export interface ChunkIndexEntry {
   /** the first `keyBytes` of the chunk are its key stream, the rest its value stream */
   keyBytes: number;
   crc: number;
-}
-
-export interface StoreIndex {
-  records: number;
-  chunks: ChunkIndexEntry[];
 }

@@ -1,7 +1,19 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw } from 'node:zlib';
 import { ChunkBuilder } from './chunk-codec';
+import { ChunkIndexBuilder } from './chunk-index';
 import { CHUNK_RECORDS, INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreRecord } from './store-format';
+
+const deflateRawAsync = promisify(deflateRaw);
+/** chunks compressing at once before `ready` makes the caller wait */
+const IN_FLIGHT = 8;
+
+/** A chunk handed to the thread pool for compression, with what its index entry needs. */
+interface Compressing {
+  entry: Omit<ChunkIndexEntry, 'offset' | 'bytes' | 'keyBytes' | 'crc'>;
+  streams: Promise<[Buffer, Buffer]>;
+}
 
 export interface StoreWriterOptions {
   /** records per chunk (default CHUNK_RECORDS); a chunk closes only where the position changes */
@@ -15,19 +27,22 @@ export interface StoreWriterOptions {
  * grouped by chromosome and sorted by position within it, each (pos, ref, alt) once: the
  * callers (KB build) check that on the sources and report the file and line; here a violation
  * is a programming error. The caller provides atomicity (temp dir + rename); `abort` removes
- * the partial file.
+ * the partial file. Chunks are deflated in libuv's thread pool, in parallel with the caller
+ * reading the next records, and written in order: a caller adding many records awaits `ready()`
+ * now and then, which bounds the chunks in flight.
  */
 export class StoreWriter {
   private fd: number;
   private offset = 0;
   private readonly chunk: ChunkBuilder;
   private first = 0;
-  private readonly chunks: ChunkIndexEntry[] = [];
+  private readonly chunks = new ChunkIndexBuilder();
   private readonly done = new Set<string>();
   private chrom: string | undefined;
   private lastPos = -1;
   private lastKey = '';
   private records = 0;
+  private readonly compressing: Compressing[] = [];
 
   constructor(
     readonly file: string,
@@ -70,10 +85,16 @@ export class StoreWriter {
     this.lastKey = key;
   }
 
+  /** Resolves once at most `max` chunks are still compressing (their bytes then written). One caller at a time. */
+  async ready(max = IN_FLIGHT): Promise<void> {
+    while (this.compressing.length > max) await this.writeOldest();
+  }
+
   /** Writes the last chunk, the index and the trailer; returns the record count. */
-  finish(): { records: number; chunks: number; bytes: number } {
+  async finish(): Promise<{ records: number; chunks: number; bytes: number }> {
     this.flush();
-    const index = Buffer.from(JSON.stringify({ records: this.records, chunks: this.chunks }), 'utf8');
+    await this.ready(0);
+    const index = this.chunks.build(this.records).encode();
     const indexOffset = this.offset;
     this.write(index);
     const trailer = Buffer.alloc(TRAILER_BYTES);
@@ -88,6 +109,8 @@ export class StoreWriter {
   }
 
   abort(): void {
+    for (const c of this.compressing) c.streams.catch(() => undefined);
+    this.compressing.length = 0;
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
     rmSync(this.file, { force: true });
@@ -96,10 +119,20 @@ export class StoreWriter {
   private flush(): void {
     const n = this.chunk.n;
     if (!n) return;
-    const { bytes, keyBytes } = this.chunk.encode(this.opts.level);
-    this.chunks.push({ chrom: this.chrom!, first: this.first, last: this.lastPos, n, offset: this.offset, bytes: bytes.length, keyBytes, crc: crc32(bytes) });
-    this.write(bytes);
+    const { keys, values } = this.chunk.take();
+    const level = this.opts.level ?? 6;
+    const streams = Promise.all([deflateRawAsync(keys, { level }), deflateRawAsync(values, { level })]);
+    streams.catch(() => undefined); // observed in writeOldest; abort may drop it
+    this.compressing.push({ entry: { chrom: this.chrom!, first: this.first, last: this.lastPos, n }, streams });
     this.records += n;
+  }
+
+  private async writeOldest(): Promise<void> {
+    const { entry, streams } = this.compressing.shift()!;
+    const [keys, values] = await streams;
+    const bytes = Buffer.concat([keys, values]);
+    this.chunks.add({ ...entry, offset: this.offset, bytes: bytes.length, keyBytes: keys.length, crc: crc32(bytes) });
+    this.write(bytes);
   }
 
   private write(buf: Uint8Array): void {

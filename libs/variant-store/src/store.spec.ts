@@ -4,8 +4,10 @@ import path from 'node:path';
 import { InputError } from '@rarerank/io';
 import { minimalAlleles } from '@rarerank/variants-db';
 import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
+import { ChunkIndex, INDEX_BYTES_PER_CHUNK } from './chunk-index';
 import { fromDecimal, toDecimal } from './decimal';
 import { STORE_SCHEMA_VERSION, type StoreColumn, type StoreRecord } from './store-format';
+import { StoreLookup } from './store-lookup';
 import { StoreWriter } from './store-writer';
 import { VariantStore } from './variant-store';
 
@@ -42,10 +44,10 @@ function randomRecords(seed: number, n: number): StoreRecord[] {
   return [...byKey.values()].sort((a, b) => (a.chrom < b.chrom ? -1 : a.chrom > b.chrom ? 1 : a.pos - b.pos || (a.ref + '>' + a.alt < b.ref + '>' + b.alt ? -1 : 1)));
 }
 
-function write(file: string, records: StoreRecord[], chunkRecords = 50): void {
+async function write(file: string, records: StoreRecord[], chunkRecords = 50): Promise<void> {
   const w = new StoreWriter(file, COLUMNS, { source: 'test' }, { chunkRecords });
   for (const r of records) w.add(r);
-  w.finish();
+  await w.finish();
 }
 
 const defined = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
@@ -81,7 +83,7 @@ describe('decimal values', () => {
 describe('VariantStore', () => {
   const records = randomRecords(42, 3000);
   const file = path.join(dir, 'random.rrvs');
-  write(file, records);
+  beforeAll(() => write(file, records));
 
   it('holds every record written, in order, with its values', () => {
     const store = VariantStore.open(file);
@@ -90,7 +92,7 @@ describe('VariantStore', () => {
     back.forEach((r, i) => {
       expect({ ...r, values: defined(r.values) }).toEqual({ ...records[i], values: defined(records[i].values) });
     });
-    expect(store.index.chunks.length).toBeGreaterThan(10);
+    expect(store.index.length).toBeGreaterThan(10);
   });
 
   it('merge lookup agrees with a naive scan on random queries, in any order, spelled any VCF way', () => {
@@ -114,12 +116,12 @@ describe('VariantStore', () => {
       expect(got[i] && defined(got[i]!)).toEqual(want && defined(want));
     });
     // a merge reads each chunk once even with a two-chunk cache
-    expect(store.chunkReads).toBeLessThanOrEqual(store.index.chunks.length);
+    expect(store.chunkReads).toBeLessThanOrEqual(store.index.length);
   });
 
   it('a sparse batch inflates only the chunks its variants fall in, and values only where a key matched', () => {
     const store = VariantStore.open(file);
-    const chunks = store.index.chunks;
+    const chunks = Array.from({ length: store.index.length }, (_, c) => store.chunkEntry(c));
     // one stored record in each of three far-apart chunks, and one absent variant in a fourth
     const picked = [2, Math.floor(chunks.length / 2), chunks.length - 2].map((c) => records.find((r) => r.chrom === chunks[c].chrom && r.pos === chunks[c].first)!);
     const absent = chunks[5];
@@ -134,7 +136,7 @@ describe('VariantStore', () => {
     const bad = path.join(dir, 'corrupt.rrvs');
     const bytes = readFileSync(file);
     const store = VariantStore.open(file);
-    const c = store.index.chunks[3];
+    const c = store.chunkEntry(3);
     bytes[c.offset + Math.floor(c.bytes / 2)] ^= 0xff;
     writeFileSync(bad, bytes);
     const broken = VariantStore.open(bad);
@@ -155,5 +157,74 @@ describe('VariantStore', () => {
     const cut = path.join(dir, 'cut.rrvs');
     writeFileSync(cut, readFileSync(file).subarray(0, 5000));
     expect(() => VariantStore.open(cut)).toThrow(/cut.rrvs: variant store has no index trailer/);
+  });
+});
+
+describe('the binary chunk index (schema 3)', () => {
+  const records = randomRecords(5, 2000);
+  const file = path.join(dir, 'indexed.rrvs');
+  beforeAll(() => write(file, records, 40));
+
+  it('round-trips: every chunk entry read back is the chunk as written, chromosomes in their ranges', () => {
+    const store = VariantStore.open(file);
+    const again = ChunkIndex.decode(store.index.encode());
+    expect(again.records).toBe(records.length);
+    expect(again.length).toBe(store.index.length);
+    let next = 0;
+    for (let c = 0; c < again.length; c++) {
+      const e = again.entry(c);
+      expect(e).toEqual(store.chunkEntry(c));
+      // each chunk starts where the previous ended, holds its records and starts at the first of them
+      if (c > 0) expect(e.offset).toBe(again.offset[c - 1] + again.bytes[c - 1]);
+      expect(records[next]).toMatchObject({ chrom: e.chrom, pos: e.first });
+      next += e.n;
+      expect(records[next - 1]).toMatchObject({ chrom: e.chrom, pos: e.last });
+    }
+    expect(next).toBe(records.length);
+    expect([...again.chroms.keys()]).toEqual(['chr1', 'chrX']);
+    expect(INDEX_BYTES_PER_CHUNK).toBe(32);
+  });
+
+  it('a corrupted index (any byte) fails the open, saying so and to rebuild', () => {
+    const bytes = readFileSync(file);
+    const indexOffset = bytes.readUInt32LE(bytes.length - 16);
+    for (const at of [indexOffset + 2, indexOffset + 20, bytes.length - 20]) {
+      const bad = Buffer.from(bytes);
+      bad[at] ^= 0x40;
+      const f = path.join(dir, `bad-index-${at}.rrvs`);
+      writeFileSync(f, bad);
+      expect(() => VariantStore.open(f)).toThrow(new RegExp(`bad-index-${at}.rrvs: variant store index is corrupted \\(index checksum mismatch\\): rebuild the store`));
+    }
+  });
+
+  it('refuses a schema 2 store (JSON index), saying to rebuild', () => {
+    const bytes = readFileSync(file);
+    bytes.writeUInt32LE(2, 8);
+    const f = path.join(dir, 'schema2.rrvs');
+    writeFileSync(f, bytes);
+    expect(() => VariantStore.open(f)).toThrow(/schema2.rrvs: variant store schema 2, this RareRank reads schema 3: rebuild it/);
+  });
+});
+
+describe('StoreLookup (the annotator view)', () => {
+  const records = randomRecords(11, 1500);
+  const file = path.join(dir, 'lookup.rrvs');
+  beforeAll(() => write(file, records));
+
+  it('answers prefetched variants from the batch, spelled as the batch spelled them, and others from the store', () => {
+    const store = VariantStore.open(file);
+    const lookup = new StoreLookup(store);
+    // several variants at one position, one spelled with a VCF anchor base, one absent
+    const a = records.find((r, i) => records[i + 1]?.pos === r.pos && records[i + 1]?.chrom === r.chrom)!;
+    const b = records[records.indexOf(a) + 1];
+    const batch = [a, { chrom: b.chrom, pos: b.pos - 1, ref: `T${b.ref}`, alt: `T${b.alt}` }, { chrom: a.chrom, pos: a.pos, ref: 'ACGTACGTACGTACGTA', alt: 'A' }];
+    lookup.prefetch(batch);
+    const reads = store.chunkReads;
+    expect(lookup.get(a.chrom, a.pos, a.ref, a.alt)).toEqual(a.values);
+    expect(lookup.get(b.chrom, b.pos - 1, `T${b.ref}`, `T${b.alt}`)).toEqual(b.values);
+    expect(lookup.get(a.chrom, a.pos, 'ACGTACGTACGTACGTA', 'A')).toBeUndefined();
+    expect(store.chunkReads).toBe(reads); // all three from the batch
+    const other = records[records.length - 1];
+    expect(lookup.get(other.chrom, other.pos, other.ref, other.alt)).toEqual(other.values);
   });
 });

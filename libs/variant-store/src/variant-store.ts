@@ -5,7 +5,8 @@ import { minimalAlleles } from '@rarerank/variants-db';
 import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
 import { codeAt, decodeKeys, decodeValues, MISSING_INT, overflowAlleles, type ChunkKeys, type ColumnData } from './chunk-codec';
 import { fromDecimal, MISSING_MANTISSA } from './decimal';
-import { INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreIndex, type StoreRecord, type StoreValues } from './store-format';
+import { ChunkIndex } from './chunk-index';
+import { INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreRecord, type StoreValues } from './store-format';
 
 export interface StoreQuery {
   /** UCSC-style chromosome, as the store keeps it ('chr1') */
@@ -34,7 +35,6 @@ interface LoadedChunk extends ChunkKeys {
  * chunks, so a case costs one pass over the chunks its variants fall in.
  */
 export class VariantStore {
-  private readonly byChrom = new Map<string, number[]>();
   private readonly cache = new Map<number, LoadedChunk>();
   private readonly cacheChunks: number;
   /** chunks read from disk (key streams inflated) since opening (for tests and benchmarks) */
@@ -46,15 +46,10 @@ export class VariantStore {
     readonly file: string,
     private fd: number,
     readonly header: StoreHeader,
-    readonly index: StoreIndex,
+    readonly index: ChunkIndex,
     opts: VariantStoreOptions,
   ) {
     this.cacheChunks = Math.max(1, opts.cacheChunks ?? 64);
-    index.chunks.forEach((c, i) => {
-      const list = this.byChrom.get(c.chrom) ?? [];
-      list.push(i);
-      this.byChrom.set(c.chrom, list);
-    });
   }
 
   static open(file: string, opts: VariantStoreOptions = {}): VariantStore {
@@ -76,7 +71,12 @@ export class VariantStore {
       const trailer = readAt(fd, size - TRAILER_BYTES, TRAILER_BYTES);
       if (trailer.toString('latin1', 12, 16) !== INDEX_MAGIC) throw new InputError('variant store has no index trailer: truncated or still being written', { file });
       const indexOffset = trailer.readUInt32LE(0) + trailer.readUInt32LE(4) * 2 ** 32;
-      const index = JSON.parse(readAt(fd, indexOffset, trailer.readUInt32LE(8)).toString('utf8')) as StoreIndex;
+      let index: ChunkIndex;
+      try {
+        index = ChunkIndex.decode(readAt(fd, indexOffset, trailer.readUInt32LE(8)));
+      } catch (e) {
+        throw new InputError(`variant store index is corrupted (${(e as Error).message}): rebuild the store`, { file });
+      }
       return new VariantStore(file, fd, header, index, opts);
     } catch (e) {
       closeSync(fd);
@@ -97,6 +97,11 @@ export class VariantStore {
     return this.index.records;
   }
 
+  /** Chunk c's index entry (chromosome, positions, count, place in the file, CRC32). */
+  chunkEntry(c: number): ChunkIndexEntry {
+    return this.index.entry(c);
+  }
+
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
@@ -115,39 +120,56 @@ export class VariantStore {
    */
   lookupSorted(queries: StoreQuery[]): Array<StoreValues | undefined> {
     const out: Array<StoreValues | undefined> = new Array(queries.length);
-    const keyed = queries.map((q, i) => {
+    const ix = this.index;
+    // queries in the minimal form, visited in (chromosome as stored, position) order: integer sort keys
+    const order = new Uint32Array(queries.length);
+    const pos = new Float64Array(queries.length);
+    const rank = new Int32Array(queries.length);
+    const alleles: Array<{ ref: string; alt: string }> = new Array(queries.length);
+    const ranks = new Map<string, number>();
+    let chromNames = 0;
+    for (const name of ix.chroms.keys()) ranks.set(name, chromNames++);
+    let k = 0;
+    for (let i = 0; i < queries.length; i++) {
+      const q = queries[i];
+      const r = ranks.get(q.chrom);
+      if (r === undefined) continue; // a chromosome the store does not hold
       const m = minimalAlleles(q.pos, q.ref, q.alt);
-      return { i, chrom: q.chrom, pos: m.pos, ref: m.ref, alt: m.alt };
-    });
-    keyed.sort((a, b) => (a.chrom < b.chrom ? -1 : a.chrom > b.chrom ? 1 : a.pos - b.pos));
-    let chrom: string | undefined;
-    let chunks: number[] = [];
-    let k = 0; // position in chunks
+      order[k++] = i;
+      pos[i] = m.pos;
+      rank[i] = r;
+      alleles[i] = m;
+    }
+    const visit = order.subarray(0, k).sort((a, b) => rank[a] - rank[b] || pos[a] - pos[b]);
+    let chrom = -1;
+    let end = 0; // chunks of the chromosome: [c, end)
+    let c = 0;
     let chunk: LoadedChunk | undefined;
     let r = 0; // record within chunk
-    for (const q of keyed) {
-      if (q.chrom !== chrom) {
-        chrom = q.chrom;
-        chunks = this.byChrom.get(q.chrom) ?? [];
-        k = 0;
+    for (const i of visit) {
+      const p = pos[i];
+      if (rank[i] !== chrom) {
+        chrom = rank[i];
+        const range = ix.chroms.get(queries[i].chrom)!;
+        [c, end] = [range.start, range.end];
         chunk = undefined;
       }
-      if (k < chunks.length && this.index.chunks[chunks[k]].last < q.pos) {
-        k = firstEndingAtOrAfter(this.index.chunks, chunks, k, q.pos);
+      if (c < end && ix.last[c] < p) {
+        c = ix.firstEndingAtOrAfter(c, end, p);
         chunk = undefined;
       }
-      if (k >= chunks.length || this.index.chunks[chunks[k]].first > q.pos) continue;
+      if (c >= end || ix.first[c] > p) continue;
       if (!chunk) {
-        chunk = this.chunk(chunks[k]);
+        chunk = this.chunk(c);
         r = 0;
       }
-      while (r < chunk.n && chunk.pos[r] < q.pos) r++;
-      const code = packAlleles(q.ref, q.alt);
-      const spelled = `${q.ref}>${q.alt}`;
-      for (let j = r; j < chunk.n && chunk.pos[j] === q.pos; j++) {
+      while (r < chunk.n && chunk.pos[r] < p) r++;
+      const { ref, alt } = alleles[i];
+      const code = packAlleles(ref, alt);
+      for (let j = r; j < chunk.n && chunk.pos[j] === p; j++) {
         if (codeAt(chunk, j) !== code) continue;
-        if (code === OVERFLOW && overflowAlleles(chunk, j) !== spelled) continue;
-        out[q.i] = this.values(chunk, j);
+        if (code === OVERFLOW && overflowAlleles(chunk, j) !== `${ref}>${alt}`) continue;
+        out[i] = this.values(chunk, j);
         break;
       }
     }
@@ -156,13 +178,13 @@ export class VariantStore {
 
   /** Every record in store order (chromosomes as written), decoded chunk by chunk. */
   *entries(): Generator<StoreRecord> {
-    for (let c = 0; c < this.index.chunks.length; c++) {
-      const e = this.index.chunks[c];
+    for (let c = 0; c < this.index.length; c++) {
+      const chrom = this.index.chrom(c);
       const data = this.chunk(c);
       for (let j = 0; j < data.n; j++) {
         const code = codeAt(data, j);
         const { ref, alt } = code === OVERFLOW ? splitKey(overflowAlleles(data, j)) : unpackAlleles(code);
-        yield { chrom: e.chrom, pos: data.pos[j], ref, alt, values: this.values(data, j) };
+        yield { chrom, pos: data.pos[j], ref, alt, values: this.values(data, j) };
       }
     }
   }
@@ -175,13 +197,13 @@ export class VariantStore {
       this.cache.set(c, hit);
       return hit;
     }
-    const e = this.index.chunks[c];
+    const ix = this.index;
     let data: LoadedChunk;
     try {
-      const bytes = readAt(this.fd, e.offset, e.bytes);
-      if (crc32(bytes) !== e.crc) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', this.where(c));
-      data = { c, ...decodeKeys(bytes.subarray(0, e.keyBytes)), valueStream: bytes.subarray(e.keyBytes) };
-      if (data.n !== e.n) throw new InputError(`chunk holds ${data.n} records, the index says ${e.n}`, this.where(c));
+      const bytes = readAt(this.fd, ix.offset[c], ix.bytes[c]);
+      if (crc32(bytes) !== ix.crc[c]) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', this.where(c));
+      data = { c, ...decodeKeys(bytes.subarray(0, ix.keyBytes[c])), valueStream: bytes.subarray(ix.keyBytes[c]) };
+      if (data.n !== ix.n[c]) throw new InputError(`chunk holds ${data.n} records, the index says ${ix.n[c]}`, this.where(c));
     } catch (err) {
       if (err instanceof InputError) throw err;
       throw new InputError(`unreadable chunk: ${(err as Error).message}`, this.where(c));
@@ -193,8 +215,8 @@ export class VariantStore {
   }
 
   private where(c: number): { file: string; field: string } {
-    const e = this.index.chunks[c];
-    return { file: this.file, field: `chunk ${c} (${e.chrom}:${e.first}-${e.last})` };
+    const ix = this.index;
+    return { file: this.file, field: `chunk ${c} (${ix.chrom(c)}:${ix.first[c]}-${ix.last[c]})` };
   }
 
   private columnsOf(chunk: LoadedChunk): ColumnData[] {
@@ -226,21 +248,6 @@ export class VariantStore {
     });
     return out;
   }
-}
-
-/**
- * The first of a chromosome's chunks, from `k` on, whose last position is ≥ pos: a binary search,
- * so a sparse case skips the chunks between its variants without visiting them.
- */
-function firstEndingAtOrAfter(all: ChunkIndexEntry[], chunks: number[], k: number, pos: number): number {
-  let lo = k;
-  let hi = chunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (all[chunks[mid]].last < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function splitKey(key: string): { ref: string; alt: string } {

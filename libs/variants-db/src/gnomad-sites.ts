@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TabixIndexedFile } from '@gmod/tabix';
 import type { Variant } from '@gmod/vcf';
-import { InputError } from '@rarerank/io';
+import { InputError, REFERENCE_TEXT_LIMITS, scanLineChunks } from '@rarerank/io';
 import { assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
 import { collect, type RecordStream } from './record-stream';
-import { TextSite } from './text-site';
+import { ByteSite } from './byte-site';
 import { infoNumber, openVcfText, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
@@ -26,6 +26,8 @@ interface GnomadKeys {
   scheme: GnomadScheme;
   /** groups of AF_<group> keys whose description names an ancestry group, bottlenecked ones excluded (afr, amr, eas, nfe, sas) */
   groups: string[];
+  /** AF_<group> of each group */
+  groupKeys: string[];
   /** one key holding the filtering AF of the group-max population: v4 fafmax_faf95_max, v3 faf95_popmax */
   faf95?: string;
   /** else (v2.1.1, which has no such key) the per-group faf95_<group> keys of the groups above, their maximum taken */
@@ -74,6 +76,7 @@ function gnomadKeys(header: VcfHeader): GnomadKeys {
   return {
     scheme: schemeOf(header),
     groups,
+    groupKeys: groups.map((g) => `AF_${g}`),
     faf95,
     faf95Groups: faf95 ? [] : groups.map((g) => `faf95_${g}`).filter((id) => header.info.has(id)),
     hemizygoteKey: ['AC_XY', 'AC_male'].find((id) => header.info.has(id)),
@@ -147,12 +150,12 @@ function gnomadRecords(keys: GnomadKeys, site: Site, skip: SkipCounter): Frequen
     let afPopmax = af;
     let popmaxGroup: string | undefined;
     let anyGroup = false;
-    for (const g of keys.groups) {
-      const x = num(`AF_${g}`);
+    for (let k = 0; k < keys.groups.length; k++) {
+      const x = num(keys.groupKeys[k]);
       if (x === undefined) continue;
       if (!anyGroup || x > afPopmax) {
         afPopmax = x;
-        popmaxGroup = g;
+        popmaxGroup = keys.groups[k];
       }
       anyGroup = true;
     }
@@ -247,11 +250,28 @@ export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<F
   }
   checkScheme(file, keys);
   const skip = new SkipCounter();
-  const site = new TextSite(header);
-  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
-    for await (const { no, text: line } of text) for (const r of gnomadRecords(keys, site.read(line, no), skip)) yield Object.assign(r, { line: no });
+  const site = new ByteSite(header);
+  /** the file scanned again from the top (the header lines skipped), records collected per block of text */
+  async function* batches(): AsyncGenerator<Array<FrequencyRecord & { line: number }>> {
+    await text.return(undefined);
+    let batch: Array<FrequencyRecord & { line: number }> = [];
+    const onLine = (buf: Buffer, start: number, end: number, no: number) => {
+      if (end === start || buf[start] === 35 /* '#' */) return;
+      for (const r of gnomadRecords(keys, site.read(buf, start, end, no), skip)) {
+        (r as FrequencyRecord & { line: number }).line = no;
+        batch.push(r as FrequencyRecord & { line: number });
+      }
+    };
+    for await (const lines of scanLineChunks(file, REFERENCE_TEXT_LIMITS, onLine)) {
+      if (!batch.length || !lines) continue;
+      yield batch;
+      batch = [];
+    }
   }
-  return { records: records(), summary: () => summary(file, header, keys, skip) };
+  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { records: records(), batches, summary: () => summary(file, header, keys, skip) };
 }
 
 /** Reads a whole gnomAD sites VCF into memory (excerpts; a full release goes through the variant store). */

@@ -6,6 +6,12 @@ import type { ReadResult, VariantKey } from './types';
  */
 export interface RecordStream<T> {
   records: AsyncGenerator<T & { line: number }>;
+  /**
+   * The same records in arrays (one per decompressed block of text), when the reader offers it:
+   * a genome-scale consumer (the variant store build) then pays one await per few thousand
+   * records instead of one per record. Use either this or `records`, not both.
+   */
+  batches?: () => AsyncGenerator<Array<T & { line: number }>>;
   summary(): Omit<ReadResult<T>, 'records'>;
 }
 
