@@ -23,10 +23,9 @@ export interface PhenotypeScorerOptions {
   frequencyPseudocount?: number;
   /**
    * LR of an observed term the disease does not explain (nothing in common below Phenotypic
-   * abnormality, or a match weaker than this); floor of every observed-term LR. It is P(h | D) /
-   * P(h | not D) for a finding D does not cause: real records carry incidental and imprecise
-   * findings, so such a term is weak evidence against D (0.5 halves the odds), not near-proof
-   * (LIRICAL's 0.01). Chosen on perturbed development cases (README.md "No-match LR").
+   * abnormality, or a match weaker than this); floor of every observed-term LR (LIRICAL: 0.01).
+   * 0.5 ranks diseases better on noisy records but, with today's gene-score combination, costs VCF
+   * mode (README.md "No-match LR"), so the default stays 0.01.
    */
   falsePositiveLr?: number;
   /** factor on the LR of a match through a common ancestor that the disease is not annotated to (patient and disease terms are siblings / cousins); LIRICAL: none (1) */
@@ -81,10 +80,9 @@ export interface PhenotypeScorerOptions {
 export type ResolvedOptions = Required<PhenotypeScorerOptions>;
 
 /**
- * Defaults. excludedInDiseaseLr, falseNegativeRate, absentSensitivity and unknownFrequency are
- * LIRICAL's; frequencyPseudocount is Laplace's rule; falsePositiveLr was chosen on real and
- * perturbed (noisy, imprecise) cases of a development slice and confirmed on a disjoint one;
- * relatedPenalty, excludedTerms, resnikWeight and listSources were re-chosen with excluded terms
+ * Defaults. falsePositiveLr, excludedInDiseaseLr, falseNegativeRate, absentSensitivity and
+ * unknownFrequency are LIRICAL's (falsePositiveLr re-examined on real and perturbed cases, kept);
+ * frequencyPseudocount is Laplace's rule; relatedPenalty, excludedTerms, resnikWeight and listSources were re-chosen with excluded terms
  * scored soundly on a development slice and confirmed on a disjoint one (scripts/bench-phenotype.js
  * --every 4 --offset 0 / 2; numbers in README.md). The pertinent-* constants belong to the opt-in model.
  */
@@ -92,7 +90,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   method: 'lr',
   unknownFrequency: 1,
   frequencyPseudocount: 2,
-  falsePositiveLr: 0.5,
+  falsePositiveLr: 0.01,
   relatedPenalty: 0.1,
   excludedInDiseaseLr: 0.001,
   resnikWeight: 0,
