@@ -12,6 +12,9 @@
 //             the same slices as `rarerank bench --every K --offset J`)
 //   --config  a scorer configuration to measure, e.g. "lr" or "lr-fp001:falsePositiveLr=0.001";
 //             repeatable; default: the three methods with their default options
+//   --perturb also measure every configuration on the cases perturbed as clinical records are simulated
+//             (libs/bench-perturbation): "[NAME:]noise=0.5,imprecision=1,seed=1"; repeatable; the real
+//             cases are always measured first; a summary table per configuration follows
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -21,6 +24,7 @@ const { resolveKbDir, resolveMirror } = require(dist('io'));
 const { KnowledgeBase } = require(dist('kb'));
 const { PhenotypeScorer } = require(dist('phenotype'));
 const { readHpoaCitations, notCitedForDiagnosis } = require(dist('engine'));
+const { parsePerturbation, PhenotypePerturber } = require(dist('bench-perturbation'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -30,6 +34,10 @@ const casesDir = path.resolve(opt('--cases', path.join(resolveMirror(), 'phenopa
 const every = Number(opt('--every', '1'));
 const offset = Number(opt('--offset', '0'));
 const jsonOut = opt('--json');
+const perturbations = many('--perturb').map((text) => {
+  const named = /^[A-Za-z][\w-]*:/.test(text);
+  return { name: named ? text.slice(0, text.indexOf(':')) : text, spec: parsePerturbation(named ? text.slice(text.indexOf(':') + 1) : text) };
+});
 const configs = (many('--config').length ? many('--config') : ['lr', 'resnik', 'resnik-symmetric']).map(parseConfig);
 
 /** "name:key=value,key=value" → { name, options }; a bare method name is that method with defaults. */
@@ -113,8 +121,20 @@ async function main() {
   console.log(`KB ${kbDir} (HPO annotations ${kb.hpoaVersion}, ${kb.diseases.length} diseases)`);
   console.log(`cases: ${total} read from ${casesDir}${every > 1 ? ` (every ${every}th)` : ''}; scored ${cases.length}; skipped ${skipped.noObservedTerms} with no observed terms, ${skipped.noDiagnosis} with no diagnosis; ${cases.length - inKb} scored cases have a diagnosis this HPO release does not annotate (counted as not found overall)`);
 
+  const conditions = [{ name: 'real', cases }];
+  for (const p of perturbations) {
+    const perturber = new PhenotypePerturber(kb.ontology, p.spec);
+    conditions.push({ name: p.name, spec: p.spec, cases: cases.map((c) => ({ ...c, observed: perturber.perturb(c.id, c.observed) })) });
+  }
   const results = [];
-  for (const { name, options } of configs) {
+  for (const { name, options } of configs)
+    for (const condition of conditions) results.push(measure(name, options, condition));
+  if (conditions.length > 1) printSummary(results, conditions);
+  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ kb: kbDir, cases: cases.length, skipped, every, offset, conditions: conditions.map(({ name, spec }) => ({ name, spec })), results }, null, 2));
+  console.log(`\ntotal ${(Date.now() - t0) / 1000} s`);
+
+  /** One configuration on one set of cases (real or perturbed). */
+  function measure(name, options, { name: condition, cases }) {
     const tb = Date.now();
     const scorer = new PhenotypeScorer(kb, options);
     const setup = Date.now() - tb;
@@ -146,6 +166,7 @@ async function main() {
     times.sort((a, b) => a - b);
     const row = {
       config: name,
+      condition,
       options: scorer.options,
       setupMs: setup,
       scoreMsMedian: Number(times[Math.floor(times.length / 2)].toFixed(1)),
@@ -153,17 +174,27 @@ async function main() {
       seconds: (Date.now() - tc) / 1000,
       ...Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, t.row()])),
     };
-    results.push(row);
-    console.log(`\n## ${name} ${JSON.stringify(options)}  (setup ${setup} ms; score() median ${row.scoreMsMedian} ms, p95 ${row.scoreMsP95} ms; ${row.seconds.toFixed(0)} s for all cases)`);
+    console.log(`\n## ${name} ${JSON.stringify(options)}${condition === 'real' ? '' : ` — cases perturbed: ${condition}`}  (setup ${setup} ms; score() median ${row.scoreMsMedian} ms, p95 ${row.scoreMsP95} ms; ${row.seconds.toFixed(0)} s for all cases)`);
     console.log('| ranked among | cases | top-1 | top-3 | top-5 | top-10 | MRR |\n|---|---|---|---|---|---|---|');
     const labels = { allDiseases: 'all diseases, all cases', omimDecipher: 'OMIM+DECIPHER, all cases', allInKb: 'all diseases, diagnosis annotated', omimInKb: 'OMIM+DECIPHER, diagnosis annotated', omimNotCited: 'OMIM+DECIPHER, annotated, case paper not cited by the hpoa', gene: 'genes (true gene), all cases' };
     for (const [k, t] of Object.entries(tallies)) {
       const r = t.row();
       console.log(`| ${labels[k]} | ${r.n} | ${r.top1}% | ${r.top3}% | ${r.top5}% | ${r.top10}% | ${r.mrr} |`);
     }
+    return row;
   }
-  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ kb: kbDir, cases: cases.length, skipped, results }, null, 2));
-  console.log(`\ntotal ${(Date.now() - t0) / 1000} s`);
+}
+
+/** Per configuration: top-1 (OMIM+DECIPHER, diagnosis annotated; not cited in brackets) under each condition and their mean. */
+function printSummary(results, conditions) {
+  const names = conditions.map((c) => c.name);
+  console.log(`\n## Summary: OMIM+DECIPHER top-1 where the diagnosis is annotated (paper not cited), MRR\n| config | ${names.join(' | ')} | mean |\n|---|${names.map(() => '---|').join('')}---|`);
+  for (const config of [...new Set(results.map((r) => r.config))]) {
+    const rows = names.map((n) => results.find((r) => r.config === config && r.condition === n));
+    const mean = (f, digits) => (rows.reduce((s, r) => s + Number(f(r)), 0) / rows.length).toFixed(digits);
+    const cell = (r) => `${r.omimInKb.top1} (${r.omimNotCited.top1}) ${r.omimInKb.mrr}`;
+    console.log(`| ${config} | ${rows.map(cell).join(' | ')} | ${mean((r) => r.omimInKb.top1, 1)} (${mean((r) => r.omimNotCited.top1, 1)}) ${mean((r) => r.omimInKb.mrr, 3)} |`);
+  }
 }
 
 main().catch((e) => {

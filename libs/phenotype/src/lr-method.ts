@@ -15,8 +15,9 @@ const FOLD_EVERY = 16;
  *     (P(h | D) = f · P(h | a) with P(h | a) = bg(h) / bg(a): the annotation is just less specific)
  * - the disease has a descendant of a (sibling or cousin terms):  LR = relatedPenalty · f / bg(a)
  * - nothing shared below Phenotypic abnormality:                   LR = falsePositiveLr
- * all floored at falsePositiveLr. A disease that excludes h or an ancestor of h (NOT annotation, or
- * frequency 0): LR = excludedInDiseaseLr.
+ * all floored at falsePositiveLr (a weaker match keeps its kind in the explanation, with the floor
+ * as its LR). A disease that excludes h or an ancestor of h (NOT annotation, or frequency 0):
+ * LR = excludedInDiseaseLr.
  * Excluded term h: see PhenotypeScorerOptions.excludedTerms.
  */
 export function scoreLr(index: AnnotationIndex, opts: ResolvedOptions, observed: number[], excluded: number[]): CaseScores {
@@ -44,7 +45,8 @@ export function scoreLr(index: AnnotationIndex, opts: ResolvedOptions, observed:
   };
 
   for (const h of observed) {
-    const value = new Float64Array(nD).fill(fp);
+    // best match first (0: none), floored below: a match weaker than the floor keeps its kind, so the explanation names it
+    const value = new Float64Array(nD);
     const via = new Int32Array(nD).fill(-1);
     const kind = new Uint8Array(nD);
     for (const a of onto.ancestors(h)) {
@@ -73,6 +75,7 @@ export function scoreLr(index: AnnotationIndex, opts: ResolvedOptions, observed:
         }
       }
     }
+    for (let d = 0; d < nD; d++) if (value[d] < fp) value[d] = fp;
     // A disease that lacks h, or a broader finding that h implies, contradicts the observation whatever else matched.
     for (const a of onto.ancestors(h)) {
       for (let k = notPost.start[a], end = notPost.start[a + 1]; k < end; k++) {

@@ -21,7 +21,12 @@ export interface PhenotypeScorerOptions {
    * seen in 0 of 2 is not an exclusion. 0: fractions as written (and 0/m is a NOT annotation).
    */
   frequencyPseudocount?: number;
-  /** LR of an observed term the disease does not explain at all (no common ancestor below Phenotypic abnormality); floor of every observed-term LR */
+  /**
+   * LR of an observed term the disease does not explain (nothing in common below Phenotypic
+   * abnormality, or a match weaker than this); floor of every observed-term LR (LIRICAL: 0.01).
+   * 0.5 ranks diseases better on noisy records but, with today's gene-score combination, costs VCF
+   * mode (README.md "No-match LR"), so the default stays 0.01.
+   */
   falsePositiveLr?: number;
   /** factor on the LR of a match through a common ancestor that the disease is not annotated to (patient and disease terms are siblings / cousins); LIRICAL: none (1) */
   relatedPenalty?: number;
@@ -76,10 +81,10 @@ export type ResolvedOptions = Required<PhenotypeScorerOptions>;
 
 /**
  * Defaults. falsePositiveLr, excludedInDiseaseLr, falseNegativeRate, absentSensitivity and
- * unknownFrequency are LIRICAL's; frequencyPseudocount is Laplace's rule; relatedPenalty,
- * excludedTerms, resnikWeight and listSources were re-chosen with excluded terms scored soundly on
- * a development slice and confirmed on a disjoint one (scripts/bench-phenotype.js --every 4
- * --offset 0 / 2; numbers in README.md). The pertinent-* constants belong to the opt-in model.
+ * unknownFrequency are LIRICAL's (falsePositiveLr re-examined on real and perturbed cases, kept);
+ * frequencyPseudocount is Laplace's rule; relatedPenalty, excludedTerms, resnikWeight and listSources were re-chosen with excluded terms
+ * scored soundly on a development slice and confirmed on a disjoint one (scripts/bench-phenotype.js
+ * --every 4 --offset 0 / 2; numbers in README.md). The pertinent-* constants belong to the opt-in model.
  */
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   method: 'lr',

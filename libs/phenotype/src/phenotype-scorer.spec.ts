@@ -60,7 +60,9 @@ const byId = <T extends { diseaseId: string }>(list: T[]) => Object.fromEntries(
 // Background P(t | not D) = mean over the 4 diseases of the best frequency at or below t:
 // LENS 0.8/4 = 0.2, CAT 1/4 = 0.25, EYE (0.8+1+1)/4 = 0.7, ARACH (1+0.2)/4 = 0.3, SKEL (1+0.5)/4 = 0.375, SCOL 0.5/4 = 0.125
 describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => {
-  const scorer = new PhenotypeScorer(kb, { listSources: 'all' });
+  // a no-match LR below every match of this ontology, so that each kind of match shows (the default is higher: see 'by default' below)
+  const noMatch = 0.01;
+  const scorer = new PhenotypeScorer(kb, { listSources: 'all', falsePositiveLr: noMatch });
 
   it('scores every disease by the LR of its best match and sorts them', () => {
     const r = scorer.score(patient([T.LENS]));
@@ -69,7 +71,8 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(d['OMIM:100001'].score).toBeCloseTo(Math.log10(0.8 / 0.2), 10); // exact: f / bg(LENS)
     expect(d['ORPHA:400'].score).toBeCloseTo(Math.log10(1 / 0.7), 10); // annotated to the parent: f / bg(EYE)
     expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10((0.1 * 1) / 0.7), 10); // sibling: relatedPenalty · f / bg(EYE)
-    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.01), 10); // nothing in common: false-positive LR
+    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(noMatch), 10); // nothing in common: the no-match LR, evidence against
+    expect(noMatch).toBeLessThan(1);
     // post-test probability with a uniform prior over the 4 diseases: odds 1/3 · 4 → 4/7
     expect(d['OMIM:100001'].probability).toBeCloseTo(4 / 7, 10);
   });
@@ -78,10 +81,10 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     const d = byId(scorer.score(patient([T.LENS, T.ARACH])).diseases);
     expect(d['OMIM:100001'].score).toBeCloseTo(Math.log10(4 * (1 / 0.3)), 10); // unknown frequency counts 1
     expect(d['OMIM:100002'].score).toBeCloseTo(Math.log10((0.1 / 0.7) * 0.001), 10);
-    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(0.01 * (0.2 / 0.3)), 10);
+    expect(d['OMIM:100003'].score).toBeCloseTo(Math.log10(noMatch * (0.2 / 0.3)), 10);
     expect(d['OMIM:100002'].contradicting).toEqual([{ patientTerm: T.ARACH, diseaseTerm: T.ARACH, contribution: 0.001, kind: 'exact' }]);
     expect(d['OMIM:100002'].matched).toEqual([{ patientTerm: T.LENS, diseaseTerm: T.CAT, commonAncestor: T.EYE, contribution: expect.closeTo(0.1 / 0.7, 10), kind: 'related' }]);
-    expect(d['OMIM:100003'].unexplained).toEqual([{ patientTerm: T.LENS, contribution: 0.01, kind: 'none' }]);
+    expect(d['OMIM:100003'].unexplained).toEqual([{ patientTerm: T.LENS, contribution: noMatch, kind: 'none' }]);
     expect(d['ORPHA:400'].matched[0]).toMatchObject({ patientTerm: T.LENS, diseaseTerm: T.EYE, kind: 'descendant' });
   });
 
@@ -93,7 +96,7 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
 
   it("by default an excluded term changes no score; the 'absent' model only lowers the diseases that have the feature, never raises one", () => {
     const before = byId(scorer.score(patient([T.SCOL])).diseases);
-    const absent = new PhenotypeScorer(kb, { listSources: 'all', excludedTerms: 'absent' });
+    const absent = new PhenotypeScorer(kb, { listSources: 'all', falsePositiveLr: noMatch, excludedTerms: 'absent' });
     for (const excluded of [T.CAT, T.LENS, T.ARACH, T.EYE]) {
       const byDefault = byId(scorer.score(patient([T.SCOL], [excluded])).diseases);
       for (const id of Object.keys(before)) expect(byDefault[id].score).toBeCloseTo(before[id].score, 12);
@@ -122,7 +125,7 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
 
   it('the pertinent-negative model is opt-in (option or per case), raises the diseases that have the feature and says so', () => {
     const before = byId(scorer.score(patient([T.SCOL])).diseases);
-    const pertinent = new PhenotypeScorer(kb, { listSources: 'all', excludedTerms: 'pertinent' });
+    const pertinent = new PhenotypeScorer(kb, { listSources: 'all', falsePositiveLr: noMatch, excludedTerms: 'pertinent' });
     for (const r of [pertinent.score(patient([T.SCOL], [T.CAT])), scorer.score(patient([T.SCOL], [T.CAT]), { excludedTerms: 'pertinent' })]) {
       const d = byId(r.diseases);
       expect(d['OMIM:100002'].score).toBeGreaterThan(before['OMIM:100002'].score);
@@ -159,8 +162,8 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
 
   it('scores genes by their best causal disease, scaled between a useless and an ideal disease', () => {
     const r = scorer.score(patient([T.LENS]));
-    // ideal = log10(1 / bg(LENS)) = log10 5, useless = log10 0.01
-    const scale = (l: number) => (l - Math.log10(0.01)) / (Math.log10(5) - Math.log10(0.01));
+    // ideal = log10(1 / bg(LENS)) = log10 5, useless = the no-match LR
+    const scale = (l: number) => (l - Math.log10(noMatch)) / (Math.log10(5) - Math.log10(noMatch));
     expect(r.genes.map((g) => [g.symbol, g.bestDiseaseId])).toEqual([
       ['GENEA', 'OMIM:100001'],
       ['GENEC', 'ORPHA:400'], // only an UNKNOWN link: used as a fallback
@@ -221,6 +224,44 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(unexplained.map((d) => d.excludedFeatures.map((m) => [m.patientTerm, m.contribution < 1]))).toEqual(unexplained.map((d) => (d.diseaseId.startsWith('OMIM') ? [[T.ARACH, true]] : [])));
     expect(scorer.explain(patient([T.LENS]), 'OMIM:100002')?.matched[0].kind).toBe('related');
     expect(scorer.explain(patient([T.LENS]), 'OMIM:1')).toBeUndefined();
+  });
+});
+
+describe('PhenotypeScorer by default: an observed term a disease does not explain', () => {
+  const scorer = new PhenotypeScorer(kb, { listSources: 'all' });
+  const floor = scorer.options.falsePositiveLr;
+
+  it('counts against the disease (LR below 1), and no term counts against it more than the no-match LR, except a feature the disease excludes', () => {
+    expect(floor).toBeLessThan(1);
+    const alone = byId(scorer.score(patient([T.LENS])).diseases);
+    const r = byId(scorer.score(patient([T.LENS, T.SCOL])).diseases);
+    // the lens disease does not have scoliosis: the extra finding lowers it, the skeletal disorder that has it gains
+    expect(r['OMIM:100001'].score).toBeLessThan(alone['OMIM:100001'].score);
+    expect(r['OMIM:100003'].score).toBeGreaterThan(alone['OMIM:100003'].score);
+    for (const d of Object.values(r)) {
+      for (const m of [...d.matched, ...d.unexplained]) expect(m.contribution).toBeGreaterThanOrEqual(floor);
+      for (const m of d.unexplained) expect(m.contribution).toBeLessThan(1);
+    }
+    const contradicted = byId(scorer.score(patient([T.ARACH])).diseases)['OMIM:100002'];
+    expect(contradicted.contradicting[0].contribution).toBeLessThan(floor);
+  });
+
+  it('explains a match weaker than the no-match LR as the match it is, with the LR actually applied', () => {
+    // cataract disorder vs ectopia lentis: siblings under Abnormality of the eye, relatedPenalty · 1 / bg(EYE) ≈ 0.14, below a floor of 0.5
+    const high = new PhenotypeScorer(kb, { listSources: 'all', falsePositiveLr: 0.5 });
+    const d = byId(high.score(patient([T.LENS])).diseases)['OMIM:100002'];
+    expect(d.matched).toEqual([{ patientTerm: T.LENS, diseaseTerm: T.CAT, commonAncestor: T.EYE, contribution: 0.5, kind: 'related' }]);
+    expect(d.score).toBeCloseTo(Math.log10(d.matched[0].contribution), 12);
+  });
+
+  it('every term of the patient is accounted for in the explanation of every disease', () => {
+    const terms = [T.LENS, T.ARACH, T.SCOL];
+    for (const d of scorer.score(patient(terms)).diseases) {
+      const explained = [...d.matched, ...d.contradicting, ...d.unexplained].map((m) => m.patientTerm).sort();
+      expect(explained).toEqual([...terms].sort());
+      const product = [...d.matched, ...d.contradicting, ...d.unexplained].reduce((p, m) => p * m.contribution, 1);
+      expect(d.score).toBeCloseTo(Math.log10(product), 10);
+    }
   });
 });
 
