@@ -90,6 +90,8 @@ export async function keepRegionFilter(kb: Pick<AnnotationSources, 'transcripts'
 export class Annotator {
   private readonly models = new Map<Transcript, TranscriptModel>();
   private readonly chroms = new Map<string, string>();
+  private lastChromName: string | undefined;
+  private lastChrom = '';
   private readonly cdsCache = new Map<string, string>();
   private readonly prefetched?: PrefetchedBases;
   private readonly bases: BaseSource;
@@ -266,8 +268,12 @@ export class Annotator {
 
   /** normalizeChrom, memoised: a VCF names few chromosomes, many times. */
   private chrom(name: string): string {
+    // the ingest pre-filter asks for every line of a genome (4.5M), nearly always the last name again
+    if (name === this.lastChromName) return this.lastChrom;
     let c = this.chroms.get(name);
     if (c === undefined) this.chroms.set(name, (c = normalizeChrom(name)));
+    this.lastChromName = name;
+    this.lastChrom = c;
     return c;
   }
 

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { type Role, webhookUrlSyntaxProblem } from '@rarerank/data-access';
+// type-only: the data-access index loads mongoose and Nest, which `prioritize` never needs
+import type { Role } from '@rarerank/data-access';
 import { InputError } from '@rarerank/io';
 import { mongoOpts, OPERATOR, ROLE_CHOICES, withDataAccess } from './admin-db';
 import { registerUserCommands } from './admin-user-commands';
@@ -25,6 +26,7 @@ export function registerAdminCommands(program: Command): void {
     .action(async (opts: { name: string; webhookUrl?: string; webhookSecret?: string }, cmd: Command) => {
       if (!opts.name.trim()) throw new InputError('must not be empty', { file: '--name' });
       if (Boolean(opts.webhookUrl) !== Boolean(opts.webhookSecret)) throw new InputError('--webhook-url and --webhook-secret go together', { file: '--webhook-url' });
+      const { webhookUrlSyntaxProblem } = await import('@rarerank/data-access');
       const urlProblem = opts.webhookUrl ? webhookUrlSyntaxProblem(opts.webhookUrl) : undefined;
       if (urlProblem) throw new InputError(urlProblem, { file: '--webhook-url' });
       const created = await withDataAccess(mongoOpts(cmd), (da) => da.labs.create({ name: opts.name.trim(), webhookUrl: opts.webhookUrl, webhookSecret: opts.webhookSecret }));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { BigBed } from '@gmod/bbi';
+// type-only: @gmod/bbi (with rxjs) is loaded when a bigBed is read (KB build), not by every process importing this library
+import type { BigBed } from '@gmod/bbi';
 import { InputError } from '@rarerank/io';
 import { parseAutoSql } from './autosql';
 import { normalizeChrom } from './chrom';
@@ -19,6 +20,7 @@ type Row = BigGenePredRow;
  */
 export async function readBigGenePred(file: string): Promise<Transcript[]> {
   if (!existsSync(file)) throw new InputError('file not found', { file });
+  const { BigBed } = await import('@gmod/bbi');
   const bb = new BigBed({ path: file });
   let header: Awaited<ReturnType<BigBed['getHeader']>>;
   try {

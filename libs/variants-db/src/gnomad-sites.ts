@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TabixIndexedFile } from '@gmod/tabix';
+// type-only: @gmod/tabix is loaded when an indexed gnomAD VCF is opened, not by every process importing this library
+import type { TabixIndexedFile } from '@gmod/tabix';
 import type { Variant } from '@gmod/vcf';
 import { InputError, REFERENCE_TEXT_LIMITS, scanLineChunks } from '@rarerank/io';
 import { assemblyFromVcfHeader } from './assembly';
@@ -294,6 +295,7 @@ export class IndexedGnomadVcf {
 
   static async open(file: string): Promise<IndexedGnomadVcf> {
     const csi = `${file}.csi`;
+    const { TabixIndexedFile } = await import('@gmod/tabix');
     const tbx = new TabixIndexedFile(existsSync(`${file}.tbi`) || !existsSync(csi) ? { path: file, tbiPath: `${file}.tbi` } : { path: file, csiPath: csi });
     let headerText: string;
     let refNames: string[];

@@ -182,10 +182,11 @@ export class VcfReader {
     if (s === e) return;
     this.records++;
     this.state.stats.records++;
-    const tab1 = buf.indexOf(9, s);
-    if (tab1 < 0 || tab1 >= e) throw this.columnError(1, no);
-    const tab2 = buf.indexOf(9, tab1 + 1);
-    if (tab2 < 0 || tab2 >= e) throw this.columnError(2, no);
+    // CHROM and POS are a few bytes: a loop here costs less than two native Buffer.indexOf calls per line
+    const tab1 = tabAfter(buf, s, e);
+    if (tab1 < 0) throw this.columnError(1, no);
+    const tab2 = tabAfter(buf, tab1 + 1, e);
+    if (tab2 < 0) throw this.columnError(2, no);
     if (!this.sameChrom(buf, s, tab1)) this.newChrom(buf, s, tab1, no);
 
     let pos = 0;
@@ -388,4 +389,10 @@ export class VcfReader {
     this.layout = layout;
     return layout;
   }
+}
+
+/** The first tab in buf[from, end), or -1. */
+function tabAfter(buf: Buffer, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (buf[i] === 9) return i;
+  return -1;
 }
