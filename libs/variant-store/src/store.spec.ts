@@ -160,7 +160,7 @@ describe('VariantStore', () => {
   });
 });
 
-describe('the binary chunk index (schema 3)', () => {
+describe('the binary chunk index (schema 3 on)', () => {
   const records = randomRecords(5, 2000);
   const file = path.join(dir, 'indexed.rrvs');
   beforeAll(() => write(file, records, 40));
@@ -197,12 +197,12 @@ describe('the binary chunk index (schema 3)', () => {
     }
   });
 
-  it('refuses a schema 2 store (JSON index), saying to rebuild', () => {
+  it.each([2, 3])('refuses a schema %i store (JSON index; deflated shuffled keys), saying to rebuild', (schema) => {
     const bytes = readFileSync(file);
-    bytes.writeUInt32LE(2, 8);
-    const f = path.join(dir, 'schema2.rrvs');
+    bytes.writeUInt32LE(schema, 8);
+    const f = path.join(dir, `schema${schema}.rrvs`);
     writeFileSync(f, bytes);
-    expect(() => VariantStore.open(f)).toThrow(/schema2.rrvs: variant store schema 2, this RareRank reads schema 3: rebuild it/);
+    expect(() => VariantStore.open(f)).toThrow(new RegExp(`schema${schema}.rrvs: variant store schema ${schema}, this RareRank reads schema 4: rebuild it`));
   });
 });
 
