@@ -99,7 +99,7 @@ describe('key stream (schema 4)', () => {
     // rewrite the index with the chunk's new checksum, so the decoder (not the CRC) meets the byte
     const indexOffset = bytes.readUInt32LE(bytes.length - 16);
     const index = ChunkIndex.decode(bytes.subarray(indexOffset, bytes.length - 16));
-    index.crc[2] = crc32(bytes.subarray(c.offset, c.offset + c.bytes));
+    index.crc[2] = crc32(bytes.subarray(c.offset, c.offset + c.keyBytes));
     const bad = path.join(dir, 'bad-flag.rrvs');
     writeFileSync(bad, Buffer.concat([bytes.subarray(0, indexOffset), index.encode(), bytes.subarray(bytes.length - 16)]));
     const broken = VariantStore.open(bad);

@@ -8,7 +8,8 @@
  *                each a key stream (key-stream.ts: raw, or deflated when that halves it) then
  *                a raw-deflate value stream (see chunk-codec.ts)
  *   index        binary (chunk-index.ts): chromosomes and their chunk counts, then per chunk
- *                first/last position, record count, offset, length, key stream length, CRC32;
+ *                first/last position, record count, offset, length, key stream length, CRC32s
+ *                of the key and the value stream;
  *                its own CRC32 last
  *   trailer      last 16 bytes: index offset (uint64 LE as two uint32), index length, magic 'RRVI'
  *
@@ -19,7 +20,8 @@ export const INDEX_MAGIC = 'RRVI';
 /**
  * 1: first release (65,536-record chunks, one deflate stream). 2: 1,024-record chunks, keys and
  * values in separate streams. 3: binary chunk index with its own checksum (was JSON). 4: key
- * streams as varint/byte keys, stored raw unless deflate halves them (an encoding byte per chunk).
+ * streams as varint/byte keys, stored raw unless deflate halves them (an encoding byte per chunk);
+ * key and value streams checksummed apart (read apart).
  * Bump when a reader of this version would misread an older store.
  */
 export const STORE_SCHEMA_VERSION = 4;
@@ -67,5 +69,8 @@ export interface ChunkIndexEntry {
   bytes: number;
   /** the first `keyBytes` of the chunk are its key stream, the rest its value stream */
   keyBytes: number;
+  /** CRC32 of the key stream */
   crc: number;
+  /** CRC32 of the value stream (schema 4: a lookup reads the values only where a key matched) */
+  valueCrc: number;
 }

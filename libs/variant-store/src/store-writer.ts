@@ -12,7 +12,7 @@ const IN_FLIGHT = 8;
 
 /** A chunk handed to the thread pool for compression, with what its index entry needs. */
 interface Compressing {
-  entry: Omit<ChunkIndexEntry, 'offset' | 'bytes' | 'keyBytes' | 'crc'>;
+  entry: Omit<ChunkIndexEntry, 'offset' | 'bytes' | 'keyBytes' | 'crc' | 'valueCrc'>;
   /** the key bytes as they are, and the key and value streams deflated */
   keys: Buffer;
   streams: Promise<[Buffer, Buffer]>;
@@ -135,7 +135,7 @@ export class StoreWriter {
     const [deflatedKeys, values] = await streams;
     const keys = storedKeys(rawKeys, deflatedKeys);
     const bytes = Buffer.concat([keys, values]);
-    this.chunks.add({ ...entry, offset: this.offset, bytes: bytes.length, keyBytes: keys.length, crc: crc32(bytes) });
+    this.chunks.add({ ...entry, offset: this.offset, bytes: bytes.length, keyBytes: keys.length, crc: crc32(keys), valueCrc: crc32(values) });
     this.write(bytes);
   }
 
