@@ -21,9 +21,10 @@ export const KEYS_RAW = 0;
 export const KEYS_DEFLATED = 1;
 /**
  * Deflate is kept for a chunk's keys only when it saves at least this fraction of them: on
- * gnomAD-like sites it saves ~20% of the key bytes (0.1 of ~6 bytes a variant) at the cost of an
- * inflate per chunk a case touches; dense repetitive keys (every SNV of every position, as CADD
- * lists them) compress far better and keep it.
+ * gnomAD-like sites (the synthetic set at 50M-record density) it saves 27% of the key bytes (0.64
+ * of ~6.8 bytes a variant) at the cost of an inflate per chunk a case touches, which was half of
+ * an exome's lookup; dense repetitive keys (every SNV of every position, as CADD lists them)
+ * compress far better and keep it.
  */
 export const MIN_KEY_DEFLATE_SAVING = 0.5;
 
