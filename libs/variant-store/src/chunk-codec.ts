@@ -1,17 +1,21 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { OVERFLOW, packAlleles } from './allele-code';
+import { decodeKeys, encodeKeys, storedKeys, type ChunkKeys } from './key-stream';
 import { DEFAULT_DIGITS, MISSING_MANTISSA, toDecimal, toFixedPoint } from './decimal';
 import type { StoreColumn, StoreRecord } from './store-format';
 
+export { decodeKeys, type ChunkKeys };
+
 /**
- * One chunk's columns, as typed arrays. Positions are delta-coded, every 32-bit array is
- * byte-shuffled (all first bytes, then all second bytes…) so the deflate that follows sees long
- * runs of equal high bytes: the integer-compression trick echtvar gets from its codecs.
+ * One chunk's columns. A chunk is two streams: the keys (key-stream.ts: position deltas and
+ * alleles in bytes, stored raw unless deflate halves them), then the values (value columns,
+ * dictionaries; raw deflate). Value columns are 32-bit arrays byte-shuffled (all first bytes,
+ * then all second bytes…) so the deflate sees long runs of equal high bytes: the
+ * integer-compression trick echtvar gets from its codecs.
  *
- * A chunk is two raw-deflate streams: the keys (positions, allele codes, overflow table), then the
- * values (value columns, dictionaries). A lookup inflates the keys of each chunk its variants fall
- * in and the values only of a chunk where a key matched: an exome against a genome-wide store
- * finds most of its positions absent, and inflating values it never reads was most of its cost.
+ * A lookup decodes the keys of each chunk its variants fall in and inflates the values only of a
+ * chunk where a key matched: an exome against a genome-wide store finds most of its positions
+ * absent, and inflating values it never reads was most of its cost.
  */
 export type ColumnData =
   | { type: 'decimal'; mantissa: ShuffledInt32; exponent: Int8Array }
@@ -40,17 +44,8 @@ export class ShuffledInt32 {
   }
 }
 
-export interface ChunkKeys {
-  n: number;
-  pos: Int32Array;
-  /** packed allele codes, read in place (`codeAt`) */
-  codes: ShuffledInt32;
-  /** 'REF>ALT' of each OVERFLOW code, in record order */
-  overflow: string[];
-}
-
 /** Record j's packed allele code (unsigned, as packAlleles returns it). */
-export const codeAt = (keys: ChunkKeys, j: number): number => keys.codes.get(j) >>> 0;
+export const codeAt = (keys: ChunkKeys, j: number): number => keys.codes[j];
 
 /** Record j's spelled alleles 'REF>ALT' when its code is OVERFLOW: the overflow table is in record order. */
 export function overflowAlleles(keys: ChunkKeys, j: number): string {
@@ -143,22 +138,18 @@ export class ChunkBuilder {
   /** The compressed chunk of the records added since the last call; the builder is then empty. */
   encode(level = 6): EncodedChunk {
     const { keys, values } = this.take();
-    const k = deflateRawSync(keys, { level });
+    const k = storedKeys(keys, deflateRawSync(keys, { level }));
     return { bytes: Buffer.concat([k, deflateRawSync(values, { level })]), keyBytes: k.length };
   }
 
   /**
-   * The key and value streams of the records added since the last call, before compression (the
-   * writer deflates them off this thread); the builder is then empty.
+   * The key bytes (key-stream.ts, before the choice of raw or deflated: `storedKeys`) and the value
+   * stream before compression, of the records added since the last call (the writer deflates them
+   * off this thread); the builder is then empty.
    */
   take(): { keys: Buffer; values: Buffer } {
     const n = this.n;
-    const delta = new Uint32Array(n);
-    for (let i = 0, prev = 0; i < n; i++) {
-      delta[i] = this.pos[i] - prev;
-      prev = this.pos[i];
-    }
-    const keys = Buffer.concat([withLength(n, this.overflow), shuffle(delta), shuffle(this.codes.subarray(0, n))]);
+    const keys = encodeKeys(this.pos.subarray(0, n), this.codes.subarray(0, n), this.overflow);
     const parts: Uint8Array[] = [];
     const dicts: Array<string[] | null> = [];
     for (const c of this.cols) {
@@ -199,23 +190,6 @@ export function encodeChunk(records: StoreRecord[], columns: StoreColumn[], leve
   const b = new ChunkBuilder(columns, Math.max(1, records.length));
   for (const r of records) b.add(r);
   return b.encode(level);
-}
-
-/**
- * The key stream of a chunk (its first `keyBytes` bytes); throws on one that does not decode.
- * Positions are summed straight from the shuffled delta bytes and codes are read in place: a
- * lookup decodes the keys of every chunk a case touches, and copies cost as much as the inflate.
- */
-export function decodeKeys(keyStream: Uint8Array): ChunkKeys {
-  const { n, json: overflow, raw, at } = readWithLength<string[]>(inflateRawSync(keyStream));
-  if (raw.length !== at + 8 * n) throw new Error(`key stream is ${raw.length} bytes, its columns need ${at + 8 * n}`);
-  const pos = new Int32Array(n);
-  for (let i = 0, p = 0; i < n; i++) pos[i] = p += (raw[at + i] | (raw[at + n + i] << 8) | (raw[at + 2 * n + i] << 16) | (raw[at + 3 * n + i] << 24)) >>> 0;
-  const codes = new ShuffledInt32(raw.subarray(at + 4 * n), n);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (codes.get(i) === -1) k++; // OVERFLOW as int32
-  if (k !== overflow.length) throw new Error(`chunk has ${k} long alleles, its overflow table ${overflow.length}`);
-  return { n, pos, codes, overflow };
 }
 
 /** The value stream of a chunk of `n` records (the bytes after `keyBytes`). */

@@ -8,10 +8,13 @@ import type { ChunkIndexEntry } from './store-format';
  *   uint32 LE  JSON length, then JSON { records, chroms: [[name, chunk count], …] } (chunks of a
  *              chromosome are consecutive, in the order written)
  *   columns    C = total chunks, each column C little-endian values: first, last (int32), n
- *              (uint32), offset (float64: exact to 2^53 bytes), bytes, keyBytes, crc (uint32)
+ *              (uint32), offset (float64: exact to 2^53 bytes), bytes, keyBytes, crc (of the key
+ *              stream), valueCrc (of the value stream) (uint32)
  *   uint32 LE  CRC32 of everything before it
  *
- * 32 bytes a chunk (~1 byte per 32 variants); read into typed arrays, no object per chunk.
+ * 36 bytes a chunk (~1 byte per 28 variants); read into typed arrays, no object per chunk. Two
+ * checksums (schema 4) so a lookup reads and checks a chunk's key stream alone, and its value
+ * stream only when a key matched.
  */
 const COLUMNS = [
   ['first', 4],
@@ -21,6 +24,7 @@ const COLUMNS = [
   ['bytes', 4],
   ['keyBytes', 4],
   ['crc', 4],
+  ['valueCrc', 4],
 ] as const;
 export const INDEX_BYTES_PER_CHUNK = COLUMNS.reduce((a, [, w]) => a + w, 0);
 
@@ -40,6 +44,7 @@ export class ChunkIndex {
     readonly bytes: Uint32Array,
     readonly keyBytes: Uint32Array,
     readonly crc: Uint32Array,
+    readonly valueCrc: Uint32Array,
   ) {
     let at = 0;
     for (const [name, count] of chroms) {
@@ -58,7 +63,7 @@ export class ChunkIndex {
   }
 
   entry(c: number): ChunkIndexEntry {
-    return { chrom: this.chromOf[c], first: this.first[c], last: this.last[c], n: this.n[c], offset: this.offset[c], bytes: this.bytes[c], keyBytes: this.keyBytes[c], crc: this.crc[c] };
+    return { chrom: this.chromOf[c], first: this.first[c], last: this.last[c], n: this.n[c], offset: this.offset[c], bytes: this.bytes[c], keyBytes: this.keyBytes[c], crc: this.crc[c], valueCrc: this.valueCrc[c] };
   }
 
   /** The first chunk in [k, end) whose last position is ≥ pos (end when none): a binary search. */
@@ -118,6 +123,7 @@ export class ChunkIndex {
       take(4, (b) => new Uint32Array(b)),
       take(4, (b) => new Uint32Array(b)),
       take(4, (b) => new Uint32Array(b)),
+      take(4, (b) => new Uint32Array(b)),
     );
   }
 }
@@ -126,7 +132,7 @@ export class ChunkIndex {
 export class ChunkIndexBuilder {
   private size = 0;
   private cap = 1024;
-  private cols = { first: new Int32Array(this.cap), last: new Int32Array(this.cap), n: new Uint32Array(this.cap), offset: new Float64Array(this.cap), bytes: new Uint32Array(this.cap), keyBytes: new Uint32Array(this.cap), crc: new Uint32Array(this.cap) };
+  private cols = { first: new Int32Array(this.cap), last: new Int32Array(this.cap), n: new Uint32Array(this.cap), offset: new Float64Array(this.cap), bytes: new Uint32Array(this.cap), keyBytes: new Uint32Array(this.cap), crc: new Uint32Array(this.cap), valueCrc: new Uint32Array(this.cap) };
   private readonly chroms: Array<[string, number]> = [];
 
   get length(): number {
@@ -137,7 +143,7 @@ export class ChunkIndexBuilder {
     if (this.size === this.cap) this.grow();
     const i = this.size++;
     const c = this.cols;
-    [c.first[i], c.last[i], c.n[i], c.offset[i], c.bytes[i], c.keyBytes[i], c.crc[i]] = [e.first, e.last, e.n, e.offset, e.bytes, e.keyBytes, e.crc];
+    [c.first[i], c.last[i], c.n[i], c.offset[i], c.bytes[i], c.keyBytes[i], c.crc[i], c.valueCrc[i]] = [e.first, e.last, e.n, e.offset, e.bytes, e.keyBytes, e.crc, e.valueCrc];
     const tail = this.chroms[this.chroms.length - 1];
     if (tail && tail[0] === e.chrom) tail[1]++;
     else this.chroms.push([e.chrom, 1]);
@@ -146,7 +152,7 @@ export class ChunkIndexBuilder {
   build(records: number): ChunkIndex {
     const c = this.cols;
     const k = this.size;
-    return new ChunkIndex(records, this.chroms, c.first.slice(0, k), c.last.slice(0, k), c.n.slice(0, k), c.offset.slice(0, k), c.bytes.slice(0, k), c.keyBytes.slice(0, k), c.crc.slice(0, k));
+    return new ChunkIndex(records, this.chroms, c.first.slice(0, k), c.last.slice(0, k), c.n.slice(0, k), c.offset.slice(0, k), c.bytes.slice(0, k), c.keyBytes.slice(0, k), c.crc.slice(0, k), c.valueCrc.slice(0, k));
   }
 
   private grow(): void {
@@ -165,6 +171,7 @@ export class ChunkIndexBuilder {
       bytes: grown(c.bytes, (k) => new Uint32Array(k)),
       keyBytes: grown(c.keyBytes, (k) => new Uint32Array(k)),
       crc: grown(c.crc, (k) => new Uint32Array(k)),
+      valueCrc: grown(c.valueCrc, (k) => new Uint32Array(k)),
     };
   }
 }

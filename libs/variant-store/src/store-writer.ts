@@ -2,6 +2,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
 import { ChunkBuilder } from './chunk-codec';
+import { storedKeys } from './key-stream';
 import { ChunkIndexBuilder } from './chunk-index';
 import { CHUNK_RECORDS, INDEX_MAGIC, STORE_MAGIC, STORE_SCHEMA_VERSION, TRAILER_BYTES, type ChunkIndexEntry, type StoreColumn, type StoreHeader, type StoreRecord } from './store-format';
 
@@ -11,7 +12,9 @@ const IN_FLIGHT = 8;
 
 /** A chunk handed to the thread pool for compression, with what its index entry needs. */
 interface Compressing {
-  entry: Omit<ChunkIndexEntry, 'offset' | 'bytes' | 'keyBytes' | 'crc'>;
+  entry: Omit<ChunkIndexEntry, 'offset' | 'bytes' | 'keyBytes' | 'crc' | 'valueCrc'>;
+  /** the key bytes as they are, and the key and value streams deflated */
+  keys: Buffer;
   streams: Promise<[Buffer, Buffer]>;
 }
 
@@ -123,15 +126,16 @@ export class StoreWriter {
     const level = this.opts.level ?? 6;
     const streams = Promise.all([deflateRawAsync(keys, { level }), deflateRawAsync(values, { level })]);
     streams.catch(() => undefined); // observed in writeOldest; abort may drop it
-    this.compressing.push({ entry: { chrom: this.chrom!, first: this.first, last: this.lastPos, n }, streams });
+    this.compressing.push({ entry: { chrom: this.chrom!, first: this.first, last: this.lastPos, n }, keys, streams });
     this.records += n;
   }
 
   private async writeOldest(): Promise<void> {
-    const { entry, streams } = this.compressing.shift()!;
-    const [keys, values] = await streams;
+    const { entry, keys: rawKeys, streams } = this.compressing.shift()!;
+    const [deflatedKeys, values] = await streams;
+    const keys = storedKeys(rawKeys, deflatedKeys);
     const bytes = Buffer.concat([keys, values]);
-    this.chunks.add({ ...entry, offset: this.offset, bytes: bytes.length, keyBytes: keys.length, crc: crc32(bytes) });
+    this.chunks.add({ ...entry, offset: this.offset, bytes: bytes.length, keyBytes: keys.length, crc: crc32(keys), valueCrc: crc32(values) });
     this.write(bytes);
   }
 

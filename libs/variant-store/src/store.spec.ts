@@ -145,6 +145,18 @@ describe('VariantStore', () => {
     expect(() => broken.get(r.chrom, r.pos, r.ref, r.alt)).toThrow(new RegExp(`corrupt.rrvs, field chunk 3 \\(${c.chrom}:${c.first}-${c.last}\\): checksum mismatch`));
   });
 
+  it('a corrupted value stream fails only a lookup that reads it (keys and values are checksummed apart)', () => {
+    const bad = path.join(dir, 'corrupt-values.rrvs');
+    const bytes = readFileSync(file);
+    const c = VariantStore.open(file).chunkEntry(3);
+    bytes[c.offset + c.bytes - 1] ^= 0xff; // the value stream's last byte
+    writeFileSync(bad, bytes);
+    const broken = VariantStore.open(bad);
+    expect(broken.get(c.chrom, c.first, 'ACGTACGTACGTACGT', '')).toBeUndefined(); // absent: keys only
+    const r = records.find((x) => x.chrom === c.chrom && x.pos === c.first)!;
+    expect(() => broken.get(r.chrom, r.pos, r.ref, r.alt)).toThrow(new RegExp(`corrupt-values.rrvs, field chunk 3 \\(${c.chrom}:${c.first}-${c.last}\\): checksum mismatch in its values`));
+  });
+
   it('refuses a store written by another schema, saying to rebuild', () => {
     const old = path.join(dir, 'old.rrvs');
     const bytes = readFileSync(file);
@@ -160,7 +172,7 @@ describe('VariantStore', () => {
   });
 });
 
-describe('the binary chunk index (schema 3)', () => {
+describe('the binary chunk index (schema 3 on)', () => {
   const records = randomRecords(5, 2000);
   const file = path.join(dir, 'indexed.rrvs');
   beforeAll(() => write(file, records, 40));
@@ -182,7 +194,7 @@ describe('the binary chunk index (schema 3)', () => {
     }
     expect(next).toBe(records.length);
     expect([...again.chroms.keys()]).toEqual(['chr1', 'chrX']);
-    expect(INDEX_BYTES_PER_CHUNK).toBe(32);
+    expect(INDEX_BYTES_PER_CHUNK).toBe(36);
   });
 
   it('a corrupted index (any byte) fails the open, saying so and to rebuild', () => {
@@ -197,12 +209,12 @@ describe('the binary chunk index (schema 3)', () => {
     }
   });
 
-  it('refuses a schema 2 store (JSON index), saying to rebuild', () => {
+  it.each([2, 3])('refuses a schema %i store (JSON index; deflated shuffled keys), saying to rebuild', (schema) => {
     const bytes = readFileSync(file);
-    bytes.writeUInt32LE(2, 8);
-    const f = path.join(dir, 'schema2.rrvs');
+    bytes.writeUInt32LE(schema, 8);
+    const f = path.join(dir, `schema${schema}.rrvs`);
     writeFileSync(f, bytes);
-    expect(() => VariantStore.open(f)).toThrow(/schema2.rrvs: variant store schema 2, this RareRank reads schema 3: rebuild it/);
+    expect(() => VariantStore.open(f)).toThrow(new RegExp(`schema${schema}.rrvs: variant store schema ${schema}, this RareRank reads schema 4: rebuild it`));
   });
 });
 

@@ -21,17 +21,16 @@ export interface VariantStoreOptions {
   cacheChunks?: number;
 }
 
-/** A chunk read and checked: its keys decoded, its values decoded on the first key that matches. */
+/** A chunk's key stream read, checked and decoded; its values read and decoded on the first key that matches. */
 interface LoadedChunk extends ChunkKeys {
   c: number;
-  valueStream: Uint8Array;
   columns?: ColumnData[];
 }
 
 /**
  * A variant store opened for lookups: the header and the chunk index are read, chunks are read
- * (positional reads), checked against their CRC32 and decoded only when a lookup needs them, and
- * kept in a small LRU cache. `lookupSorted` walks a batch of queries in genome order against the
+ * (positional reads), checked against their CRC32 and decoded only when a lookup needs them (the
+ * key stream alone, the value stream only where a key matched), and kept in a small LRU cache. `lookupSorted` walks a batch of queries in genome order against the
  * chunks, so a case costs one pass over the chunks its variants fall in.
  */
 export class VariantStore {
@@ -189,7 +188,7 @@ export class VariantStore {
     }
   }
 
-  /** Reads and verifies chunk `c` and decodes its keys (or takes it from the cache). */
+  /** Reads and verifies chunk `c`'s key stream and decodes it (or takes the chunk from the cache). */
   private chunk(c: number): LoadedChunk {
     const hit = this.cache.get(c);
     if (hit) {
@@ -200,9 +199,9 @@ export class VariantStore {
     const ix = this.index;
     let data: LoadedChunk;
     try {
-      const bytes = readAt(this.fd, ix.offset[c], ix.bytes[c]);
-      if (crc32(bytes) !== ix.crc[c]) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', this.where(c));
-      data = { c, ...decodeKeys(bytes.subarray(0, ix.keyBytes[c])), valueStream: bytes.subarray(ix.keyBytes[c]) };
+      const keys = readAt(this.fd, ix.offset[c], ix.keyBytes[c]);
+      if (crc32(keys) !== ix.crc[c]) throw new InputError('checksum mismatch: the store file is corrupted, rebuild it', this.where(c));
+      data = { c, ...decodeKeys(keys) };
       if (data.n !== ix.n[c]) throw new InputError(`chunk holds ${data.n} records, the index says ${ix.n[c]}`, this.where(c));
     } catch (err) {
       if (err instanceof InputError) throw err;
@@ -221,9 +220,14 @@ export class VariantStore {
 
   private columnsOf(chunk: LoadedChunk): ColumnData[] {
     if (chunk.columns) return chunk.columns;
+    const ix = this.index;
+    const c = chunk.c;
     try {
-      chunk.columns = decodeValues(chunk.valueStream, this.header.columns, chunk.n);
+      const values = readAt(this.fd, ix.offset[c] + ix.keyBytes[c], ix.bytes[c] - ix.keyBytes[c]);
+      if (crc32(values) !== ix.valueCrc[c]) throw new InputError('checksum mismatch in its values: the store file is corrupted, rebuild it', this.where(c));
+      chunk.columns = decodeValues(values, this.header.columns, chunk.n);
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(`unreadable chunk values: ${(err as Error).message}`, this.where(chunk.c));
     }
     this.valueReads++;
