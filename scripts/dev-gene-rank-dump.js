@@ -5,46 +5,22 @@
 // facts a combination could use (mode, contradiction, evidence kind, contributing variants, constraint,
 // ClinGen) to bench-out/gene-rank-dump-<every>-<offset>.jsonl, for offline re-ranking and failure
 // analysis. Usage: node scripts/dev-gene-rank-dump.js 8 0
-const path = require('path'), fs = require('fs'), os = require('os');
+const path = require('path'), fs = require('fs');
 const D = path.resolve(__dirname, '..', 'dist', 'libs');
 const { Engine } = require(D + '/engine/src/engine');
-const { listPhenopackets, everyNth } = require(D + '/engine/src/bench/run-bench');
-const { caseTruth } = require(D + '/engine/src/bench/case-truth');
-const { spikedLines, mergeSorted } = require(D + '/engine/src/bench/spike');
-const { phenopacketToCase } = require(D + '/engine/src/case-input');
-const { readLines } = require(D + '/io/src');
+const { devSpikedCases } = require('./lib/dev-spiked-cases');
 (async () => {
   const every = +process.argv[2], offset = +process.argv[3];
-  const mirror = process.env.RARERANK_MIRROR ?? '../shared/data';
   const engine = await Engine.create({ kbDir: process.env.RARERANK_KB ?? 'kb/current' });
   const clingen = (await engine.kb.clingen()) ?? {};
   const genes = new Map((await engine.kb.genes()).map((g) => [g.symbol, g]));
   const ncbiOfHgnc = new Map([...genes.values()].flatMap((g) => (g.hgncId ? [[g.hgncId, g.ncbiGeneId]] : [])));
-  const bgFile = mirror + '/vcf/pfeiffer.exome.GRCh38.bench-background.vcf.gz';
-  const header = [];
-  for await (const { text } of readLines(bgFile)) { if (!text.startsWith('#')) break; header.push(text); }
-  const sampleCount = header.at(-1).split('\t').length - 9;
   const annotatedDiseases = new Set(engine.phenotypeKb.diseases.filter((d) => d.terms.length > 0).map((d) => d.id));
-  const files = everyNth(listPhenopackets(mirror + '/phenopackets'), every, offset);
-  const bgs = new Map();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gene-rank-dump-'));
   fs.mkdirSync('bench-out', { recursive: true });
   const out = fs.createWriteStream(`bench-out/gene-rank-dump-${every}-${offset}.jsonl`);
   const clin = (sym) => (clingen[sym] ?? []).map((c) => c.classification);
   let n = 0;
-  for (const file of files) {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const truth = caseTruth(json);
-    let input;
-    try { input = phenopacketToCase({ id: json.id, subject: json.subject, phenotypicFeatures: json.phenotypicFeatures, metaData: json.metaData }, file); } catch { continue; }
-    if (!truth.variants.length) continue;
-    let bg = bgs.get(input.sex);
-    if (!bg) { bg = await engine.ingestAndAnnotate({ ...input, vcfs: [bgFile] }); bgs.set(input.sex, bg); }
-    const vcf = path.join(tmp, 'spiked.vcf');
-    fs.writeFileSync(vcf, [...header, ...mergeSorted([], spikedLines(truth, sampleCount))].join('\n') + '\n');
-    const spiked = await engine.ingestAndAnnotate({ ...input, vcfs: [vcf] });
-    const at = new Set(spiked.variants.map((v) => `${v.chrom}:${v.pos}`));
-    const annotated = { ...bg, variants: bg.variants.filter((v) => !at.has(`${v.chrom}:${v.pos}`)).concat(spiked.variants) };
+  for await (const { file, truth, input, annotated, spikedAt: at } of devSpikedCases(engine, every, offset)) {
     const scored = engine.scorePhenotype(input);
     const ph = new Map(scored.scoring.genes.map((g) => [g.symbol, g]));
     const r = engine.rankWith(scored, annotated, { diseases: 10, genes: 10, variants: 10 });
@@ -70,9 +46,8 @@ const { readLines } = require(D + '/io/src');
       });
     });
     const inKb = truth.diseaseIds.some((id) => annotatedDiseases.has(id));
-    out.write(JSON.stringify({ id: json.id, file: path.basename(file), inKb, truth: truth.genes, dis: truth.diseaseIds, geneRank, genes: rows }) + '\n');
+    out.write(JSON.stringify({ id: input.id, file: path.basename(file), inKb, truth: truth.genes, dis: truth.diseaseIds, geneRank, genes: rows }) + '\n');
     if (++n % 50 === 0) console.error(n, new Date().toISOString());
   }
   out.end();
-  fs.rmSync(tmp, { recursive: true, force: true });
 })();
