@@ -15,7 +15,7 @@ const { devSpikedCases } = require('./lib/dev-spiked-cases');
   fs.mkdirSync('bench-out', { recursive: true });
   const out = fs.createWriteStream(`bench-out/gene-evidence-dump-${every}-${offset}.jsonl`);
   let n = 0;
-  for await (const { truth, input, annotated } of devSpikedCases(engine, every, offset)) {
+  for await (const { id, truth, input, annotated } of devSpikedCases(engine, every, offset)) {
     let r;
     try { r = engine.rankOnly(input, annotated, { diseases: 10, genes: 10, variants: 10 }); } catch (e) { continue; }
     const sp = engine.scorePhenotype(input);
@@ -30,7 +30,7 @@ const { devSpikedCases } = require('./lib/dev-spiked-cases');
     const seeds = sp.scoring.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, 300).map((g) => [g.symbol, +g.score.toFixed(4)]);
     const neutral = sp.scoring.genes.find((g) => g.bestDiseaseUnannotated);
     const geneRank = r.ranked.genes.findIndex((g) => truth.genes.includes(g.symbol)) + 1;
-    out.write(JSON.stringify({ id: input.id, inKb, truth: truth.genes, observed: sp.phenotype.observed, geneRank, neutral: neutral ? neutral.score : null, seeds, genes }) + '\n');
+    out.write(JSON.stringify({ id, inKb, truth: truth.genes, observed: sp.phenotype.observed, geneRank, neutral: neutral ? neutral.score : null, seeds, genes }) + '\n');
     if (++n % 50 === 0) console.error(n, new Date().toISOString());
   }
   out.end();

@@ -20,7 +20,7 @@ const { devSpikedCases } = require('./lib/dev-spiked-cases');
   const out = fs.createWriteStream(`bench-out/gene-rank-dump-${every}-${offset}.jsonl`);
   const clin = (sym) => (clingen[sym] ?? []).map((c) => c.classification);
   let n = 0;
-  for await (const { file, truth, input, annotated, spikedAt: at } of devSpikedCases(engine, every, offset)) {
+  for await (const { id, file, truth, input, annotated, spikedAt: at } of devSpikedCases(engine, every, offset)) {
     const scored = engine.scorePhenotype(input);
     const ph = new Map(scored.scoring.genes.map((g) => [g.symbol, g]));
     const r = engine.rankWith(scored, annotated, { diseases: 10, genes: 10, variants: 10 });
@@ -46,7 +46,7 @@ const { devSpikedCases } = require('./lib/dev-spiked-cases');
       });
     });
     const inKb = truth.diseaseIds.some((id) => annotatedDiseases.has(id));
-    out.write(JSON.stringify({ id: input.id, file: path.basename(file), inKb, truth: truth.genes, dis: truth.diseaseIds, geneRank, genes: rows }) + '\n');
+    out.write(JSON.stringify({ id, file: path.basename(file), inKb, truth: truth.genes, dis: truth.diseaseIds, geneRank, genes: rows }) + '\n');
     if (++n % 50 === 0) console.error(n, new Date().toISOString());
   }
   out.end();

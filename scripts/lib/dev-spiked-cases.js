@@ -1,7 +1,7 @@
 // The VCF benchmark's cases of a slice, spiked into the background exome and annotated as
 // `rarerank bench --mode vcf` does (background annotated once per sex, spiked records replacing
 // background ones at the same position), for the development dumps (dev-gene-*-dump.js).
-// Yields { file, truth, input, annotated, spikedAt (chrom:pos of the spiked records) } per case with a
+// Yields { id (the phenopacket's), file, truth, input, annotated, spikedAt (chrom:pos of the spiked records) } per case with a
 // spikeable causal variant.
 const path = require('path'), fs = require('fs'), os = require('os');
 const D = path.resolve(__dirname, '..', '..', 'dist', 'libs');
@@ -32,7 +32,7 @@ async function* devSpikedCases(engine, every, offset, mirror = process.env.RARER
       const spiked = await engine.ingestAndAnnotate({ ...input, vcfs: [vcf] });
       const at = new Set(spiked.variants.map((v) => `${v.chrom}:${v.pos}`));
       const annotated = { ...bg, variants: bg.variants.filter((v) => !at.has(`${v.chrom}:${v.pos}`)).concat(spiked.variants) };
-      yield { file, truth, input, annotated, spikedAt: at };
+      yield { id: json.id, file, truth, input, annotated, spikedAt: at };
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
