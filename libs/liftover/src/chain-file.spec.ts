@@ -77,6 +77,14 @@ describe('ChainFile on the real hg19ToHg38 chain', () => {
     expect(ins).toEqual({ chrom: 'chr1', pos: 148868447, ref: 'G', alt: 'GG', strand: '-' });
   });
 
+  it('does not lift an insertion at a GRCh37 reference error that GRCh38 fixed, and finds it when it was lifted before (VPS11, rs5795166)', () => {
+    // GRCh38 has one base here that GRCh37 lacks; the exome's homozygous "insertion" is the GRCh38 reference
+    expect(chain.liftVariant({ chrom: '11', pos: 118939939, ref: 'T', alt: 'TC' })).toEqual({ unmapped: expect.stringMatching(/alignment gap/) });
+    expect(chain.indelAtNewAssemblyGap('chr11', 119069228, 1)).toBe(true);
+    // a KMT2C insertion of the same exome is nowhere near a gap
+    expect(chain.indelAtNewAssemblyGap('chr7', 152247986, 1)).toBe(false);
+  });
+
   it('lifts 40k variants', () => {
     let mapped = 0;
     for (let i = 0; i < 40_000; i++) {
@@ -84,6 +92,43 @@ describe('ChainFile on the real hg19ToHg38 chain', () => {
       if (!('unmapped' in r)) mapped++;
     }
     expect(mapped).toBeGreaterThan(30_000); // acrocentric short arms and gaps stay unmapped
+  });
+});
+
+describe('indels where the assemblies differ (a gap of the alignment)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rarerank-chain-gap-'));
+  // old [10,30) = new [20,40); the new assembly then has one base the old lacks (new 40); old [30,60) = new [41,71)
+  const plus = 'chain 100 chr1 1000 + 10 60 chr1 1000 + 20 71 1\n20 0 1\n30\n\n';
+  // the same on a '-' strand: new forward [980,1000) and [949,979), the extra base at new 979
+  const minus = 'chain 100 chr2 1000 + 0 50 chr2 1000 - 0 51 2\n20 0 1\n30\n\n';
+  let c: ChainFile;
+  beforeAll(async () => {
+    const f = path.join(dir, 'gap.chain');
+    writeFileSync(f, plus + minus);
+    c = await ChainFile.load(f);
+  });
+
+  it('does not lift an insertion right before the gap (the new reference may already carry it), but lifts the bases around it', () => {
+    expect(c.liftVariant({ chrom: '1', pos: 30, ref: 'A', alt: 'AC' })).toEqual({ unmapped: expect.stringMatching(/indel at an alignment gap/) });
+    expect(c.liftVariant({ chrom: '1', pos: 29, ref: 'GA', alt: 'G' })).toEqual({ unmapped: expect.stringMatching(/indel at an alignment gap/) });
+    expect(c.liftVariant({ chrom: '1', pos: 29, ref: 'G', alt: 'GT' })).toEqual({ chrom: 'chr1', pos: 39, ref: 'G', alt: 'GT', strand: '+' });
+    expect(c.liftVariant({ chrom: '1', pos: 30, ref: 'A', alt: 'C' })).toEqual({ chrom: 'chr1', pos: 40, ref: 'A', alt: 'C', strand: '+' });
+    expect(c.liftVariant({ chrom: '1', pos: 31, ref: 'T', alt: 'TC' })).toEqual({ chrom: 'chr1', pos: 42, ref: 'T', alt: 'TC', strand: '+' });
+  });
+
+  it('finds, in new-assembly coordinates, the indels that touch the gap: an insertion after its last base or a deletion of the extra base', () => {
+    expect(c.indelAtNewAssemblyGap('chr1', 40, 1)).toBe(true);
+    expect(c.indelAtNewAssemblyGap('1', 40, 2)).toBe(true);
+    expect(c.indelAtNewAssemblyGap('chr1', 38, 3)).toBe(true);
+    expect(c.indelAtNewAssemblyGap('chr1', 39, 1)).toBe(false);
+    expect(c.indelAtNewAssemblyGap('chr1', 42, 1)).toBe(false);
+    expect(c.indelAtNewAssemblyGap('chr3', 40, 1)).toBe(false);
+  });
+
+  it("places the gap of a '-' strand chain on the new assembly's forward strand", () => {
+    expect(c.indelAtNewAssemblyGap('chr2', 979, 1)).toBe(true);
+    expect(c.indelAtNewAssemblyGap('chr2', 977, 1)).toBe(false);
+    expect(c.indelAtNewAssemblyGap('chr2', 982, 1)).toBe(false);
   });
 });
 

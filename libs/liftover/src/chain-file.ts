@@ -65,6 +65,9 @@ export class ChainFile {
     private readonly byChrom: Map<string, ChromBlocks>,
   ) {}
 
+  /** built on first use by indelAtNewAssemblyGap */
+  private newGaps?: Map<string, GapIntervals>;
+
   /** Parses and indexes a plain or gzipped chain file; malformed input → InputError with the line. */
   static async load(file: string): Promise<ChainFile> {
     const chains: ChainHeader[] = [];
@@ -134,6 +137,12 @@ export class ChainFile {
     }
     const hit = hits.find((h) => end0 <= h.blocks.tEnd[h.block]);
     if (!hit) return { unmapped: 'REF span crosses an alignment gap (it does not lift to a span of the same length)' };
+    // A block ends where the assemblies differ. An indel whose REF ends there (an insertion after its
+    // last base, a deletion up to it) sits on that difference: without the new FASTA it cannot be told
+    // whether the new assembly's reference already carries the change (a GRCh37 error fixed in
+    // GRCh38 makes a GRCh37 call of the true sequence look like an indel), so, as Picard's
+    // LiftoverVcf rejects indels that straddle blocks, it is not lifted.
+    if (end0 === hit.blocks.tEnd[hit.block] && isIndel(v.ref, v.alt)) return { unmapped: INDEL_AT_GAP };
     const { chain, block, blocks } = hit;
     const qOnStrand = blocks.qStart[block] + (start0 - blocks.tStart[block]);
     const newChrom = normalizeChrom(chain.qName);
@@ -154,6 +163,30 @@ export class ChainFile {
     }
     const lifted: LiftedVariant = { chrom: newChrom, pos: left0 + 1, ref, alt: alts.join(','), strand: '-' };
     return isAnchoredIndel(v.ref, v.alt) ? reanchor(lifted, opts.referenceBase) : lifted;
+  }
+
+  /**
+   * Whether an indel given in the NEW assembly's coordinates (1-based POS, REF length) touches a gap
+   * of the chain's alignment there: a point where the assemblies differ, which is where a record lifted
+   * from the old assembly without its reference (or with one, but no check) is most likely the new
+   * assembly's reference itself (see liftVariant). For VCFs that were lifted before they reached us.
+   */
+  indelAtNewAssemblyGap(chrom: string, pos: number, refLength: number): boolean {
+    const gaps = (this.newGaps ??= newAssemblyGaps(this.chains, this.byChrom)).get(normalizeChrom(chrom));
+    if (!gaps) return false;
+    // the change lies after the anchor base up to the base after REF: 0-based [pos, pos - 1 + refLength]
+    const lo = pos;
+    const hi = pos - 1 + refLength;
+    // first gap starting after hi; scan left while a gap can still reach lo
+    let l = 0;
+    let h = gaps.start.length;
+    while (l < h) {
+      const mid = (l + h) >>> 1;
+      if (gaps.start[mid] <= hi) l = mid + 1;
+      else h = mid;
+    }
+    for (let i = l - 1; i >= 0 && gaps.maxEnd[i] >= lo; i--) if (gaps.end[i] >= lo) return true;
+    return false;
   }
 
   /** Blocks containing 0-based source position p, best chain (highest score) first. */
@@ -196,6 +229,63 @@ function indexBlocks(r: { tStart: number[]; qStart: number[]; size: number[]; ch
     maxEnd = Math.max(maxEnd, out.tEnd[i]);
     out.maxEnd[i] = maxEnd;
   });
+  return out;
+}
+
+const INDEL_AT_GAP =
+  "indel at an alignment gap: the assemblies differ here, and without the new assembly's FASTA it cannot be told whether its reference already carries the change";
+
+function isIndel(ref: string, alt: string): boolean {
+  return alt.split(',').some((a) => a !== '*' && a !== '.' && a.length !== ref.length);
+}
+
+/** Gaps of the alignment in new-assembly coordinates: closed intervals [start, end] of 0-based boundary positions, sorted by start. */
+interface GapIntervals {
+  start: Float64Array;
+  end: Float64Array;
+  /** max(end[0..i]), as ChromBlocks.maxEnd */
+  maxEnd: Float64Array;
+}
+
+/**
+ * Between two consecutive blocks of one chain the new assembly has the bases [qEnd, qNext) (none
+ * when only the old assembly has extra bases): the gap as the closed interval from the first base
+ * after the left block to the first base of the right one, on the forward strand of the new
+ * assembly. Blocks of a chain are in source order within ChromBlocks, interleaved with other chains'.
+ */
+function newAssemblyGaps(chains: ChainHeader[], byChrom: Map<string, ChromBlocks>): Map<string, GapIntervals> {
+  const raw = new Map<string, Array<[number, number]>>();
+  for (const blocks of byChrom.values()) {
+    const last = new Map<number, number>();
+    for (let i = 0; i < blocks.tStart.length; i++) {
+      const c = blocks.chain[i];
+      const prev = last.get(c);
+      last.set(c, i);
+      if (prev === undefined) continue;
+      const qEnd = blocks.qStart[prev] + (blocks.tEnd[prev] - blocks.tStart[prev]);
+      const qNext = blocks.qStart[i];
+      if (qNext === qEnd && blocks.tStart[i] === blocks.tEnd[prev]) continue;
+      const chain = chains[c];
+      const gap: [number, number] = chain.qStrand === '+' ? [qEnd, qNext] : [chain.qSize - qNext, chain.qSize - qEnd];
+      const chrom = normalizeChrom(chain.qName);
+      let list = raw.get(chrom);
+      if (!list) raw.set(chrom, (list = []));
+      list.push(gap);
+    }
+  }
+  const out = new Map<string, GapIntervals>();
+  for (const [chrom, list] of raw) {
+    list.sort((a, b) => a[0] - b[0]);
+    const g: GapIntervals = { start: new Float64Array(list.length), end: new Float64Array(list.length), maxEnd: new Float64Array(list.length) };
+    let maxEnd = -1;
+    list.forEach(([s, e], i) => {
+      g.start[i] = s;
+      g.end[i] = e;
+      maxEnd = Math.max(maxEnd, e);
+      g.maxEnd[i] = maxEnd;
+    });
+    out.set(chrom, g);
+  }
   return out;
 }
 

@@ -39,7 +39,7 @@ export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
     throw new InputError(`${which} no variant records (header only): give the proband's calls, or no VCF for a phenotype-only analysis`, { file: opts.vcfs[0], field: 'records' });
   }
   if (stats.unlifted > 0) {
-    state.warnings.push(`${stats.unlifted} GRCh37 allele(s) could not be lifted to GRCh38 and were dropped, e.g. ${state.unliftedExamples.join('; ')}`);
+    state.warnings.push(`${stats.unlifted} GRCh37 allele(s) could not be lifted to GRCh38 (or were lifted where GRCh37 and GRCh38 differ) and were dropped, e.g. ${state.unliftedExamples.join('; ')}`);
   }
   const variants = sortAndDedupe(state.variants, stats, setup.proband);
   if (stats.duplicates > 0) {

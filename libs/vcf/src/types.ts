@@ -97,7 +97,7 @@ export interface IngestStats {
   symbolic: number;
   /** alleles carried neither by the proband nor by any family member in the VCF, dropped */
   refCalls: number;
-  /** GRCh37 alleles the chain could not place on GRCh38, dropped */
+  /** GRCh37 alleles the chain could not place on GRCh38, and indels of a VCF lifted from GRCh37 before input that sit at a gap of the chain, dropped */
   unlifted: number;
   /** the same chrom/pos/ref/alt seen again (e.g. a file given twice), dropped */
   duplicates: number;

@@ -9,6 +9,7 @@ import { type FormatLayout, type SampleCall, carries, emptyCall, formatLayout, r
 import { type SiteColumns, parseSiteColumnsWithGmod, readSiteColumns } from './site-columns';
 import { type VcfHeader, checkFileFormat, parseHeader } from './header';
 import { PreAnnotationReader, preAnnotationPlan } from './pre-annotation';
+import { liftoverFromGrch37 } from './lifted-input';
 import { isOneCopyRegion } from './sex-chromosomes';
 import type { IngestOptions, IngestStats, Sex } from './types';
 
@@ -27,6 +28,8 @@ export interface IngestState {
 }
 
 const PROGRESS_EVERY = 100_000;
+
+const INDEL_AT_GAP_LIFTED = 'an indel where GRCh37 and GRCh38 differ (a gap of the chain), most likely the GRCh38 reference itself';
 
 /**
  * Reads one VCF line by line (see scanLines). The header goes through @gmod/vcf's VCFParser. Data
@@ -47,6 +50,8 @@ export class VcfReader {
   private setup!: CaseSetup;
   private chain?: ChainFile;
   private lift = false;
+  /** a GRCh38 VCF lifted from GRCh37 before it reached us: its indels at the chain's gaps are dropped */
+  private liftedBefore = false;
 
   // genotyped samples: their column index (ascending) and id, parallel
   private sampleCols = new Int32Array(0);
@@ -164,6 +169,9 @@ export class VcfReader {
       if (!state.opts.chain) throw new InputError('the VCF is on GRCh37: a liftover chain (KnowledgeBase.chainFile()) is needed', { file: this.file });
       this.chain = state.opts.chain;
       this.lift = true;
+    } else if (this.setup.assembly === 'GRCh38' && state.opts.chain && liftoverFromGrch37(this.metaLines)) {
+      this.chain = state.opts.chain;
+      this.liftedBefore = true;
     }
     const cols = this.setup.genotyped.map((id) => ({ id, col: 9 + header.samples.indexOf(id) })).sort((x, y) => x.col - y.col);
     this.sampleCols = Int32Array.from(cols, (c) => c.col);
@@ -349,6 +357,10 @@ export class VcfReader {
           continue;
         }
         ({ chrom, pos: p, ref: r, alt: a } = lifted);
+      } else if (this.liftedBefore && r.length !== a.length && this.chain!.indelAtNewAssemblyGap(chrom, p, r.length)) {
+        stats.unlifted++;
+        if (state.unliftedExamples.length < 3) state.unliftedExamples.push(`${this.rawChrom}:${pos} ${ref}>${rawAlt} (lifted from GRCh37 before input: ${INDEL_AT_GAP_LIFTED})`);
+        continue;
       }
       const genotypes: Record<string, SampleGenotype> = {};
       const mito = chrom === 'chrM';
