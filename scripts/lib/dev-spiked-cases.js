@@ -8,6 +8,7 @@ const D = path.resolve(__dirname, '..', '..', 'dist', 'libs');
 const { listPhenopackets, everyNth } = require(D + '/engine/src/bench/run-bench');
 const { caseTruth } = require(D + '/engine/src/bench/case-truth');
 const { spikedLines, mergeSorted } = require(D + '/engine/src/bench/spike');
+const { spikedRecordsHeader } = require(D + '/engine/src/bench/vcf-lines');
 const { phenopacketToCase } = require(D + '/engine/src/case-input');
 const { readLines } = require(D + '/io/src');
 
@@ -28,7 +29,7 @@ async function* devSpikedCases(engine, every, offset, mirror = process.env.RARER
       let bg = bgs.get(input.sex);
       if (!bg) { bg = await engine.ingestAndAnnotate({ ...input, vcfs: [bgFile] }); bgs.set(input.sex, bg); }
       const vcf = path.join(tmp, 'spiked.vcf');
-      fs.writeFileSync(vcf, [...header, ...mergeSorted([], spikedLines(truth, sampleCount))].join('\n') + '\n');
+      fs.writeFileSync(vcf, [...spikedRecordsHeader(header), ...mergeSorted([], spikedLines(truth, sampleCount))].join('\n') + '\n');
       const spiked = await engine.ingestAndAnnotate({ ...input, vcfs: [vcf] });
       const at = new Set(spiked.variants.map((v) => `${v.chrom}:${v.pos}`));
       const annotated = { ...bg, variants: bg.variants.filter((v) => !at.has(`${v.chrom}:${v.pos}`)).concat(spiked.variants) };

@@ -8,3 +8,4 @@ export { parseGt, zygosityOf, splitGenotype, type SampleCall } from './genotype'
 export { isOneCopyRegion } from './sex-chromosomes';
 export * from './pre-annotation';
 export { prescanVcf } from './prescan';
+export { liftoverFromGrch37 } from './lifted-input';
