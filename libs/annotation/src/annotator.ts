@@ -15,6 +15,7 @@ import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
 import { frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
+import { stopCodonIndelProbabilities } from './stop-codon-indel';
 import { TranscriptModel } from './transcript-model';
 
 /** What the annotator reads from the KB (a `KnowledgeBase` satisfies it; tests may pass a small stand-in). */
@@ -308,7 +309,11 @@ export class Annotator {
       } else if (c.kind === 'other' || !p.withinCdsExon) {
         terms.add('coding_sequence_variant');
         if (p.touchesStartCodon) terms.add('start_lost');
-        if (p.touchesStopCodon) terms.add('stop_lost');
+        if (p.touchesStopCodon) {
+          terms.add('stop_lost');
+          // a possible loss, scored by the chance that the bases moved into place form a stop again
+          if (c.kind !== 'other') probabilities = stopCodonIndelProbabilities(m, c, code);
+        }
       } else {
         const diff = c.alt.length - c.ref.length;
         terms.add(diff % 3 !== 0 ? 'frameshift_variant' : diff > 0 ? 'inframe_insertion' : 'inframe_deletion');
@@ -321,7 +326,10 @@ export class Annotator {
           fallback = this.reference !== undefined;
           // without the sequence a disrupted start or stop codon is a candidate loss
           if (p.touchesStartCodon) terms.add('start_lost');
-          if (p.touchesStopCodon) terms.add('stop_lost');
+          if (p.touchesStopCodon) {
+            terms.add('stop_lost');
+            if (diff % 3 === 0) probabilities = stopCodonIndelProbabilities(m, c, code);
+          }
         }
       }
     }

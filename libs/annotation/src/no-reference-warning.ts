@@ -9,4 +9,5 @@ export const NO_REFERENCE_WARNING =
   'the others are protein_altering_variant (missense or stop gained) or coding_sequence_variant, ' +
   'scored by the chance of each effect over the codons the reference could have. ' +
   'Substitutions across two codons are coding_sequence_variant; indels are frameshift or in-frame as their length says, ' +
-  "one touching the start or stop codon counts as start_lost / stop_lost (a possible loss), and indel HGVS c. is not shifted 3'.";
+  'one touching the start or stop codon counts as start_lost / stop_lost (a possible loss; an in-frame one at the stop codon is scored by the chance ' +
+  "that the bases moved into its place form a stop codon again), and indel HGVS c. is not shifted 3'.";
