@@ -152,7 +152,7 @@ export class PhenotypeScorer {
    */
   geneScores(cs: CaseScores): ScoredGene[] {
     const s = cs.scores;
-    const span = cs.ideal - cs.useless;
+    const scale = this.geneScaler(cs);
     const unknownLr = cs.likelihood && this.options.unannotatedDiseaseLr > 0 ? Math.log10(this.options.unannotatedDiseaseLr) : undefined;
     const out: ScoredGene[] = [];
     for (const g of this.geneIndex.genes) {
@@ -175,13 +175,19 @@ export class PhenotypeScorer {
         unannotated = true;
       }
       if (id === undefined) continue;
-      const scaled = span > 0 ? (raw - cs.useless) / span : 0;
-      const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw };
+      const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scale(raw))), bestDiseaseId: id, diseaseScore: raw };
       if (unannotated) gene.bestDiseaseUnannotated = true;
       if (unknownLr !== undefined && g.unannotated.length) gene.unannotatedDiseaseIds = g.unannotated;
       out.push(gene);
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
+  }
+
+  /** A disease score → the gene score before clamping to [0,1] (option geneScale; Resnik: similarity / self-similarity). */
+  private geneScaler(cs: CaseScores): (raw: number) => number {
+    if (cs.likelihood && this.options.geneScale === 'ideal') return cs.ideal > 0 ? (raw) => (1 + raw / cs.ideal) / 2 : () => 0.5;
+    const span = cs.ideal - cs.useless;
+    return span > 0 ? (raw) => (raw - cs.useless) / span : () => 0;
   }
 
   private disease(cs: CaseScores, d: number, explain: boolean): ScoredDisease {
