@@ -143,10 +143,11 @@ export class PhenotypeScorer {
 
   /**
    * Each gene's best disease (causal links preferred: MENDELIAN or mim2gene; POLYGENIC/UNKNOWN only
-   * for genes without one), scaled to [0,1] between a useless and an ideal disease for this patient:
-   * LR: (L − L_useless) / (L_ideal − L_useless), L_ideal = every observed term matched exactly with
-   * frequency 1 and every excluded term absent, L_useless = nothing matched (each observed term at
-   * the false-positive LR) and every excluded term present; Resnik: similarity / the patient's
+   * for genes without one), scaled to [0,1] (option geneScale): 'ideal' = (1 + L/L_ideal)/2, the
+   * log-likelihood as a fraction of an ideal disease's (every observed term matched exactly with
+   * frequency 1), LR 1 at 0.5 whatever the no-match LR; 'no-match' = (L − L_useless)/(L_ideal −
+   * L_useless), L_useless = each observed term at the no-match LR. Excluded terms count in L_ideal /
+   * L_useless at their most / least favourable LR. Resnik: similarity / the patient's
    * self-similarity. LR method: a causal disease without phenotype annotations counts with
    * L = log10(unannotatedDiseaseLr) (see the option).
    */
