@@ -29,7 +29,7 @@ export interface PhenotypeScorerOptions {
    * LR of an observed term the disease does not explain (nothing in common below Phenotypic
    * abnormality, or a match weaker than this); floor of every observed-term LR (LIRICAL: 0.01).
    * 0.5 ranks diseases better on noisy records but, with today's gene-score combination, costs VCF
-   * mode (README.md "No-match LR"), so the default stays 0.01.
+   * mode (README.md "No-match LR"; also with geneScale 'ideal', round 8), so the default stays 0.01.
    */
   falsePositiveLr?: number;
   /** factor on the LR of a match through a common ancestor that the disease is not annotated to (patient and disease terms are siblings / cousins); LIRICAL: none (1) */
@@ -82,7 +82,8 @@ export interface PhenotypeScorerOptions {
    *   give, with LR 1 (no evidence either way, e.g. a disease without annotations) always at 0.5
    *   and evidence against as strong as the ideal's for at 0. Does not depend on falsePositiveLr.
    * - 'no-match': (L − L_useless) / (L_ideal − L_useless), L_useless = every observed term at
-   *   falsePositiveLr: the scale (and where LR 1 sits on it) moves with that constant.
+   *   falsePositiveLr: the scale (and where LR 1 sits on it) moves with that constant. The default:
+   *   'ideal' ranks the same with 0.01 and did not make a higher no-match LR pass VCF mode (README.md).
    */
   geneScale?: GeneScale;
   /** disease-id prefixes listed in PhenotypeResult.diseases, or 'all'; every disease is still scored and genes use all of them */
