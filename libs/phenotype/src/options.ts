@@ -3,6 +3,10 @@ export type PhenotypeMethod = 'lr' | 'resnik' | 'resnik-symmetric';
 
 /** What an excluded patient term does; see PhenotypeScorerOptions.excludedTerms. */
 export type ExcludedTermsModel = 'ignored' | 'absent' | 'pertinent';
+
+/** How a gene's best disease score becomes its phenotype score in [0,1]; see PhenotypeScorerOptions.geneScale. */
+export type GeneScale = 'ideal' | 'no-match';
+export const GENE_SCALES: readonly GeneScale[] = ['ideal', 'no-match'];
 export const EXCLUDED_TERMS_MODELS: readonly ExcludedTermsModel[] = ['ignored', 'absent', 'pertinent'];
 
 /** The warning every result scored with the pertinent-negative model carries. */
@@ -25,7 +29,7 @@ export interface PhenotypeScorerOptions {
    * LR of an observed term the disease does not explain (nothing in common below Phenotypic
    * abnormality, or a match weaker than this); floor of every observed-term LR (LIRICAL: 0.01).
    * 0.5 ranks diseases better on noisy records but, with today's gene-score combination, costs VCF
-   * mode (README.md "No-match LR"), so the default stays 0.01.
+   * mode (README.md "No-match LR"; also with geneScale 'ideal', round 8), so the default stays 0.01.
    */
   falsePositiveLr?: number;
   /** factor on the LR of a match through a common ancestor that the disease is not annotated to (patient and disease terms are siblings / cousins); LIRICAL: none (1) */
@@ -71,6 +75,17 @@ export interface PhenotypeScorerOptions {
    * 0: such diseases give the gene nothing (the gene is left out when it has no other disease).
    */
   unannotatedDiseaseLr?: number;
+  /**
+   * LR method: how a gene's best disease (log10 LR L) is scaled to the gene's phenotype score in [0,1]:
+   * - 'ideal': (1 + L / L_ideal) / 2 clamped, L_ideal = a disease matching every observed term
+   *   exactly with frequency 1: the evidence as a fraction of the most this patient's terms can
+   *   give, with LR 1 (no evidence either way, e.g. a disease without annotations) always at 0.5
+   *   and evidence against as strong as the ideal's for at 0. Does not depend on falsePositiveLr.
+   * - 'no-match': (L − L_useless) / (L_ideal − L_useless), L_useless = every observed term at
+   *   falsePositiveLr: the scale (and where LR 1 sits on it) moves with that constant. The default:
+   *   'ideal' ranks the same with 0.01 and did not make a higher no-match LR pass VCF mode (README.md).
+   */
+  geneScale?: GeneScale;
   /** disease-id prefixes listed in PhenotypeResult.diseases, or 'all'; every disease is still scored and genes use all of them */
   listSources?: string[] | 'all';
   /** how many of the top listed diseases get `matched` / `contradicting` / `unexplained` in score(); the others get empty lists (explain() gives any one) */
@@ -100,6 +115,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   pertinentRelevance: 10,
   pertinentFloor: 0.3,
   unannotatedDiseaseLr: 1,
+  geneScale: 'no-match',
   listSources: ['OMIM', 'DECIPHER'],
   explainTop: 100,
 };
@@ -110,6 +126,7 @@ export function resolveOptions(opts: PhenotypeScorerOptions = {}): ResolvedOptio
   for (const k of ['falsePositiveLr', 'excludedInDiseaseLr', 'relatedPenalty'] as const) if (!(o[k] > 0)) throw new RangeError(`PhenotypeScorerOptions.${k} must be > 0`);
   if (!EXCLUDED_TERMS_MODELS.includes(o.excludedTerms)) throw new RangeError(`PhenotypeScorerOptions.excludedTerms must be ${EXCLUDED_TERMS_MODELS.join(', ')}, not "${o.excludedTerms}"`);
   for (const k of ['unknownFrequency', 'falseNegativeRate', 'absentSensitivity', 'pertinentFloor'] as const) if (!(o[k] > 0 && o[k] <= 1)) throw new RangeError(`PhenotypeScorerOptions.${k} must be in (0,1]`);
+  if (!GENE_SCALES.includes(o.geneScale)) throw new RangeError(`PhenotypeScorerOptions.geneScale must be ${GENE_SCALES.join(', ')}, not "${o.geneScale}"`);
   if (!(o.frequencyPseudocount >= 0)) throw new RangeError('PhenotypeScorerOptions.frequencyPseudocount must be ≥ 0');
   if (!(o.unannotatedDiseaseLr >= 0)) throw new RangeError('PhenotypeScorerOptions.unannotatedDiseaseLr must be ≥ 0');
   if (!(o.resnikWeight >= 0)) throw new RangeError('PhenotypeScorerOptions.resnikWeight must be ≥ 0');

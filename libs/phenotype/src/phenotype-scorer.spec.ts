@@ -180,6 +180,27 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(r.diseases[0].inheritance).toEqual(['AD']);
   });
 
+  it("with geneScale 'ideal', a gene's score does not move with the no-match LR: LR 1 sits at 0.5, an ideal disease at 1", () => {
+    for (const falsePositiveLr of [0.01, 0.1, 0.5, 1]) {
+      const ideal = new PhenotypeScorer(kb, { listSources: 'all', falsePositiveLr, geneScale: 'ideal' });
+      const g = byId(ideal.score(patient([T.LENS])).genes.map((x) => ({ ...x, diseaseId: x.symbol })));
+      expect(g.GENEZ.score).toBe(0.5); // no annotation: neither for nor against
+      expect(g.GENEA.score).toBeGreaterThan(0.5); // its disease explains the term (LR 4)
+      // a sibling match only (LR 0.1 · 1/0.7, floored at the no-match LR): below the neutral gene unless the floor is 1
+      if (falsePositiveLr < 1) expect(g.GENEB.score).toBeLessThan(0.5);
+      else expect(g.GENEB.score).toBe(0.5);
+      // cataract with frequency 1 is the best any disease can do for this patient
+      expect(byId(ideal.score(patient([T.CAT])).genes.map((x) => ({ ...x, diseaseId: x.symbol }))).GENEB.score).toBeCloseTo(1, 12);
+      // the scale is monotone: the same gene order as the raw scores
+      const genes = ideal.score(patient([T.LENS, T.SCOL])).genes;
+      for (let k = 1; k < genes.length; k++) expect(genes[k].score).toBeLessThanOrEqual(genes[k - 1].score);
+    }
+    // the no-match scale moves LR 1 with the constant
+    const neutral = (falsePositiveLr: number) => new PhenotypeScorer(kb, { falsePositiveLr, geneScale: 'no-match' }).score(patient([T.LENS])).genes.find((x) => x.symbol === 'GENEZ')!.score;
+    expect(neutral(0.5)).toBeLessThan(neutral(0.01));
+    expect(() => new PhenotypeScorer(kb, { geneScale: 'useless' as never })).toThrow(RangeError);
+  });
+
   it('gives a gene the better of its annotated diseases and an unannotated one (LR 1), unless told not to', () => {
     // GENEB's annotated disease excludes arachnodactyly (LR 0.001 < 1); with a second, unannotated disease the neutral LR wins
     const links = [...data.geneLinks, { ncbiGeneId: '2', symbol: 'GENEB', diseaseId: 'OMIM:888888', association: 'mim2gene' }];

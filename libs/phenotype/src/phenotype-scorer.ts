@@ -143,16 +143,17 @@ export class PhenotypeScorer {
 
   /**
    * Each gene's best disease (causal links preferred: MENDELIAN or mim2gene; POLYGENIC/UNKNOWN only
-   * for genes without one), scaled to [0,1] between a useless and an ideal disease for this patient:
-   * LR: (L − L_useless) / (L_ideal − L_useless), L_ideal = every observed term matched exactly with
-   * frequency 1 and every excluded term absent, L_useless = nothing matched (each observed term at
-   * the false-positive LR) and every excluded term present; Resnik: similarity / the patient's
+   * for genes without one), scaled to [0,1] (option geneScale): 'ideal' = (1 + L/L_ideal)/2, the
+   * log-likelihood as a fraction of an ideal disease's (every observed term matched exactly with
+   * frequency 1), LR 1 at 0.5 whatever the no-match LR; 'no-match' = (L − L_useless)/(L_ideal −
+   * L_useless), L_useless = each observed term at the no-match LR. Excluded terms count in L_ideal /
+   * L_useless at their most / least favourable LR. Resnik: similarity / the patient's
    * self-similarity. LR method: a causal disease without phenotype annotations counts with
    * L = log10(unannotatedDiseaseLr) (see the option).
    */
   geneScores(cs: CaseScores): ScoredGene[] {
     const s = cs.scores;
-    const span = cs.ideal - cs.useless;
+    const scale = this.geneScaler(cs);
     const unknownLr = cs.likelihood && this.options.unannotatedDiseaseLr > 0 ? Math.log10(this.options.unannotatedDiseaseLr) : undefined;
     const out: ScoredGene[] = [];
     for (const g of this.geneIndex.genes) {
@@ -175,13 +176,19 @@ export class PhenotypeScorer {
         unannotated = true;
       }
       if (id === undefined) continue;
-      const scaled = span > 0 ? (raw - cs.useless) / span : 0;
-      const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scaled)), bestDiseaseId: id, diseaseScore: raw };
+      const gene: ScoredGene = { ncbiGeneId: g.ncbiGeneId, symbol: g.symbol, score: Math.min(1, Math.max(0, scale(raw))), bestDiseaseId: id, diseaseScore: raw };
       if (unannotated) gene.bestDiseaseUnannotated = true;
       if (unknownLr !== undefined && g.unannotated.length) gene.unannotatedDiseaseIds = g.unannotated;
       out.push(gene);
     }
     return out.sort((a, b) => b.diseaseScore - a.diseaseScore || cmp(a.symbol, b.symbol) || cmp(a.ncbiGeneId, b.ncbiGeneId));
+  }
+
+  /** A disease score → the gene score before clamping to [0,1] (option geneScale; Resnik: similarity / self-similarity). */
+  private geneScaler(cs: CaseScores): (raw: number) => number {
+    if (cs.likelihood && this.options.geneScale === 'ideal') return cs.ideal > 0 ? (raw) => (1 + raw / cs.ideal) / 2 : () => 0.5;
+    const span = cs.ideal - cs.useless;
+    return span > 0 ? (raw) => (raw - cs.useless) / span : () => 0;
   }
 
   private disease(cs: CaseScores, d: number, explain: boolean): ScoredDisease {
