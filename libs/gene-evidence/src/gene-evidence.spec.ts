@@ -2,7 +2,7 @@ import { Ontology, type RawTerm } from '@rarerank/hpo';
 import { buildGraph, proximityMatrix } from '@rarerank/interactome';
 import { openTestKb } from '@rarerank/kb';
 import type { MouseModelData } from '@rarerank/model-organisms';
-import { PhenotypeScorer, type ScoredGene } from '@rarerank/phenotype';
+import { PhenotypeScorer, type PhenotypeScoring, type ScoredGene } from '@rarerank/phenotype';
 import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS } from './combine-gene-evidence';
 import { CrossSpeciesScorer } from './cross-species-scorer';
 import { GeneEvidenceScorer } from './gene-evidence-scorer';
@@ -47,6 +47,22 @@ describe('cross-species score (hand-checkable)', () => {
     const s = score(['HP:0000021']);
     expect(s.EYE).toBeCloseTo(s.BOTH, 9);
     expect(s.DIGIT).toBe(0);
+  });
+
+  it('the mouse score enters the gene score relative to the best possible match, not to the case\'s best mouse', () => {
+    // three mice, one term each: arachnodactyly, abnormal digit, lens dislocation (IC: ln 3 for arachnodactyly and
+    // for "abnormal eye", ln 1.5 for "abnormal digit"). The patient's long fingers and lens (read as "abnormal eye")
+    // have a best possible of 2 ln 3; no mouse shows both, so the best one (FINGERS or EYE) scores 1/2 and keeps it
+    const three: MouseModelData = { ...data, models: [{ ncbiGeneId: '2', symbol: 'DIGIT', mouseSymbol: 'Digit', terms: [m('MP:0000010')] }, { ncbiGeneId: '3', symbol: 'EYE', mouseSymbol: 'Eye', terms: [m('MP:0000021')] }, { ncbiGeneId: '4', symbol: 'FINGERS', mouseSymbol: 'Fingers', terms: [m('MP:0000011')] }] };
+    const ge = new GeneEvidenceScorer(hpo, { mouse: three, ncbiOfSymbol: () => undefined });
+    const human: ScoredGene = { ncbiGeneId: '9', symbol: 'HUMAN', score: 1, bestDiseaseId: 'OMIM:9', diseaseScore: 1 };
+    const out = ge.apply({ observed: ['HP:0000011', 'HP:0000021'] }, { genes: [human], diseases: [] } as unknown as PhenotypeScoring);
+    const mouse = Object.fromEntries(out.genes.map((g) => [g.symbol, g.evidence?.mouse]));
+    expect(mouse.FINGERS).toBeCloseTo(0.5, 9);
+    expect(mouse.EYE).toBeCloseTo(0.5, 9);
+    expect(mouse.DIGIT).toBeCloseTo(Math.log(1.5) / (2 * Math.log(3)), 9);
+    // a gene known only from its mouse takes the weight for genes without human evidence
+    expect(out.genes.find((g) => g.symbol === 'FINGERS')!.score).toBeCloseTo(ge.options.mouseWeightWithoutHuman * 0.5, 9);
   });
 
   it('explains a match by the annotated MP term', () => {
@@ -119,7 +135,7 @@ describe('on the real KB', () => {
     expect(all.genes.slice(0, 3).map((g) => g.symbol)).toContain('FBN1');
     const indirect = all.genes.filter((g) => g.evidence && g.evidence.kind !== 'human');
     // genes whose network evidence decided their score name partners among the case's best human genes (the seeds)
-    const seeds = new Set(human.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, 30).map((g) => g.symbol));
+    const seeds = new Set(human.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, ge.options.seeds).map((g) => g.symbol));
     const viaNetwork = indirect.filter((g) => g.evidence!.kind === 'interactome' && g.evidence!.interactomeDetail?.includes('('));
     expect(viaNetwork.length).toBeGreaterThan(0);
     for (const g of viaNetwork) expect(seeds.has(/^interacts with ([A-Z0-9-]+) \(/.exec(g.evidence!.interactomeDetail!)![1])).toBe(true);
