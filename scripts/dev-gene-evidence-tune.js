@@ -30,7 +30,15 @@ const { CrossSpeciesScorer, InteractomeScorer, DEFAULT_GENE_EVIDENCE_OPTIONS } =
     }
   }
   const mouse = new CrossSpeciesScorer(pkb.ontology, data);
-  const ppi = new InteractomeScorer(await kb.proximity());
+  let prox = await kb.proximity();
+  if (process.env.PPI_TOPK || process.env.PPI_RESTART) {
+    // experiment: the proximity matrix rebuilt from the KB's network with other constants
+    const ix = require(D + '/interactome/src');
+    const read = await ix.readSymbolEdges(process.env.PPI_FILE ?? '../shared/data/interactome/STRING-v12.0-score800.human.symbol-edges.tsv.gz');
+    const known = new Set(prox.symbols);
+    prox = ix.proximityMatrix(ix.buildGraph(read.edges.filter(([a, b]) => known.has(a) && known.has(b))), { ...ix.DEFAULT_PROXIMITY, topK: +(process.env.PPI_TOPK ?? 50), restart: +(process.env.PPI_RESTART ?? 0.5) });
+  }
+  const ppi = new InteractomeScorer(prox);
   const cases = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const pre = cases.map((c) => {
     const ms = mouse.score(c.observed.map((id) => pkb.ontology.indexOf(id)).filter((t) => t !== undefined));
@@ -50,11 +58,15 @@ const { CrossSpeciesScorer, InteractomeScorer, DEFAULT_GENE_EVIDENCE_OPTIONS } =
       // the mouse score relative to the patient's best possible match (PhenoDigm, the engine's), or with mRel to the case's best mouse gene (before)
       const m = new Map([...mAbs].map(([g, v]) => [g, !s.mRel ? Math.max(0, (Math.pow(v, s.mPow ?? 1) - (s.mT ?? 0)) / (1 - (s.mT ?? 0))) : mmax > 0 ? v / mmax : 0]));
       const seeds = new Map(c.seeds.slice(0, s.seeds).map(([g, v]) => [g, Math.pow(v, s.seedPow ?? 1)]));
+      // mSeeds: the case's mSeeds best mouse genes spread too (score × mSeedW), as hiPHIVE spreads every species' evidence
+      if (s.mSeeds) for (const [g, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, s.mSeeds)) seeds.set(g, Math.max(seeds.get(g) ?? 0, v * (s.mSeedW ?? 1)));
       const p = ppi.score(seeds);
       const human = new Map(c.seeds.map(([g, v]) => [g, [v, 'a']]));
       for (const g of c.genes) human.set(g[0], [g[5], g[6]]);
       const newScore = (sym) => {
-        const [h, st] = human.get(sym) ?? [0, '-'];
+        let [h, st] = human.get(sym) ?? [0, '-'];
+        // dash: a gene without any disease but with a mouse score ≥ dashT starts from dash × the case's neutral score
+        if (st === '-' && s.dash && (m.get(sym) ?? 0) >= (s.dashT ?? 0) && (m.get(sym) ?? 0) > 0) h = s.dash * (c.neutral ?? 0);
         const a = st === 'a';
         // cg: a gene without an annotated disease that ClinGen classifies as Definitive/Strong/Moderate for some disease
         return h + (!a && s.cg && strong.has(sym) ? s.cg : 0) + (a ? s.wM : s.uM) * (m.get(sym) ?? 0) + (a ? s.wP : s.uP) * (p.get(sym)?.score ?? 0);

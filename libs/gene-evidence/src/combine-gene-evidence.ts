@@ -18,7 +18,7 @@ export interface GeneEvidenceOptions {
   seeds: number;
 }
 
-export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight: 0.1, interactomeWeight: 0.05, mouseWeightWithoutHuman: 0.4, interactomeWeightWithoutHuman: 0.15, seeds: 300 };
+export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight: 0.1, interactomeWeight: 0.05, mouseWeightWithoutHuman: 0.3, interactomeWeightWithoutHuman: 0.15, seeds: 300 };
 
 /** One gene's mouse and interaction evidence for this case, already in [0,1] and with words for the explanation. */
 export interface IndirectEvidence {

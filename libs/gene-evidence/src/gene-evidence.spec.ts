@@ -81,6 +81,15 @@ describe('interactome score (hand-checkable)', () => {
     expect(s.get('NEAR')!.via[0]).toMatchObject({ symbol: 'SEED', score: 0.8 });
     expect(s.has('SEED')).toBe(false);
   });
+
+  it('a gene near several seeds takes the best seed score × proximity and names at most three seeds, best first', () => {
+    // a star: HUB touches five seeds, each at the same proximity (the hub is every seed's only neighbour)
+    const star = new InteractomeScorer(proximityMatrix(buildGraph(['S1', 'S2', 'S3', 'S4', 'S5'].map((x) => ['HUB', x] as [string, string])), { restart: 0.5, epsilon: 1e-9, topK: 10 }));
+    const s = star.score(new Map([['S1', 0.2], ['S2', 0.9], ['S3', 0.5], ['S4', 0.5], ['S5', 0.7]]));
+    expect(s.get('HUB')!.score).toBeCloseTo(0.9, 6);
+    // S3 and S4 tie: the smaller symbol first
+    expect(s.get('HUB')!.via.map((v) => v.symbol)).toEqual(['S2', 'S5', 'S3']);
+  });
 });
 
 describe('combining the evidence', () => {
