@@ -20,12 +20,15 @@ const { devSpikedCases } = require('./lib/dev-spiked-cases');
     try { r = engine.rankOnly(input, annotated, { diseases: 10, genes: 10, variants: 10 }); } catch (e) { continue; }
     const sp = engine.scorePhenotype(input);
     const inKb = truth.diseaseIds.some((id) => annotatedDiseases.has(id));
+    const human = new Map(sp.scoring.genes.map((g) => [g.symbol, g]));
     const genes = [];
     for (const g of r.ranked.genes) {
       const truthHit = truth.genes.includes(g.symbol);
       if (!g.moi && !truthHit) continue;
       if (g.variantScore < 0.3 && !truthHit) continue;
-      genes.push([g.symbol, +g.phenotypeScore.toFixed(4), +g.variantScore.toFixed(4), g.moi ? 1 : 0, truthHit ? 1 : 0]);
+      // then the gene's human score before mode weighting and whether it comes from an annotated disease ('a'), a neutral one ('n') or none ('-')
+      const h = human.get(g.symbol);
+      genes.push([g.symbol, +g.phenotypeScore.toFixed(4), +g.variantScore.toFixed(4), g.moi ? 1 : 0, truthHit ? 1 : 0, h ? +h.score.toFixed(4) : 0, h ? (h.bestDiseaseUnannotated ? 'n' : 'a') : '-']);
     }
     const seeds = sp.scoring.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, 300).map((g) => [g.symbol, +g.score.toFixed(4)]);
     const neutral = sp.scoring.genes.find((g) => g.bestDiseaseUnannotated);

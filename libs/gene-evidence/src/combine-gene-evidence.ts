@@ -7,7 +7,7 @@ import type { ScoredGene } from '@rarerank/phenotype';
  * confirmed on a disjoint one (docs/SCORING.md, docs/BENCHMARKS.md).
  */
 export interface GeneEvidenceOptions {
-  /** weight of the mouse score (relative to the case's best mouse score) for a gene with an annotated human disease */
+  /** weight of the mouse score (relative to the patient's best possible match) for a gene with an annotated human disease */
   mouseWeight: number;
   /** weight of the interaction score (seed score × proximity) for a gene with an annotated human disease */
   interactomeWeight: number;
@@ -18,7 +18,7 @@ export interface GeneEvidenceOptions {
   seeds: number;
 }
 
-export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight: 0.1, interactomeWeight: 0.05, mouseWeightWithoutHuman: 0.25, interactomeWeightWithoutHuman: 0.1, seeds: 30 };
+export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight: 0.1, interactomeWeight: 0.05, mouseWeightWithoutHuman: 0.3, interactomeWeightWithoutHuman: 0.15, seeds: 300 };
 
 /** One gene's mouse and interaction evidence for this case, already in [0,1] and with words for the explanation. */
 export interface IndirectEvidence {

@@ -57,16 +57,14 @@ export class GeneEvidenceScorer {
     if (this.mouse) {
       const observed = patient.observed.map((id) => this.hpo.indexOf(id)).filter((t): t is number => t !== undefined);
       ms = this.mouse.score(observed);
-      let top = 0;
-      for (const g of ms.genes) if (g.score > top) top = g.score;
-      if (top > 0) {
-        ms.genes.forEach((g, i) => {
-          if (!(g.score > 0)) return;
-          // the words (which MP terms match which patient terms) are filled in below, for the genes that rank
-          entry(g.ncbiGeneId, g.symbol).mouse = { score: g.score / top };
-          mouseIndex.set(g.ncbiGeneId, i);
-        });
-      }
+      // the score as it is (relative to the patient's best possible match, PhenoDigm's normalisation), not to the case's
+      // best mouse gene: a patient whose terms no mouse shows well lifts no gene to the top of the mouse scale
+      ms.genes.forEach((g, i) => {
+        if (!(g.score > 0)) return;
+        // the words (which MP terms match which patient terms) are filled in below, for the genes that rank
+        entry(g.ncbiGeneId, g.symbol).mouse = { score: g.score };
+        mouseIndex.set(g.ncbiGeneId, i);
+      });
     }
 
     let network: Map<string, InteractomeGeneScore> | undefined;

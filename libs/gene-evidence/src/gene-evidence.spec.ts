@@ -2,7 +2,7 @@ import { Ontology, type RawTerm } from '@rarerank/hpo';
 import { buildGraph, proximityMatrix } from '@rarerank/interactome';
 import { openTestKb } from '@rarerank/kb';
 import type { MouseModelData } from '@rarerank/model-organisms';
-import { PhenotypeScorer, type ScoredGene } from '@rarerank/phenotype';
+import { PhenotypeScorer, type PhenotypeScoring, type ScoredGene } from '@rarerank/phenotype';
 import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS } from './combine-gene-evidence';
 import { CrossSpeciesScorer } from './cross-species-scorer';
 import { GeneEvidenceScorer } from './gene-evidence-scorer';
@@ -49,6 +49,22 @@ describe('cross-species score (hand-checkable)', () => {
     expect(s.DIGIT).toBe(0);
   });
 
+  it('the mouse score enters the gene score relative to the best possible match, not to the case\'s best mouse', () => {
+    // three mice, one term each: arachnodactyly, abnormal digit, lens dislocation (IC: ln 3 for arachnodactyly and
+    // for "abnormal eye", ln 1.5 for "abnormal digit"). The patient's long fingers and lens (read as "abnormal eye")
+    // have a best possible of 2 ln 3; no mouse shows both, so the best one (FINGERS or EYE) scores 1/2 and keeps it
+    const three: MouseModelData = { ...data, models: [{ ncbiGeneId: '2', symbol: 'DIGIT', mouseSymbol: 'Digit', terms: [m('MP:0000010')] }, { ncbiGeneId: '3', symbol: 'EYE', mouseSymbol: 'Eye', terms: [m('MP:0000021')] }, { ncbiGeneId: '4', symbol: 'FINGERS', mouseSymbol: 'Fingers', terms: [m('MP:0000011')] }] };
+    const ge = new GeneEvidenceScorer(hpo, { mouse: three, ncbiOfSymbol: () => undefined });
+    const human: ScoredGene = { ncbiGeneId: '9', symbol: 'HUMAN', score: 1, bestDiseaseId: 'OMIM:9', diseaseScore: 1 };
+    const out = ge.apply({ observed: ['HP:0000011', 'HP:0000021'] }, { genes: [human], diseases: [] } as unknown as PhenotypeScoring);
+    const mouse = Object.fromEntries(out.genes.map((g) => [g.symbol, g.evidence?.mouse]));
+    expect(mouse.FINGERS).toBeCloseTo(0.5, 9);
+    expect(mouse.EYE).toBeCloseTo(0.5, 9);
+    expect(mouse.DIGIT).toBeCloseTo(Math.log(1.5) / (2 * Math.log(3)), 9);
+    // a gene known only from its mouse takes the weight for genes without human evidence
+    expect(out.genes.find((g) => g.symbol === 'FINGERS')!.score).toBeCloseTo(ge.options.mouseWeightWithoutHuman * 0.5, 9);
+  });
+
   it('explains a match by the annotated MP term', () => {
     const r = scorer.score([h('HP:0000011')]);
     expect(r.explain(0)).toEqual([{ patientTerm: h('HP:0000011'), mpTerm: 'MP:0000011', mpName: 'arachnodactyly', value: expect.any(Number) }]);
@@ -64,6 +80,15 @@ describe('interactome score (hand-checkable)', () => {
     expect(s.get('FARTHER')!.score).toBeLessThan(s.get('FAR')!.score);
     expect(s.get('NEAR')!.via[0]).toMatchObject({ symbol: 'SEED', score: 0.8 });
     expect(s.has('SEED')).toBe(false);
+  });
+
+  it('a gene near several seeds takes the best seed score × proximity and names at most three seeds, best first', () => {
+    // a star: HUB touches five seeds, each at the same proximity (the hub is every seed's only neighbour)
+    const star = new InteractomeScorer(proximityMatrix(buildGraph(['S1', 'S2', 'S3', 'S4', 'S5'].map((x) => ['HUB', x] as [string, string])), { restart: 0.5, epsilon: 1e-9, topK: 10 }));
+    const s = star.score(new Map([['S1', 0.2], ['S2', 0.9], ['S3', 0.5], ['S4', 0.5], ['S5', 0.7]]));
+    expect(s.get('HUB')!.score).toBeCloseTo(0.9, 6);
+    // S3 and S4 tie: the smaller symbol first
+    expect(s.get('HUB')!.via.map((v) => v.symbol)).toEqual(['S2', 'S5', 'S3']);
   });
 });
 
@@ -119,7 +144,7 @@ describe('on the real KB', () => {
     expect(all.genes.slice(0, 3).map((g) => g.symbol)).toContain('FBN1');
     const indirect = all.genes.filter((g) => g.evidence && g.evidence.kind !== 'human');
     // genes whose network evidence decided their score name partners among the case's best human genes (the seeds)
-    const seeds = new Set(human.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, 30).map((g) => g.symbol));
+    const seeds = new Set(human.genes.filter((g) => !g.bestDiseaseUnannotated).slice(0, ge.options.seeds).map((g) => g.symbol));
     const viaNetwork = indirect.filter((g) => g.evidence!.kind === 'interactome' && g.evidence!.interactomeDetail?.includes('('));
     expect(viaNetwork.length).toBeGreaterThan(0);
     for (const g of viaNetwork) expect(seeds.has(/^interacts with ([A-Z0-9-]+) \(/.exec(g.evidence!.interactomeDetail!)![1])).toBe(true);

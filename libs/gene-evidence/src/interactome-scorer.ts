@@ -42,22 +42,39 @@ export class InteractomeScorer {
         if (v > best[col[k]]) best[col[k]] = v;
       }
     }
-    const out = new Map<string, InteractomeGeneScore>();
-    for (let g = 0; g < n; g++) {
-      if (best[g] > 0) out.set(symbols[g], { symbol: symbols[g], score: best[g], via: [] });
-    }
-    // the seeds behind each gene, for the explanations: one more pass over the same rows
+    // the seeds behind each gene (best 3, for the explanations): one more pass over the same rows, kept in flat
+    // arrays by gene index (with hundreds of seeds, thousands of genes are reached)
+    const viaSeed = new Int32Array(3 * n).fill(-1);
+    const viaValue = new Float64Array(3 * n);
+    const viaProximity = new Float64Array(3 * n);
     for (let j = 0; j < seedIdx.length; j++) {
       const i = seedIdx[j];
       for (let k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        const e = out.get(symbols[col[k]])!;
+        const base = 3 * col[k];
         const v = seedScore[j] * weight[k];
-        if (e.via.length < 3 || v > e.via[e.via.length - 1].score * e.via[e.via.length - 1].proximity) {
-          e.via.push({ symbol: symbols[i], score: seedScore[j], proximity: weight[k] });
-          e.via.sort((a, b) => b.score * b.proximity - a.score * a.proximity || (a.symbol < b.symbol ? -1 : 1));
-          if (e.via.length > 3) e.via.pop();
+        // ties: the seed with the smaller symbol first
+        let at = 0;
+        while (at < 3 && viaSeed[base + at] >= 0 && (viaValue[base + at] > v || (viaValue[base + at] === v && symbols[seedIdx[viaSeed[base + at]]] < symbols[i]))) at++;
+        if (at === 3) continue;
+        for (let q = 2; q > at; q--) {
+          viaSeed[base + q] = viaSeed[base + q - 1];
+          viaValue[base + q] = viaValue[base + q - 1];
+          viaProximity[base + q] = viaProximity[base + q - 1];
         }
+        viaSeed[base + at] = j;
+        viaValue[base + at] = v;
+        viaProximity[base + at] = weight[k];
       }
+    }
+    const out = new Map<string, InteractomeGeneScore>();
+    for (let g = 0; g < n; g++) {
+      if (!(best[g] > 0)) continue;
+      const via: InteractomeGeneScore['via'] = [];
+      for (let q = 0; q < 3 && viaSeed[3 * g + q] >= 0; q++) {
+        const j = viaSeed[3 * g + q];
+        via.push({ symbol: symbols[seedIdx[j]], score: seedScore[j], proximity: viaProximity[3 * g + q] });
+      }
+      out.set(symbols[g], { symbol: symbols[g], score: best[g], via });
     }
     return out;
   }
