@@ -1,10 +1,9 @@
 import type { Variant } from '@rarerank/case-model';
-import { DEFAULT_QC } from '@rarerank/case-model';
 import { chromRank } from '@rarerank/genes';
 import { InputError, scanLines } from '@rarerank/io';
 import { DEFAULT_LIMITS, type IngestOptions, type IngestResult, type IngestStats } from './types';
 import { feedPrescanned } from './prescan';
-import { type IngestState, VcfReader } from './vcf-reader';
+import { newIngestState, VcfReader } from './vcf-reader';
 
 /**
  * The ingest stage: VCF(s) (+ pedigree) → one Variant per ALT allele carried by the proband or a
@@ -15,12 +14,8 @@ import { type IngestState, VcfReader } from './vcf-reader';
 export async function ingestVcfs(opts: IngestOptions): Promise<IngestResult> {
   if (opts.vcfs.length === 0) throw new InputError('no VCF given', { file: '(none)' });
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const stats: IngestStats = {
-    files: 0, records: 0, prefiltered: 0, alleles: 0, symbolic: 0, refCalls: 0, unlifted: 0, duplicates: 0, failedQc: 0, kept: 0,
-  };
-  const state: IngestState = {
-    opts, qc: { ...DEFAULT_QC, ...opts.qc }, stats, warnings: [], variants: [], unliftedExamples: [], linesRead: 0,
-  };
+  const state = newIngestState(opts);
+  const stats = state.stats;
   for (const file of opts.vcfs) {
     const reader = new VcfReader(file, state);
     const pre = await opts.prescanned?.(file);

@@ -1,7 +1,6 @@
-import { DEFAULT_QC } from '@rarerank/case-model';
 import { scanLines, type LineHandler } from '@rarerank/io';
-import { DEFAULT_LIMITS, type IngestOptions, type IngestStats, type PrescannedFile } from './types';
-import { type IngestState, VcfReader } from './vcf-reader';
+import { DEFAULT_LIMITS, type IngestOptions, type PrescannedFile } from './types';
+import { newIngestState, VcfReader } from './vcf-reader';
 
 const BLOCK_BYTES = 1 << 20;
 
@@ -63,12 +62,11 @@ class LinePacker {
  */
 export async function prescanVcf(file: string, opts: Omit<IngestOptions, 'vcfs' | 'forwardLine' | 'prescanned' | 'validateOnly'>): Promise<PrescannedFile> {
   const packer = new LinePacker();
-  const stats: IngestStats = { files: 0, records: 0, prefiltered: 0, alleles: 0, symbolic: 0, refCalls: 0, unlifted: 0, duplicates: 0, failedQc: 0, kept: 0 };
-  const state: IngestState = { opts: { ...opts, vcfs: [file], forwardLine: packer.add }, qc: { ...DEFAULT_QC, ...opts.qc }, stats, warnings: [], variants: [], unliftedExamples: [], linesRead: 0 };
+  const state = newIngestState({ ...opts, vcfs: [file], forwardLine: packer.add });
   const reader = new VcfReader(file, state);
   const lines = await scanLines(file, { ...DEFAULT_LIMITS, ...opts.limits }, reader.onLine);
   reader.finish(lines);
-  return packer.finish(file, lines, stats.prefiltered);
+  return packer.finish(file, lines, state.stats.prefiltered);
 }
 
 /** Hands a pre-scanned file's lines to a reader, in file order; returns how many. */

@@ -1,4 +1,4 @@
-import type { QcOptions, SampleGenotype, Variant } from '@rarerank/case-model';
+import { DEFAULT_QC, type QcOptions, type SampleGenotype, type Variant } from '@rarerank/case-model';
 import { normalizeChrom } from '@rarerank/genes';
 import { InputError } from '@rarerank/io';
 import { type ChainFile, isLifted } from '@rarerank/liftover';
@@ -25,6 +25,12 @@ export interface IngestState {
   firstFile?: string;
   unliftedExamples: string[];
   linesRead: number;
+}
+
+/** The empty state of an ingest (or of a pre-scan) over `opts`. */
+export function newIngestState(opts: IngestOptions): IngestState {
+  const stats: IngestStats = { files: 0, records: 0, prefiltered: 0, alleles: 0, symbolic: 0, refCalls: 0, unlifted: 0, duplicates: 0, failedQc: 0, kept: 0 };
+  return { opts, qc: { ...DEFAULT_QC, ...opts.qc }, stats, warnings: [], variants: [], unliftedExamples: [], linesRead: 0 };
 }
 
 const PROGRESS_EVERY = 100_000;
