@@ -1,15 +1,7 @@
 import type { Transcript } from '@rarerank/genes';
+import { seededRandom } from '@rarerank/io';
 import { RegionFilter } from './region-filter';
 
-/** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHROMS = ['chr1', 'chr2', 'chrX'];
 
@@ -40,7 +32,7 @@ describe('RegionFilter.keep against a scan of every region', () => {
     ['genic', 1],
     ['exonic', 2],
   ] as const)('%s mode: sorted, interleaved and backward queries (seed %p)', (mode, seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const ts = randomTranscripts(rnd, 300);
     const filter = new RegionFilter(ts, 500, undefined, { mode, exonMargin: 50 });
     // a sorted VCF per chromosome (the cursor's case), then random order, then chromosomes interleaved
@@ -61,7 +53,7 @@ describe('RegionFilter.keep against a scan of every region', () => {
   });
 
   it('a chromosome without regions keeps nothing; Ensembl names find the UCSC regions', () => {
-    const ts = randomTranscripts(random(3), 30);
+    const ts = randomTranscripts(seededRandom(3), 30);
     const filter = new RegionFilter(ts, 0, undefined, { mode: 'genic', exonMargin: 0 });
     const t = ts[0];
     expect(filter.keep('chr7', t.start + 1)).toBe(false);

@@ -1,18 +1,8 @@
 import type { ClinvarEvidence, PredictorEvidence, SoTerm } from '@rarerank/case-model';
+import { seededRandom } from '@rarerank/io';
 import { CLASS_SCORES, frequencyScore, pathogenicityScore, spliceRegionProbabilities, variantScore } from './scores';
 
 // Property tests over many random variants and evidence (seeded, so a failure is reproducible).
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TERMS = Object.keys(CLASS_SCORES) as SoTerm[];
 const CLINVAR: Array<ClinvarEvidence | undefined> = [
   undefined,
@@ -77,7 +67,7 @@ describe('variant scores are monotonic in the evidence of damage (issue 12)', ()
   const N = 20000;
 
   it('more evidence of damage never lowers a variant\'s pathogenicity or variant score', () => {
-    const r = rng(12);
+    const r = seededRandom(12);
     for (let i = 0; i < N; i++) {
       const v = randomVariant(r);
       const w = moreDamage(v, r);
@@ -87,7 +77,7 @@ describe('variant scores are monotonic in the evidence of damage (issue 12)', ()
   });
 
   it('a splice score only raises a splice effect: it never lowers a variant or decides its amino-acid effect', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let i = 0; i < N; i++) {
       const s = r();
       const { without, with: withSplice } = withAndWithout(randomVariant(r), 'spliceAi', s);
@@ -98,7 +88,7 @@ describe('variant scores are monotonic in the evidence of damage (issue 12)', ()
   });
 
   it('a generic predictor (CADD) never lowers any class', () => {
-    const r = rng(3);
+    const r = seededRandom(3);
     for (let i = 0; i < N; i++) {
       const v = withAndWithout(randomVariant(r), 'cadd', r() * 45);
       expect(path(v.with)).toBeGreaterThanOrEqual(path(v.without));
@@ -106,7 +96,7 @@ describe('variant scores are monotonic in the evidence of damage (issue 12)', ()
   });
 
   it('the allele\'s AlphaMissense never lowers a variant, and below its likely-pathogenic class changes nothing', () => {
-    const r = rng(5);
+    const r = seededRandom(5);
     for (let i = 0; i < N; i++) {
       const am = r();
       const v = withAndWithout(randomVariant(r), 'alphaMissense', am);

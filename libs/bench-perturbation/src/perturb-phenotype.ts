@@ -1,4 +1,5 @@
 import { PHENOTYPIC_ABNORMALITY, type Ontology } from '@rarerank/hpo';
+import { seededRandom } from '@rarerank/io';
 
 /**
  * How a published case's observed terms are degraded to look like a clinical record (the
@@ -34,18 +35,6 @@ export function parsePerturbation(text: string): PerturbationSpec {
     } else throw new RangeError(`perturbation "${text}": unknown key "${key}" (noise, imprecision, seed)`);
   }
   return spec;
-}
-
-/** Mulberry32: a small, fast, seedable generator of floats in [0,1) (quality ample for sampling terms). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a of the seed and the case id: each case draws from its own stream. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveMirror } from '@rarerank/io';
+import { resolveMirror, seededRandom } from '@rarerank/io';
 import { readBigGenePred } from './big-gene-pred';
 import { PRIMARY_CHROMS } from './chrom';
 import { Transcript } from './transcript';
@@ -7,15 +7,6 @@ import { TranscriptIndex } from './transcript-index';
 
 const MANE = path.join(resolveMirror(), 'genes', 'mane.GRCh38.bigGenePred.bb');
 
-/** Deterministic PRNG so a failure can be reproduced. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('TranscriptIndex over the MANE set', () => {
   let mane: Transcript[];
@@ -30,7 +21,7 @@ describe('TranscriptIndex over the MANE set', () => {
   });
 
   it('agrees with a brute-force scan on 3,000 random queries (points, exon-sized and Mb-sized)', () => {
-    const rand = mulberry32(20240607);
+    const rand = seededRandom(20240607);
     const byChrom = new Map<string, Transcript[]>();
     for (const t of mane) byChrom.set(t.chrom, [...(byChrom.get(t.chrom) ?? []), t]);
     const chroms = PRIMARY_CHROMS.filter((c) => byChrom.has(c));
@@ -75,7 +66,7 @@ describe('TranscriptIndex over the MANE set', () => {
   });
 
   it('answers 200,000 point queries', () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     let hits = 0;
     for (let i = 0; i < 200_000; i++) {
       const p = Math.floor(rand() * 248_000_000);
@@ -91,7 +82,7 @@ describe('TranscriptIndex interval tree on synthetic intervals', () => {
   });
 
   it('matches brute force for every size from 0 to 70 and long nested intervals', () => {
-    const rand = mulberry32(99);
+    const rand = seededRandom(99);
     for (let n = 0; n <= 70; n++) {
       const items = Array.from({ length: n }, (_, i) => {
         const s = Math.floor(rand() * 10_000);

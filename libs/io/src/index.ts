@@ -6,3 +6,4 @@ export * from './read-lines';
 export * from './tsv';
 export * from './hash';
 export * from './mirror';
+export * from './seeded-random';
