@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@rarerank/io';
 import { ChainFile, isLifted } from '@rarerank/liftover';
-import { flatten, mergeBatches, normalizedBatches, StoreWriter, VariantStore, type KeyedRecord, type RepeatPolicy, type StoreColumn, type StoreRecord, type StoreValues } from '@rarerank/variant-store';
+import { batched, flatten, mergeBatches, normalizedBatches, StoreWriter, VariantStore, type KeyedRecord, type RepeatPolicy, type StoreColumn, type StoreRecord, type StoreValues } from '@rarerank/variant-store';
 import { CHROM_ORDER, minimalAlleles, type Assembly, type RecordStream, type VariantKey } from '@rarerank/variants-db';
 
 /** One file of a source, opened as a record stream, with what each record stores. */
@@ -66,7 +66,7 @@ export async function buildVariantStore(
         runs.push(...(await spillLifted(flatten(counted), input, opts.chain, columns, entry, `${out}.run`, runs.length)));
       } else streams.push(normalizedBatches(counted, input.file, input.repeats));
     }
-    for (const run of runs) streams.push(gathered(readRun(run)));
+    for (const run of runs) streams.push(batched(readRun(run)));
     if (streams.length) {
       for await (const batch of mergeBatches(streams, combine)) {
         for (const r of batch) writer.add(r);
@@ -85,11 +85,11 @@ export async function buildVariantStore(
 
 /**
  * The input's records as store records, in arrays (the reader's `batches` when it has them, else
- * its records gathered per BATCH), counting them and collecting the reader's summary at the end.
+ * its records in arrays of `batched`), counting them and collecting the reader's summary at the end.
  */
 async function* count<T extends VariantKey>(stream: RecordStream<T>, input: StoreInput<T>, entry: StoreBuildResult['files'][number]) {
   const toStore = (r: T & { line: number }) => ({ chrom: r.chrom, pos: r.pos, ref: r.ref, alt: r.alt, values: input.values(r), line: r.line, assembly: input.assemblyOf?.(r) });
-  for await (const batch of stream.batches ? stream.batches() : gathered(stream.records)) {
+  for await (const batch of stream.batches ? stream.batches() : batched(stream.records)) {
     entry.records += batch.length;
     yield batch.map(toStore);
   }
@@ -97,21 +97,6 @@ async function* count<T extends VariantKey>(stream: RecordStream<T>, input: Stor
   entry.version = s.version;
   const skipped = Object.entries(s.skipped).map(([k, v]) => `${k}=${v}`);
   entry.notes.push(...s.notes, ...(skipped.length ? [`skipped: ${skipped.join(', ')}`] : []));
-}
-
-const BATCH = 4096;
-
-/** A record stream as arrays of up to BATCH records. */
-async function* gathered<T>(records: AsyncIterable<T>): AsyncGenerator<T[]> {
-  let out: T[] = [];
-  for await (const r of records) {
-    out.push(r);
-    if (out.length === BATCH) {
-      yield out;
-      out = [];
-    }
-  }
-  if (out.length) yield out;
 }
 
 /**

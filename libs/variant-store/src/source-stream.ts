@@ -161,10 +161,15 @@ export async function* mergeBatches(streams: Array<AsyncIterator<KeyedRecord[]>>
     for (let n = await streams[0].next(); !n.done; n = await streams[0].next()) yield n.value;
     return;
   }
-  let out: StoreRecord[] = [];
-  for await (const r of mergeRecords(streams.map((s) => flatten(s)), combine)) {
+  yield* batched(mergeRecords(streams.map((s) => flatten(s)), combine));
+}
+
+/** Records as arrays of up to `size`: the other way round from flatten. */
+export async function* batched<T>(records: AsyncIterable<T>, size = 4096): AsyncGenerator<T[]> {
+  let out: T[] = [];
+  for await (const r of records) {
     out.push(r);
-    if (out.length === 4096) {
+    if (out.length === size) {
       yield out;
       out = [];
     }
