@@ -13,7 +13,7 @@ import { place, type Placement } from './locate';
 import { codingSequence, indelEffect, substitutionEffect } from './protein-effect';
 import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
-import { frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
+import { CLASS_SCORES, frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
 import { stopCodonIndelProbabilities } from './stop-codon-indel';
 import { TranscriptModel } from './transcript-model';
@@ -190,7 +190,8 @@ export class Annotator {
     const geneMean = predictors.alphaMissenseGeneMean;
     const reference = this.pathOpts.missenseGeneReference;
     let missenseByGene: VariantAnnotation['missenseByGene'];
-    if (geneMean !== undefined && reference && !this.pathOpts.geneMeanForMissense) {
+    // scored again with the flat default only where the gene changed the default (a pathogenicity pass per coding variant otherwise)
+    if (geneMean !== undefined && reference && !this.pathOpts.geneMeanForMissense && missenseDefault(predictors, this.pathOpts) !== CLASS_SCORES.missense_variant) {
       const flatScore = pathWith({ ...this.pathOpts, missenseGeneReference: 0 });
       if (variantScore(freqScore, flatScore, clinvar) !== score) missenseByGene = { geneMean, reference, flatScore };
     }
