@@ -5,7 +5,6 @@ import { toChange, type Change } from './change';
 import { inferCodonEffect, touchedCodons } from './codon-effect';
 import { clinvarEvidence, frequencyEvidence, predictorEvidence, type ClinvarSource, type PredictorSource, type VariantLookup } from './evidence';
 import { mergeEvidence } from './evidence-merge';
-import { OrderedBatchLookup } from './ordered-lookup';
 import { TableSites } from './table-sites';
 import { codeForChrom } from './genetic-code';
 import { hgvsC } from './hgvs-c';
@@ -118,14 +117,13 @@ export class Annotator {
 
   static async create(kb: AnnotationSources, opts: AnnotatorOptions = {}): Promise<Annotator> {
     const flank = opts.flank ?? DEFAULT_FLANK;
-    const [transcripts, genes, frequencySource, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.clinvar()]);
+    const [transcripts, genes, frequency, clinvar] = await Promise.all([kb.transcripts(), kb.genes(), kb.variantLookup('frequency'), kb.clinvar()]);
     const genesById = new Map<string, { alphaMissenseMean?: number }>();
     for (const g of genes) {
       genesById.set(`sym:${g.symbol.toUpperCase()}`, g);
       if (g.ncbiGeneId) genesById.set(`ncbi:${g.ncbiGeneId}`, g);
     }
     const pathogenicity = { missenseGeneReference: meanAlphaMissense(genes), ...opts.pathogenicity };
-    const frequency = frequencySource && OrderedBatchLookup.wrap(frequencySource);
     const clinvarSites = clinvar && TableSites.of(clinvar);
     const sync = opts.reference ? answersSynchronously(opts.reference, transcripts[0]?.chrom ?? 'chr1') : true;
     return new Annotator(new TranscriptIndex(transcripts), new RegionFilter(transcripts, flank, clinvarSites, opts.regions), genesById, frequency, clinvar, clinvarSites, flank, opts.predictors ?? [], pathogenicity, opts.reference, sync);

@@ -1,5 +1,4 @@
 import type { ClinvarEvidence, FrequencyEvidence, PredictorEvidence } from '@rarerank/case-model';
-import { OrderedBatchLookup } from './ordered-lookup';
 
 /**
  * Any keyed variant source: a whole-loaded `VariantTable` or a disk-backed store
@@ -30,8 +29,7 @@ export interface PredictorSource {
 }
 
 /** A predictor read from one numeric column of a KB variant table or store. */
-export function tablePredictor(field: VariantPredictor, source: VariantLookup, column: string): PredictorSource {
-  const table = OrderedBatchLookup.wrap(source);
+export function tablePredictor(field: VariantPredictor, table: VariantLookup, column: string): PredictorSource {
   return {
     field,
     prefetch: table.prefetch?.bind(table),

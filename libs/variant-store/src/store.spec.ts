@@ -239,4 +239,38 @@ describe('StoreLookup (the annotator view)', () => {
     const other = records[records.length - 1];
     expect(lookup.get(other.chrom, other.pos, other.ref, other.alt)).toEqual(other.values);
   });
+
+  // each of 300 stored SNVs, then a miss at the same site (an ALT the store does not hold there) and a repeat of the SNV
+  const stored = new Set(records.map((r) => `${r.chrom}:${r.pos}:${r.ref}>${r.alt}`));
+  const missingAlt = (r: StoreRecord) => [...'ACGT'].find((b) => b !== r.ref && !stored.has(`${r.chrom}:${r.pos}:${r.ref}>${b}`));
+  const hits = records.filter((r) => r.ref.length === 1 && r.alt.length === 1 && missingAlt(r)).slice(0, 300);
+  const queries = hits.flatMap((q) => [q, { ...q, alt: missingAlt(q)! }, { ...q }]).map(({ chrom, pos, ref, alt }) => ({ chrom, pos, ref, alt }));
+  const answers = (l: { get: StoreLookup['get'] }, qs: typeof queries) => qs.map((q) => l.get(q.chrom, q.pos, q.ref, q.alt));
+
+  it('answers the prefetched batch in order exactly as the store does, hits and misses', () => {
+    const store = VariantStore.open(file);
+    const expected = answers(store, queries);
+    expect(expected.filter(Boolean).length).toBe(600); // the hits and their repeats
+    const lookup = new StoreLookup(store);
+    lookup.prefetch(queries);
+    expect(answers(lookup, queries)).toEqual(expected);
+  });
+
+  it('answers out of order, skipped, repeated and unbatched queries as the store does', () => {
+    const store = VariantStore.open(file);
+    const lookup = new StoreLookup(store);
+    lookup.prefetch(queries);
+    const shuffled = [...queries].reverse().filter((_, i) => i % 3 !== 1);
+    const outside = { ...queries[0], pos: queries[0].pos + 1 };
+    const asked = [...shuffled, queries[5], queries[5], outside, queries[0]];
+    expect(answers(lookup, asked)).toEqual(answers(store, asked));
+  });
+
+  it('a new batch replaces the previous one', () => {
+    const store = VariantStore.open(file);
+    const lookup = new StoreLookup(store);
+    lookup.prefetch(queries.slice(0, 30));
+    lookup.prefetch(queries.slice(30, 60));
+    expect(answers(lookup, queries.slice(0, 60))).toEqual(answers(store, queries.slice(0, 60)));
+  });
 });
