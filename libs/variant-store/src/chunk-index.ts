@@ -31,8 +31,6 @@ export const INDEX_BYTES_PER_CHUNK = COLUMNS.reduce((a, [, w]) => a + w, 0);
 export class ChunkIndex {
   /** per chromosome, its chunks [start, end) */
   readonly chroms = new Map<string, { start: number; end: number }>();
-  /** chromosome of chunk c, by its range */
-  private readonly chromOf: string[] = [];
 
   constructor(
     readonly records: number,
@@ -49,7 +47,6 @@ export class ChunkIndex {
     let at = 0;
     for (const [name, count] of chroms) {
       this.chroms.set(name, { start: at, end: at + count });
-      for (let i = 0; i < count; i++) this.chromOf.push(name);
       at += count;
     }
   }
@@ -58,12 +55,14 @@ export class ChunkIndex {
     return this.first.length;
   }
 
+  /** The chromosome of chunk c, from the ranges (a few dozen), not a name per chunk (a million for gnomAD). */
   chrom(c: number): string {
-    return this.chromOf[c];
+    for (const [name, { start, end }] of this.chroms) if (c >= start && c < end) return name;
+    throw new RangeError(`no chunk ${c} in an index of ${this.length}`);
   }
 
   entry(c: number): ChunkIndexEntry {
-    return { chrom: this.chromOf[c], first: this.first[c], last: this.last[c], n: this.n[c], offset: this.offset[c], bytes: this.bytes[c], keyBytes: this.keyBytes[c], crc: this.crc[c], valueCrc: this.valueCrc[c] };
+    return { chrom: this.chrom(c), first: this.first[c], last: this.last[c], n: this.n[c], offset: this.offset[c], bytes: this.bytes[c], keyBytes: this.keyBytes[c], crc: this.crc[c], valueCrc: this.valueCrc[c] };
   }
 
   /** The first chunk in [k, end) whose last position is ≥ pos (end when none): a binary search. */
