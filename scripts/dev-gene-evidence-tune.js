@@ -60,7 +60,8 @@ const { CrossSpeciesScorer, InteractomeScorer, DEFAULT_GENE_EVIDENCE_OPTIONS } =
       const seeds = new Map(c.seeds.slice(0, s.seeds).map(([g, v]) => [g, Math.pow(v, s.seedPow ?? 1)]));
       // mSeeds: the case's mSeeds best mouse genes spread too (score × mSeedW), as hiPHIVE spreads every species' evidence
       if (s.mSeeds) for (const [g, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, s.mSeeds)) seeds.set(g, Math.max(seeds.get(g) ?? 0, v * (s.mSeedW ?? 1)));
-      const p = ppi.score(seeds);
+      const p = new Map();
+      ppi.score(seeds).forEachReached((g, v) => p.set(g, v));
       const human = new Map(c.seeds.map(([g, v]) => [g, [v, 'a']]));
       for (const g of c.genes) human.set(g[0], [g[5], g[6]]);
       const newScore = (sym) => {
@@ -69,7 +70,7 @@ const { CrossSpeciesScorer, InteractomeScorer, DEFAULT_GENE_EVIDENCE_OPTIONS } =
         if (st === '-' && s.dash && (m.get(sym) ?? 0) >= (s.dashT ?? 0) && (m.get(sym) ?? 0) > 0) h = s.dash * (c.neutral ?? 0);
         const a = st === 'a';
         // cg: a gene without an annotated disease that ClinGen classifies as Definitive/Strong/Moderate for some disease
-        return h + (!a && s.cg && strong.has(sym) ? s.cg : 0) + (a ? s.wM : s.uM) * (m.get(sym) ?? 0) + (a ? s.wP : s.uP) * (p.get(sym)?.score ?? 0);
+        return h + (!a && s.cg && strong.has(sym) ? s.cg : 0) + (a ? s.wM : s.uM) * (m.get(sym) ?? 0) + (a ? s.wP : s.uP) * (p.get(sym) ?? 0);
       };
       let top = 1;
       for (const sym of new Set([...human.keys(), ...m.keys()])) top = Math.max(top, newScore(sym));

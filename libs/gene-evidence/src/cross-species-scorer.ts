@@ -43,6 +43,8 @@ export class CrossSpeciesScorer {
   private readonly ic: Float64Array;
   private readonly direct = new Map<number, Array<[number, number]>>();
   private readonly nearest = new Map<number, Array<[number, number]>>();
+  private readonly stamp: Int32Array;
+  private stampId = 0;
 
   constructor(
     private readonly hpo: Ontology,
@@ -52,6 +54,7 @@ export class CrossSpeciesScorer {
     const records: DiseaseRecord[] = data.models.map((m) => ({ id: m.ncbiGeneId, name: m.mouseSymbol, terms: m.terms, freqs: m.terms.map(() => -1), notTerms: [], inheritance: [], course: [], sexSpecific: [] }));
     this.index = new AnnotationIndex({ ontology: this.mpo, diseases: records }, 1, 0);
     this.ic = computeInformationContent(this.mpo, records).ic;
+    this.stamp = new Int32Array(this.mpo.ids.length);
     for (const [h, mps, w] of data.hpToMp) this.direct.set(h, mps.map((m, k) => [m, w[k]]));
   }
 
@@ -90,13 +93,15 @@ export class CrossSpeciesScorer {
     const nG = this.data.models.length;
     const { induced } = this.index;
     const total = new Float64Array(nG);
-    const perTerm: Array<{ h: number; value: Float64Array; via: Int32Array }> = [];
+    // one term's best match per gene, reused term after term (the matches are not kept: the few genes that are
+    // explained are matched again, see explain)
+    const value = new Float64Array(nG);
+    const mapped: number[] = [];
     let ideal = 0;
     for (const h of observed) {
       const mps = this.mpTermsOf(h);
       if (!mps.length) continue;
-      const value = new Float64Array(nG);
-      const via = new Int32Array(nG).fill(-1);
+      value.fill(0);
       let own = 0;
       for (const [m, w] of mps) {
         own = Math.max(own, w * this.ic[m]);
@@ -105,31 +110,48 @@ export class CrossSpeciesScorer {
           if (!(v > 0)) continue;
           for (let k = induced.start[a], end = induced.start[a + 1]; k < end; k++) {
             const g = induced.disease[k];
-            if (v > value[g]) {
-              value[g] = v;
-              via[g] = a;
-            }
+            if (v > value[g]) value[g] = v;
           }
         }
       }
       ideal += own;
       for (let g = 0; g < nG; g++) total[g] += value[g];
-      perTerm.push({ h, value, via });
+      mapped.push(h);
     }
     const genes = this.data.models.map((m, i) => ({ ncbiGeneId: m.ncbiGeneId, symbol: m.symbol, mouseSymbol: m.mouseSymbol, score: ideal > 0 ? Math.min(1, total[i] / ideal) : 0 }));
-    const explain = (gene: number, top = 2): MouseTermMatch[] => {
-      const terms = this.data.models[gene].terms;
-      const out: MouseTermMatch[] = [];
-      for (const t of perTerm) {
-        const a = t.via[gene];
-        if (a < 0) continue;
-        // the annotated term under the common ancestor (the most informative one)
-        let from = -1;
-        for (const x of terms) if (this.mpo.isA(x, a) && (from < 0 || this.ic[x] > this.ic[from])) from = x;
-        if (from >= 0) out.push({ patientTerm: t.h, mpTerm: this.mpo.ids[from], mpName: this.mpo.names[from], value: t.value[gene] });
+    return { genes, explain: (gene, top = 2) => this.explain(gene, mapped, top) };
+  }
+
+  /**
+   * The patient terms that match one gene's profile best: each term's match found again for this gene
+   * alone (the same walk as in score, over the gene's own terms and their ancestors).
+   */
+  private explain(gene: number, patientTerms: readonly number[], top: number): MouseTermMatch[] {
+    const terms = this.data.models[gene].terms;
+    // the gene's terms and their ancestors, stamped in a buffer kept across calls rather than collected in a set
+    const stamp = ++this.stampId;
+    for (const x of terms) for (const a of this.mpo.ancestors(x)) this.stamp[a] = stamp;
+    const matches: Array<{ h: number; value: number; via: number }> = [];
+    for (const h of patientTerms) {
+      let value = 0;
+      let via = -1;
+      for (const [m, w] of this.mpTermsOf(h)) {
+        for (const a of this.mpo.ancestors(m)) {
+          const v = w * this.ic[a];
+          if (v > value && this.stamp[a] === stamp) {
+            value = v;
+            via = a;
+          }
+        }
       }
-      return out.sort((x, y) => y.value - x.value || x.patientTerm - y.patientTerm).slice(0, top);
-    };
-    return { genes, explain };
+      if (via >= 0) matches.push({ h, value, via });
+    }
+    matches.sort((x, y) => y.value - x.value || x.h - y.h);
+    return matches.slice(0, top).map(({ h, value, via }) => {
+      // the annotated term under the common ancestor (the most informative one; there is one, the ancestor was stamped from them)
+      let from = -1;
+      for (const x of terms) if (this.mpo.isA(x, via) && (from < 0 || this.ic[x] > this.ic[from])) from = x;
+      return { patientTerm: h, mpTerm: this.mpo.ids[from], mpName: this.mpo.names[from], value };
+    });
   }
 }

@@ -5,7 +5,7 @@ import type { MouseModelData } from '@rarerank/model-organisms';
 import type { PhenotypeScoring } from '@rarerank/phenotype';
 import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS, type GeneEvidenceOptions, type IndirectEvidence } from './combine-gene-evidence';
 import { CrossSpeciesScorer, type MouseScoring, type MouseTermMatch } from './cross-species-scorer';
-import { InteractomeScorer, type InteractomeGeneScore } from './interactome-scorer';
+import { InteractomeScorer, type InteractomeScoring } from './interactome-scorer';
 
 /** genes (by combined score) whose mouse evidence is explained term by term; the others name the ortholog only */
 const EXPLAIN_TOP = 300;
@@ -67,7 +67,7 @@ export class GeneEvidenceScorer {
       });
     }
 
-    let network: Map<string, InteractomeGeneScore> | undefined;
+    let network: InteractomeScoring | undefined;
     if (this.network && this.options.seeds > 0) {
       const seeds = new Map<string, number>();
       for (const g of scoring.genes) {
@@ -76,18 +76,20 @@ export class GeneEvidenceScorer {
       }
       const bySymbol = new Map(scoring.genes.map((g) => [g.symbol, g.ncbiGeneId]));
       network = this.network.score(seeds);
-      for (const [symbol, p] of network) {
+      network.forEachReached((symbol, score) => {
         const ncbi = bySymbol.get(symbol) ?? this.ncbiOfSymbol(symbol);
-        if (ncbi) entry(ncbi, symbol).interactome = { score: p.score };
-      }
+        if (ncbi) entry(ncbi, symbol).interactome = { score };
+      });
     }
     const genes = combineGeneEvidence(scoring.genes, [...indirect.values()], this.options);
     // explaining a match walks the gene's terms: done for the genes a report is likely to show, not all ~15,000
-    for (let k = 0; k < Math.min(genes.length, EXPLAIN_TOP); k++) {
-      const ev = genes[k].evidence;
-      const i = mouseIndex.get(genes[k].ncbiGeneId);
+    const shown = genes.slice(0, EXPLAIN_TOP);
+    const partners = network?.explain(shown.filter((g) => g.evidence?.interactome !== undefined).map((g) => g.symbol));
+    for (const g of shown) {
+      const ev = g.evidence;
+      const i = mouseIndex.get(g.ncbiGeneId);
       if (ev?.mouse !== undefined && i !== undefined && ms) ev.mouseDetail = this.mouseDetail(ms.genes[i].mouseSymbol, ms.explain(i), termName);
-      const p = ev?.interactome !== undefined ? network?.get(genes[k].symbol) : undefined;
+      const p = ev?.interactome !== undefined ? partners?.get(g.symbol) : undefined;
       if (p) ev!.interactomeDetail = `interacts with ${p.via.map((v) => `${v.symbol} (${round2(v.score)})`).join(', ')}, whose diseases match the patient (network proximity ${round2(p.via[0].proximity)})`;
     }
     return { ...scoring, genes };

@@ -3,7 +3,7 @@ import { buildGraph, proximityMatrix } from '@rarerank/interactome';
 import { openTestKb } from '@rarerank/kb';
 import type { MouseModelData } from '@rarerank/model-organisms';
 import { PhenotypeScorer, type PhenotypeScoring, type ScoredGene } from '@rarerank/phenotype';
-import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS } from './combine-gene-evidence';
+import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS, rescored } from './combine-gene-evidence';
 import { CrossSpeciesScorer } from './cross-species-scorer';
 import { GeneEvidenceScorer } from './gene-evidence-scorer';
 import { InteractomeScorer } from './interactome-scorer';
@@ -90,9 +90,31 @@ describe('interactome score (hand-checkable)', () => {
     // S3 and S4 tie: the smaller symbol first
     expect(s.get('HUB')!.via.map((v) => v.symbol)).toEqual(['S2', 'S5', 'S3']);
   });
+
+  it('explains several genes at once exactly as one by one, and leaves out the genes no seed reaches', () => {
+    const g = buildGraph([['S1', 'A'], ['S2', 'A'], ['S2', 'B'], ['B', 'C'], ['D', 'E']]);
+    const s = new InteractomeScorer(proximityMatrix(g, { restart: 0.5, epsilon: 1e-9, topK: 10 })).score(new Map([['S1', 0.6], ['S2', 0.9]]));
+    const all = s.explain(['A', 'B', 'C', 'D', 'E', 'NOT-IN-NETWORK', 'A']);
+    expect([...all.keys()].sort()).toEqual(['A', 'B', 'C']);
+    for (const sym of ['A', 'B', 'C']) expect(all.get(sym)).toEqual(s.get(sym));
+    expect(all.get('A')!.via.map((v) => v.symbol)).toEqual(['S2', 'S1']);
+    const reached: string[] = [];
+    s.forEachReached((sym) => reached.push(sym));
+    expect(reached).toEqual(expect.arrayContaining(['A', 'B', 'C']));
+    expect(reached).not.toContain('D');
+    expect(reached).not.toContain('E');
+  });
 });
 
 describe('combining the evidence', () => {
+  it('a re-scored gene keeps every other field of the gene (Required<> lists them all: a new field fails to compile here)', () => {
+    const full: Required<ScoredGene> = { ncbiGeneId: '1', symbol: 'G', score: 0.4, bestDiseaseId: 'OMIM:1', diseaseScore: 2, bestDiseaseUnannotated: true, unannotatedDiseaseIds: ['OMIM:2'], evidence: { kind: 'human', human: 0.4 } };
+    const ev = { kind: 'mouse' as const, mouse: 0.9 };
+    expect(rescored(full, 0.7, ev)).toEqual({ ...full, score: 0.7, evidence: ev });
+    const bare: ScoredGene = { ncbiGeneId: '2', symbol: 'H', score: 0.1, diseaseScore: 0 };
+    expect(Object.keys(rescored(bare, 0.2, undefined)).sort()).toEqual(Object.keys(bare).sort());
+  });
+
   const human = (symbol: string, score: number, unannotated = false): ScoredGene => ({ ncbiGeneId: symbol, symbol, score, bestDiseaseId: `OMIM:${symbol}`, diseaseScore: score, ...(unannotated ? { bestDiseaseUnannotated: true as const } : {}) });
   const o = DEFAULT_GENE_EVIDENCE_OPTIONS;
 

@@ -26,10 +26,9 @@ export class InteractomeScorer {
   }
 
   /** `seeds`: symbol → score in (0,1]. */
-  score(seeds: ReadonlyMap<string, number>): Map<string, InteractomeGeneScore> {
+  score(seeds: ReadonlyMap<string, number>): InteractomeScoring {
     const { rowStart, col, weight, symbols } = this.m;
-    const n = symbols.length;
-    const best = new Float64Array(n);
+    const best = new Float64Array(symbols.length);
     const seedIdx: number[] = [];
     const seedScore: number[] = [];
     for (const [symbol, s] of seeds) {
@@ -42,19 +41,62 @@ export class InteractomeScorer {
         if (v > best[col[k]]) best[col[k]] = v;
       }
     }
-    // the seeds behind each gene (best 3, for the explanations): one more pass over the same rows, kept in flat
-    // arrays by gene index (with hundreds of seeds, thousands of genes are reached)
-    const viaSeed = new Int32Array(3 * n).fill(-1);
-    const viaValue = new Float64Array(3 * n);
-    const viaProximity = new Float64Array(3 * n);
-    for (let j = 0; j < seedIdx.length; j++) {
-      const i = seedIdx[j];
+    return new InteractomeScoring(this.m, this.indexOf, best, seedIdx, seedScore);
+  }
+}
+
+/**
+ * One case's interaction scores. Which seeds lie behind a gene is worked out only for the genes that
+ * are explained: with hundreds of seeds, thousands of genes are reached and few are shown.
+ */
+export class InteractomeScoring {
+  constructor(
+    private readonly m: ProximityMatrix,
+    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly best: Float64Array,
+    private readonly seedIdx: readonly number[],
+    private readonly seedScore: readonly number[],
+  ) {}
+
+  /** each reached gene's symbol and score, in network order */
+  forEachReached(f: (symbol: string, score: number) => void): void {
+    for (let g = 0; g < this.best.length; g++) if (this.best[g] > 0) f(this.m.symbols[g], this.best[g]);
+  }
+
+  has(symbol: string): boolean {
+    const g = this.indexOf.get(symbol);
+    return g !== undefined && this.best[g] > 0;
+  }
+
+  /** a reached gene's score and the seeds behind it; undefined when no seed reaches it */
+  get(symbol: string): InteractomeGeneScore | undefined {
+    return this.explain([symbol]).get(symbol);
+  }
+
+  /** the reached genes among `symbols`, each with the (at most 3) best seeds behind it: one pass over the seeds' rows */
+  explain(symbols: readonly string[]): Map<string, InteractomeGeneScore> {
+    const { rowStart, col, weight, symbols: names } = this.m;
+    const slotOf = new Map<number, number>();
+    const wanted: number[] = [];
+    for (const symbol of symbols) {
+      const g = this.indexOf.get(symbol);
+      if (g === undefined || !(this.best[g] > 0) || slotOf.has(g)) continue;
+      slotOf.set(g, wanted.length);
+      wanted.push(g);
+    }
+    const viaSeed = new Int32Array(3 * wanted.length).fill(-1);
+    const viaValue = new Float64Array(3 * wanted.length);
+    const viaProximity = new Float64Array(3 * wanted.length);
+    for (let j = 0; j < this.seedIdx.length && wanted.length; j++) {
+      const i = this.seedIdx[j];
       for (let k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        const base = 3 * col[k];
-        const v = seedScore[j] * weight[k];
+        const slot = slotOf.get(col[k]);
+        if (slot === undefined) continue;
+        const base = 3 * slot;
+        const v = this.seedScore[j] * weight[k];
         // ties: the seed with the smaller symbol first
         let at = 0;
-        while (at < 3 && viaSeed[base + at] >= 0 && (viaValue[base + at] > v || (viaValue[base + at] === v && symbols[seedIdx[viaSeed[base + at]]] < symbols[i]))) at++;
+        while (at < 3 && viaSeed[base + at] >= 0 && (viaValue[base + at] > v || (viaValue[base + at] === v && names[this.seedIdx[viaSeed[base + at]]] < names[i]))) at++;
         if (at === 3) continue;
         for (let q = 2; q > at; q--) {
           viaSeed[base + q] = viaSeed[base + q - 1];
@@ -67,15 +109,14 @@ export class InteractomeScorer {
       }
     }
     const out = new Map<string, InteractomeGeneScore>();
-    for (let g = 0; g < n; g++) {
-      if (!(best[g] > 0)) continue;
+    wanted.forEach((g, slot) => {
       const via: InteractomeGeneScore['via'] = [];
-      for (let q = 0; q < 3 && viaSeed[3 * g + q] >= 0; q++) {
-        const j = viaSeed[3 * g + q];
-        via.push({ symbol: symbols[seedIdx[j]], score: seedScore[j], proximity: viaProximity[3 * g + q] });
+      for (let q = 0; q < 3 && viaSeed[3 * slot + q] >= 0; q++) {
+        const j = viaSeed[3 * slot + q];
+        via.push({ symbol: names[this.seedIdx[j]], score: this.seedScore[j], proximity: viaProximity[3 * slot + q] });
       }
-      out.set(symbols[g], { symbol: symbols[g], score: best[g], via });
-    }
+      out.set(names[g], { symbol: names[g], score: this.best[g], via });
+    });
     return out;
   }
 }
