@@ -14,7 +14,7 @@ import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
 import { CLASS_SCORES, frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
-import { stopCodonIndelProbabilities } from './stop-codon-indel';
+import { type ReferenceBase, stopCodonIndelProbabilities } from './stop-codon-indel';
 import { TranscriptModel } from './transcript-model';
 
 /** What the annotator reads from the KB (a `KnowledgeBase` satisfies it; tests may pass a small stand-in). */
@@ -277,6 +277,15 @@ export class Annotator {
     return c;
   }
 
+  /** one reference base at a time, for the few bases a model needs; undefined without a reference */
+  private referenceBase(chrom: string): ReferenceBase | undefined {
+    if (!this.reference) return undefined;
+    return (g) => {
+      const b = this.bases.bases(chrom, g, g + 1);
+      return b !== undefined && /^[ACGT]$/.test(b) ? b : undefined;
+    };
+  }
+
   private codingSequenceOf(m: TranscriptModel): string | undefined {
     let s = this.cdsCache.get(m.t.id);
     if (s === undefined) {
@@ -310,8 +319,8 @@ export class Annotator {
         if (p.touchesStartCodon) terms.add('start_lost');
         if (p.touchesStopCodon) {
           terms.add('stop_lost');
-          // a possible loss, scored by the chance that the bases moved into place form a stop again
-          if (c.kind !== 'other') probabilities = stopCodonIndelProbabilities(m, c, code);
+          // a possible loss: with the reference a certain answer, without it the chance that the bases moved into place form a stop again
+          if (c.kind !== 'other') probabilities = stopCodonIndelProbabilities(m, c, code, this.referenceBase(c.chrom));
         }
       } else {
         const diff = c.alt.length - c.ref.length;
@@ -327,10 +336,16 @@ export class Annotator {
           if (p.touchesStartCodon) terms.add('start_lost');
           if (p.touchesStopCodon) {
             terms.add('stop_lost');
-            if (diff % 3 === 0) probabilities = stopCodonIndelProbabilities(m, c, code);
+            if (diff % 3 === 0) probabilities = stopCodonIndelProbabilities(m, c, code, this.referenceBase(c.chrom));
           }
         }
       }
+    }
+    // a stop codon the model shows to be kept for certain is no stop loss: the effect it is takes the term's place
+    const certain = probabilities && (Object.keys(probabilities) as SoTerm[]).find((k) => probabilities![k] === 1);
+    if (certain && certain !== 'stop_lost') {
+      terms.delete('stop_lost');
+      terms.add(certain);
     }
     // as VEP: the splice site term says it all, splice_region would only repeat it
     if (terms.has('splice_donor_variant') || terms.has('splice_acceptor_variant')) terms.delete('splice_region_variant');

@@ -1,5 +1,7 @@
 import type { AnnotatedVariant } from '@rarerank/case-model';
-import type { AnnotatedTranscriptConsequence, Annotator } from './annotator';
+import { openTestKb } from '@rarerank/kb';
+import { type AnnotatedTranscriptConsequence, Annotator } from './annotator';
+import type { ReferenceSequence } from './reference-sequence';
 import { testAnnotator, variant } from './test-support';
 
 /**
@@ -28,6 +30,9 @@ describe('in-frame indels at the stop codon, without a reference', () => {
     // T|AAA|AG: the first codon is TAA again
     const kept = ann.annotate(variant('chr7', 117667106, 'T', 'TAAA'));
     expect(on(kept, 'NM_000492.4').effectProbabilities).toEqual({ stop_retained_variant: 1 });
+    // a stop kept for certain is not listed as lost
+    expect(on(kept, 'NM_000492.4').consequences).toEqual(expect.arrayContaining(['inframe_insertion', 'stop_retained_variant']));
+    expect(on(kept, 'NM_000492.4').consequences).not.toContain('stop_lost');
     expect(kept.annotation.variantScore).toBeCloseTo(0.85, 6); // still an in-frame insertion
     // T|GGG|AG…: TGG GAG, no stop by the old stop's place
     const lost = ann.annotate(variant('chr7', 117667106, 'T', 'TGGG'));
@@ -48,5 +53,41 @@ describe('in-frame indels at the stop codon, without a reference', () => {
     const fs = ann.annotate(variant('chr7', 117667106, 'TA', 'T'));
     expect(on(fs, 'NM_000492.4').consequences).toEqual(expect.arrayContaining(['frameshift_variant', 'stop_lost']));
     expect(fs.annotation.variantScore).toBe(1);
+  });
+});
+
+describe('in-frame indels at the stop codon, with a reference', () => {
+  // a reference that knows only the CFTR stop codon (TAG at VCF 117667106–117667108) and the UTR bases after it:
+  // the annotator's other uses of the reference (HGVS shifting, the coding sequence) find nothing and fall back
+  const cftrWith = (utr: string): ReferenceSequence => {
+    const known = 'TAG' + utr;
+    return {
+      getBases(chrom, s, e) {
+        const from = 117667105;
+        if (chrom !== 'chr7' || s < from || e > from + known.length) throw new Error('not in this sparse reference');
+        return known.slice(s - from, e - from);
+      },
+    };
+  };
+  const annotatorWith = async (utr: string) => Annotator.create(await openTestKb(), { reference: cftrWith(utr) });
+  const on = (a: AnnotatedVariant) => a.annotation.transcripts.find((t) => t.refseqId === 'NM_000492.4') as AnnotatedTranscriptConsequence;
+
+  it('reads the UTR bases that move into the stop codon\'s place instead of guessing: a stop again keeps the protein, anything else loses the stop', async () => {
+    // TAG|C A A … → T|A A …: TAA, the stop is kept
+    const kept = (await annotatorWith('CAAG')).annotate(variant('chr7', 117667106, 'TAGC', 'T'));
+    expect(on(kept).effectProbabilities).toEqual({ stop_retained_variant: 1 });
+    expect(on(kept).consequences).toContain('stop_retained_variant');
+    expect(on(kept).consequences).not.toContain('stop_lost');
+    expect(kept.annotation.variantScore).toBeLessThan(0.5);
+    // TAG|C C A … → T|C A …: TCA, no stop: a certain stop loss, no odds
+    const lost = (await annotatorWith('CCAG')).annotate(variant('chr7', 117667106, 'TAGC', 'T'));
+    expect(on(lost).consequences).toContain('stop_lost');
+    expect(on(lost).effectProbabilities).toBeUndefined();
+    expect(lost.annotation.variantScore).toBe(1);
+  });
+
+  it('falls back to the odds where the reference does not answer', async () => {
+    const ann = await Annotator.create(await openTestKb(), { reference: { getBases: () => { throw new Error('no bases'); } } });
+    expect(on(ann.annotate(variant('chr7', 117667106, 'TAGC', 'T'))).effectProbabilities).toEqual({ stop_lost: 13 / 16, stop_retained_variant: 3 / 16 });
   });
 });

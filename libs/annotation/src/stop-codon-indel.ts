@@ -16,15 +16,27 @@ const MAX_UNKNOWN = 8;
  * here: a frameshift, a stop codon split by an intron, an intron within the bases considered,
  * or too many unknown bases.
  *
+ * With the reference (`referenceBase`) nothing is left to chance: the protein keeps its stop or
+ * loses it.
+ *
  * Worked in transcript orientation with t = 0 at the stop codon's first base: e.g. ERI1
  * c.1049_*1del (TAA|C… → T|…): the stop's T is followed by two unknown UTR bases, which form TAA,
  * TAG or TGA with probability 3/16.
  */
-export function stopRetainedProbability(m: TranscriptModel, c: Change, code: GeneticCode): number | undefined {
-  return stopCodonIndel(m, c, code)?.retained;
+export function stopRetainedProbability(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): number | undefined {
+  return stopCodonIndel(m, c, code, referenceBase)?.retained;
 }
 
-function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode): { retained: number; changesResidues: boolean } | undefined {
+/**
+ * The reference base (plus strand, upper case) at a 0-based genomic position, or undefined where
+ * the reference does not answer. With it the bases the variant does not show are read instead of
+ * enumerated, so the answer is exact: 0 or 1.
+ */
+export type ReferenceBase = (genomic0: number) => string | undefined;
+
+const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
+
+function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): { retained: number; changesResidues: boolean } | undefined {
   const refLength = c.b - c.a;
   const d = c.alt.length - refLength;
   if (d % 3 !== 0 || c.kind === 'other') return undefined;
@@ -45,12 +57,17 @@ function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode): { ret
   // the window must be one stretch of the genome (no intron in it)
   for (let t = T0; t < T1; t++) if (genomic(t) !== g0 + t * step) return undefined;
 
-  // old sequence: a known base, or the index of an unknown one
+  // old sequence: a known base (the REF allele's, or the reference's), or the index of an unknown one
   const old: Array<string | number> = [];
-  const unknownAt: number[] = [];
+  let unknown = 0;
   for (let t = T0; t < T1; t++) {
-    if (t >= ta && t < tb) old.push(refT[t - ta]);
-    else old.push(unknownAt.push(t) - 1);
+    if (t >= ta && t < tb) {
+      old.push(refT[t - ta]);
+      continue;
+    }
+    const b = referenceBase?.(genomic(t));
+    const inTranscript = b === undefined ? undefined : m.plus ? b : COMPLEMENT[b];
+    old.push(inTranscript ?? unknown++);
   }
   const at = (t: number) => old[t - T0];
   const altered: Array<string | number> = [...old.slice(0, ta - T0), ...altT, ...old.slice(tb - T0)];
@@ -90,8 +107,8 @@ function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode): { ret
  * the stop kept (the protein unchanged when the change starts in the stop codon, one or more
  * residues fewer or more when it starts before it). Undefined where stopRetainedProbability is.
  */
-export function stopCodonIndelProbabilities(m: TranscriptModel, c: Change, code: GeneticCode): Partial<Record<SoTerm, number>> | undefined {
-  const x = stopCodonIndel(m, c, code);
+export function stopCodonIndelProbabilities(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): Partial<Record<SoTerm, number>> | undefined {
+  const x = stopCodonIndel(m, c, code, referenceBase);
   if (!x || x.retained === 0) return undefined;
   const kept: SoTerm = !x.changesResidues ? 'stop_retained_variant' : c.alt.length > c.b - c.a ? 'inframe_insertion' : 'inframe_deletion';
   return x.retained === 1 ? { [kept]: 1 } : { stop_lost: 1 - x.retained, [kept]: x.retained };
