@@ -31,12 +31,12 @@ const { CrossSpeciesScorer, InteractomeScorer, DEFAULT_GENE_EVIDENCE_OPTIONS } =
   }
   const mouse = new CrossSpeciesScorer(pkb.ontology, data);
   let prox = await kb.proximity();
-  if (process.env.PPI_TOPK || process.env.PPI_RESTART) {
+  if (process.env.PPI_TOPK || process.env.PPI_RESTART || process.env.PPI_HUB) {
     // experiment: the proximity matrix rebuilt from the KB's network with other constants
     const ix = require(D + '/interactome/src');
     const read = await ix.readSymbolEdges(process.env.PPI_FILE ?? '../shared/data/interactome/STRING-v12.0-score800.human.symbol-edges.tsv.gz');
     const known = new Set(prox.symbols);
-    prox = ix.proximityMatrix(ix.buildGraph(read.edges.filter(([a, b]) => known.has(a) && known.has(b))), { ...ix.DEFAULT_PROXIMITY, topK: +(process.env.PPI_TOPK ?? 50), restart: +(process.env.PPI_RESTART ?? 0.5) });
+    prox = ix.proximityMatrix(ix.buildGraph(read.edges.filter(([a, b]) => known.has(a) && known.has(b))), { ...ix.DEFAULT_PROXIMITY, topK: +(process.env.PPI_TOPK ?? 50), restart: +(process.env.PPI_RESTART ?? 0.5), hubCorrection: process.env.PPI_HUB ?? 'none' });
   }
   const ppi = new InteractomeScorer(prox);
   const cases = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));

@@ -30,6 +30,18 @@ describe('random walk with restart proximity (hand-checkable)', () => {
     expect(b.D).toBeLessThan(b.C);
   });
 
+  it('with the hub correction, a hub is no longer closer to a gene than a specific partner', () => {
+    // X touches the hub H (linked to five leaves) and the gene P (linked only to X): seen from X, the walk
+    // visits the hub more, but P points at X far more specifically
+    const edges: Array<[string, string]> = [['X', 'H'], ['X', 'P'], ...['L1', 'L2', 'L3', 'L4', 'L5'].map((l) => ['H', l] as [string, string])];
+    const plain = row(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10 }), 'X');
+    expect(plain.H).toBe(1);
+    expect(plain.P).toBeLessThan(1);
+    const corrected = row(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10, hubCorrection: 'degree' }), 'X');
+    expect(corrected.P).toBe(1);
+    expect(corrected.H).toBeLessThan(1);
+  });
+
   it('keeps at most topK entries per gene and survives a serialise round trip', () => {
     const small = proximityMatrix(buildGraph([['A', 'B'], ['B', 'C'], ['C', 'D']]), { ...DEFAULT_PROXIMITY, topK: 1 });
     expect(Object.keys(row(small, 'A'))).toEqual(['B']);

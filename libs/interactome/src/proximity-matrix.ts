@@ -19,6 +19,13 @@ export interface ProximityOptions {
   epsilon: number;
   /** entries kept per gene */
   topK: number;
+  /**
+   * What a row measures. 'none': the walk's visiting probability from the row's gene, which grows
+   * with a target's degree, so hubs are close to everything. 'degree': that probability divided by
+   * the target's degree, i.e. (the graph being undirected) the chance that a walk from the target
+   * ends at the row's gene: how specifically the target points at it. 'sqrt-degree': halfway.
+   */
+  hubCorrection?: 'none' | 'degree' | 'sqrt-degree';
 }
 
 export const DEFAULT_PROXIMITY: ProximityOptions = { restart: 0.5, epsilon: 1e-4, topK: 50 };
@@ -57,6 +64,9 @@ export function proximityMatrix(graph: { symbols: string[]; start: Int32Array; a
   const cols: number[] = [];
   const weights: number[] = [];
   const alpha = opts.restart;
+  const key = new Float64Array(n);
+  const hub = opts.hubCorrection ?? 'none';
+  const degreeFactor = (d: number) => (hub === 'none' || d === 0 ? 1 : hub === 'degree' ? d : Math.sqrt(d));
   for (let s = 0; s < n; s++) {
     const queue = [s];
     r[s] = 1;
@@ -86,11 +96,12 @@ export function proximityMatrix(graph: { symbols: string[]; start: Int32Array; a
         }
       }
     }
-    const row = touched.filter((v) => v !== s && p[v] > 0).sort((a, b) => p[b] - p[a] || a - b).slice(0, opts.topK);
-    const top = row.length ? p[row[0]] : 1;
+    for (const v of touched) key[v] = p[v] / degreeFactor(start[v + 1] - start[v]);
+    const row = touched.filter((v) => v !== s && p[v] > 0).sort((a, b) => key[b] - key[a] || a - b).slice(0, opts.topK);
+    const top = row.length ? key[row[0]] : 1;
     for (const v of row) {
       cols.push(v);
-      weights.push(p[v] / top);
+      weights.push(key[v] / top);
     }
     rowStart[s + 1] = cols.length;
     for (const v of touched) {
