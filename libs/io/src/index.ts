@@ -7,3 +7,4 @@ export * from './tsv';
 export * from './hash';
 export * from './mirror';
 export * from './seeded-random';
+export * from './sorted-bounds';
