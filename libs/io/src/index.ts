@@ -1,6 +1,5 @@
 export * from './input-error';
 export * from './text-limits';
-export * from './gzip';
 export { scanLines, scanLineChunks, type LineHandler } from './line-scanner';
 export * from './read-lines';
 export * from './tsv';
