@@ -20,8 +20,9 @@ interface Wanted {
  * releases (~1B lines of 0.5–12 kB INFO, of which a reader needs a dozen keys): the 8 fixed
  * columns split at their tabs, INFO searched for `;KEY=` only when a key is asked for (V8's
  * string search, from near where the key sat on the previous line), numbers parsed from the
- * bytes. Values are interpreted exactly as `infoForAllele` does for a parsed record (Number=A/R
- * per allele, '.' missing, undeclared keys absent), which the gnomAD spec checks record by record.
+ * bytes, text decoded from UTF-8. Values are interpreted exactly as `infoForAllele` does for a
+ * parsed record (Number=A/R per allele, '.' missing, undeclared keys absent), which the gnomAD and
+ * ClinVar specs check record by record.
  */
 export class ByteSite {
   chrom = '';
@@ -35,6 +36,9 @@ export class ByteSite {
   /** INFO as a one-byte string (its offsets are the bytes' offsets from infoStart) */
   private info = '';
   private infoStart = 0;
+  /** the bytes of the value `find` found last */
+  private valueStart = 0;
+  private valueEnd = 0;
   private readonly wanted = new Map<string, Wanted>();
 
   constructor(private readonly header: VcfHeader) {
@@ -86,23 +90,30 @@ export class ByteSite {
     return info.includes(`;${key};`) || info.endsWith(`;${key}`);
   }
 
+  /**
+   * A String key's text as `infoString` gives it for a parsed record: undefined when absent, empty
+   * or '.'; decoded from UTF-8, with percent-encoding decoded (as @gmod/vcf does when the INFO has
+   * a '%'; a malformed escape is kept as written).
+   */
+  str(key: string): string | undefined {
+    const w = this.wanted.get(key);
+    if (w === undefined || !this.find(w)) return undefined;
+    const { valueStart: s, valueEnd: e } = this;
+    if (e === s || (e === s + 1 && this.buf[s] === 46)) return undefined;
+    const text = this.buf.toString('utf8', s, e);
+    if (!this.info.includes('%')) return text;
+    return text
+      .split(',')
+      .map((v) => (v === '.' ? v : decodeNoThrow(v)))
+      .join(',');
+  }
+
   num(key: string, altIndex: number, altCount: number): number | undefined {
     const w = this.wanted.get(key);
-    if (w === undefined) return undefined; // undeclared: parses as a String, which no numeric reading uses
-    const info = this.info;
-    let s: number;
-    if (info.startsWith(w.head)) s = w.head.length;
-    else {
-      let at = info.indexOf(w.needle, w.hint);
-      if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
-      if (at < 0) return undefined;
-      w.hint = at > 64 ? at - 64 : 0;
-      s = at + w.needle.length;
-    }
-    let e = info.indexOf(';', s);
-    if (e < 0) e = info.length;
-    s += this.infoStart;
-    e += this.infoStart;
+    // undeclared: parses as a String, which no numeric reading uses
+    if (w === undefined || !this.find(w)) return undefined;
+    const s = this.valueStart;
+    const e = this.valueEnd;
     const { number, numeric } = w;
     const buf = this.buf;
     let parts = 1;
@@ -123,6 +134,29 @@ export class ByteSite {
     return Number.isFinite(x) ? x : undefined;
   }
 
+  /**
+   * Finds key `w` in INFO: true, with its value's bytes at buf[valueStart, valueEnd), or false
+   * when absent. Searches from a little before where the key sat on the previous line, then (a key
+   * is unique in INFO) the part before.
+   */
+  private find(w: Wanted): boolean {
+    const info = this.info;
+    let s: number;
+    if (info.startsWith(w.head)) s = w.head.length;
+    else {
+      let at = info.indexOf(w.needle, w.hint);
+      if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
+      if (at < 0) return false;
+      w.hint = at > 64 ? at - 64 : 0;
+      s = at + w.needle.length;
+    }
+    let e = info.indexOf(';', s);
+    if (e < 0) e = info.length;
+    this.valueStart = s + this.infoStart;
+    this.valueEnd = e + this.infoStart;
+    return true;
+  }
+
   private readChrom(buf: Buffer, s: number, e: number): void {
     const c = this.chromBytes;
     if (c.length === e - s) {
@@ -141,6 +175,14 @@ export class ByteSite {
 }
 
 const TABS = new Int32Array(8);
+
+function decodeNoThrow(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
 
 function splitAlts(buf: Buffer, s: number, e: number): string[] {
   const out: string[] = [];
