@@ -36,9 +36,6 @@ export class ByteSite {
   /** INFO as a one-byte string (its offsets are the bytes' offsets from infoStart) */
   private info = '';
   private infoStart = 0;
-  /** the bytes of the value `find` found last */
-  private valueStart = 0;
-  private valueEnd = 0;
   private readonly wanted = new Map<string, Wanted>();
 
   constructor(private readonly header: VcfHeader) {
@@ -97,8 +94,11 @@ export class ByteSite {
    */
   str(key: string): string | undefined {
     const w = this.wanted.get(key);
-    if (w === undefined || !this.find(w)) return undefined;
-    const { valueStart: s, valueEnd: e } = this;
+    if (w === undefined) return undefined;
+    const at = this.valueAt(w);
+    if (at < 0) return undefined;
+    const s = this.infoStart + at;
+    const e = this.infoStart + this.valueEnd(at);
     if (e === s || (e === s + 1 && this.buf[s] === 46)) return undefined;
     const text = this.buf.toString('utf8', s, e);
     if (!this.info.includes('%')) return text;
@@ -110,10 +110,11 @@ export class ByteSite {
 
   num(key: string, altIndex: number, altCount: number): number | undefined {
     const w = this.wanted.get(key);
-    // undeclared: parses as a String, which no numeric reading uses
-    if (w === undefined || !this.find(w)) return undefined;
-    const s = this.valueStart;
-    const e = this.valueEnd;
+    if (w === undefined) return undefined; // undeclared: parses as a String, which no numeric reading uses
+    const at = this.valueAt(w);
+    if (at < 0) return undefined;
+    const s = this.infoStart + at;
+    const e = this.infoStart + this.valueEnd(at);
     const { number, numeric } = w;
     const buf = this.buf;
     let parts = 1;
@@ -135,26 +136,23 @@ export class ByteSite {
   }
 
   /**
-   * Finds key `w` in INFO: true, with its value's bytes at buf[valueStart, valueEnd), or false
-   * when absent. Searches from a little before where the key sat on the previous line, then (a key
-   * is unique in INFO) the part before.
+   * Where the value of key `w` starts in INFO, -1 when the key is absent. Searches from a little
+   * before where the key sat on the previous line, then (a key is unique in INFO) the part before.
    */
-  private find(w: Wanted): boolean {
+  private valueAt(w: Wanted): number {
     const info = this.info;
-    let s: number;
-    if (info.startsWith(w.head)) s = w.head.length;
-    else {
-      let at = info.indexOf(w.needle, w.hint);
-      if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
-      if (at < 0) return false;
-      w.hint = at > 64 ? at - 64 : 0;
-      s = at + w.needle.length;
-    }
-    let e = info.indexOf(';', s);
-    if (e < 0) e = info.length;
-    this.valueStart = s + this.infoStart;
-    this.valueEnd = e + this.infoStart;
-    return true;
+    if (info.startsWith(w.head)) return w.head.length;
+    let at = info.indexOf(w.needle, w.hint);
+    if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
+    if (at < 0) return -1;
+    w.hint = at > 64 ? at - 64 : 0;
+    return at + w.needle.length;
+  }
+
+  /** Where the INFO value starting at `at` ends. */
+  private valueEnd(at: number): number {
+    const e = this.info.indexOf(';', at);
+    return e < 0 ? this.info.length : e;
   }
 
   private readChrom(buf: Buffer, s: number, e: number): void {
