@@ -1,3 +1,4 @@
+import { upperBound } from '@rarerank/io';
 import type { ReferenceSequence } from './reference-sequence';
 
 /** Synchronous access to reference bases; undefined when they are not available (no reference, not prefetched). */
@@ -84,14 +85,7 @@ export class PrefetchedBases implements BaseSource {
   bases(chrom: string, start0: number, end0: number): string | undefined {
     const w = this.windows.get(chrom);
     if (!w) return undefined;
-    let lo = 0;
-    let hi = w.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (w.starts[mid] <= start0) lo = mid + 1;
-      else hi = mid;
-    }
-    const i = lo - 1;
+    const i = upperBound(w.starts, start0) - 1;
     if (i < 0 || end0 > w.ends[i]) return undefined;
     return w.seqs[i].slice(start0 - w.starts[i], end0 - w.starts[i]);
   }

@@ -1,3 +1,4 @@
+import { lowerBound } from '@rarerank/io';
 import { normalizeChrom, type Transcript } from '@rarerank/genes';
 import type { TableSites } from './table-sites';
 
@@ -31,12 +32,12 @@ class Intervals {
     const n = starts.length;
     // lo: the first interval starting at or after b
     let lo = this.cursor;
-    if (lo > 0 && starts[lo - 1] >= b) lo = this.firstStartingAtOrAfter(b);
+    if (lo > 0 && starts[lo - 1] >= b) lo = lowerBound(starts, b);
     else {
       let steps = 0;
       while (lo < n && starts[lo] < b) {
         if (++steps > 8) {
-          lo = this.firstStartingAtOrAfter(b);
+          lo = lowerBound(starts, b);
           break;
         }
         lo++;
@@ -44,17 +45,6 @@ class Intervals {
     }
     this.cursor = lo;
     return lo > 0 && this.ends[lo - 1] > a;
-  }
-
-  private firstStartingAtOrAfter(b: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] < b) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 

@@ -1,3 +1,4 @@
+import { lowerBound } from '@rarerank/io';
 import { ucscChrom } from '@rarerank/variants-db';
 
 /** A source of variant sites: a variant table or store, read once in full. */
@@ -54,13 +55,7 @@ export class TableSites {
     const sites = this.last;
     if (!sites) return false;
     const p = sites.pos;
-    let lo = 0;
-    let hi = p.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (p[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(p, pos);
     return lo < p.length && p[lo] <= pos + refLength;
   }
 }

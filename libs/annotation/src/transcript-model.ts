@@ -1,3 +1,4 @@
+import { upperBound } from '@rarerank/io';
 import { MANE_SELECT, isCoding, type Transcript } from '@rarerank/genes';
 
 /**
@@ -55,14 +56,7 @@ export class TranscriptModel {
 
   /** Index of the last exon starting at or before g (genomic order), -1 when g is before the first exon. */
   exonAtOrBefore(g: number): number {
-    let lo = 0;
-    let hi = this.exStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.exStart[mid] <= g) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return upperBound(this.exStart, g) - 1;
   }
 
   /** Exon index containing g, or -1. */
@@ -84,14 +78,7 @@ export class TranscriptModel {
   /** Genomic position of a cDNA position inside the transcript. */
   genomicOfCdna(p: number): number {
     const f = this.plus ? p - 1 : this.length - p;
-    let lo = 0;
-    let hi = this.cum.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cum[mid] <= f) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo - 1;
+    const k = upperBound(this.cum, f) - 1;
     return this.exStart[k] + (f - this.cum[k]);
   }
 

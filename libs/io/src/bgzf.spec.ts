@@ -1,29 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { bgzfBlockLength, isBgzfFile } from './bgzf';
+import { bgzfBlockLength } from './bgzf';
 import { InputError } from './input-error';
 import { readLines } from './read-lines';
-
-/** One BGZF block of `text` as bgzip writes it: a gzip member with the 'BC' extra subfield giving its size. */
-function block(text: Buffer): Buffer {
-  const body = deflateRawSync(text);
-  const head = Buffer.from([0x1f, 0x8b, 8, 4, 0, 0, 0, 0, 0, 0xff, 6, 0, 66, 67, 2, 0, 0, 0]);
-  head.writeUInt16LE(head.length + body.length + 8 - 1, 16);
-  const tail = Buffer.alloc(8);
-  tail.writeUInt32LE(crc32(text), 0);
-  tail.writeUInt32LE(text.length, 4);
-  return Buffer.concat([head, body, tail]);
-}
-
-/** `text` cut into blocks of at most 64 KiB, then bgzip's empty end-of-file block. */
-function bgzf(text: string, blockBytes = 65280): Buffer {
-  const buf = Buffer.from(text);
-  const blocks: Buffer[] = [];
-  for (let at = 0; at < buf.length; at += blockBytes) blocks.push(block(buf.subarray(at, at + blockBytes)));
-  return Buffer.concat([...blocks, block(Buffer.alloc(0))]);
-}
+import { bgzf, bgzfBlock, specFiles } from './test-support';
 
 /** Lines whose text barely compresses, so the file spans several of the reader's 1 MiB batches. */
 function lines(n: number): string[] {
@@ -47,23 +25,13 @@ async function read(file: string): Promise<string[] | InputError> {
 }
 
 describe('bgzip input: blocks inflated in parallel batches', () => {
-  let dir: string;
-  const write = (name: string, content: Buffer) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, content);
-    return file;
-  };
-  beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'rarerank-bgzf-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { write } = specFiles('rarerank-bgzf-');
 
-  it('finds block lengths from the BC subfield, and tells BGZF from plain gzip', async () => {
-    const b = block(Buffer.from('hello\n'));
+  it('finds block lengths from the BC subfield', () => {
+    const b = bgzfBlock(Buffer.from('hello\n'));
     expect(bgzfBlockLength(b, 0)).toBe(b.length);
     expect(bgzfBlockLength(b.subarray(0, 10), 0)).toBe(0);
     expect(bgzfBlockLength(Buffer.from('not gzip at all'), 0)).toBe(-1);
-    expect(await isBgzfFile(write('one.bgz', b))).toBe(true);
-    const { gzipSync } = await import('node:zlib');
-    expect(await isBgzfFile(write('plain.gz', gzipSync('hello\n')))).toBe(false);
   });
 
   it('reads a multi-batch file line by line, in order, with lines split across blocks and batches', async () => {
@@ -88,7 +56,7 @@ describe('bgzip input: blocks inflated in parallel batches', () => {
     const bad = Buffer.from(good);
     bad[bad.length - 28 - 8] ^= 0xff; // the last data block's CRC32
     expect(await read(write('crc.bgz', bad))).toMatchObject({ message: expect.stringMatching(/unreadable or truncated \(compressed\) data after line \d+/) });
-    const huge = Buffer.concat([block(Buffer.alloc(200_000, 'x')), block(Buffer.alloc(0))]);
+    const huge = Buffer.concat([bgzfBlock(Buffer.alloc(200_000, 'x')), bgzfBlock(Buffer.alloc(0))]);
     expect(await read(write('huge.bgz', huge))).toBeInstanceOf(InputError);
   });
 });

@@ -28,18 +28,6 @@ export function bgzfBlockLength(buf: Uint8Array, at: number): number {
   return -1;
 }
 
-/** True when the file starts with a BGZF block (bgzip, htslib), whose blocks can be inflated independently. */
-export async function isBgzfFile(file: string): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(18);
-    const { bytesRead } = await fh.read(buf, 0, 18, 0);
-    return bgzfBlockLength(buf.subarray(0, bytesRead), 0) > 0;
-  } finally {
-    await fh.close();
-  }
-}
-
 /**
  * The decompressed text of a BGZF file in order, inflated in batches of whole blocks by
  * node:zlib's asynchronous gunzip (libuv's thread pool), several batches ahead of the consumer:

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { excerpt, InputError, MAX_REASON_CHARS } from './input-error';
 import { readLines, readText } from './read-lines';
 import { readTsv } from './tsv';
+import { specFiles } from './test-support';
 
 const MiB = 1024 * 1024;
 
@@ -27,14 +25,7 @@ function bomb(head: string, count: number, member = 8 * MiB): Buffer {
 }
 
 describe('the bounded text reader (every text input goes through it)', () => {
-  let dir: string;
-  const write = (name: string, content: string | Buffer) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, content);
-    return file;
-  };
-  beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'rarerank-io-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { write } = specFiles('rarerank-io-');
 
   it('reads plain, CRLF, unterminated and multi-member gzip text line by line', async () => {
     expect(await collect(write('a.txt', 'one\r\ntwo\nthree'))).toEqual(['one', 'two', 'three']);

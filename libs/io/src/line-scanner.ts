@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from './input-error';
-import { inflateBgzf, isBgzfFile } from './bgzf';
-import { isGzipFile } from './gzip';
+import { inflateBgzf } from './bgzf';
+import { fileCompression, type FileCompression } from './file-compression';
 import type { TextLimits } from './text-limits';
 
 /** Called for every line with its bytes buf[start, end) (no '\n', no trailing '\r') and 1-based number. */
@@ -19,15 +19,16 @@ const READ_CHUNK = 1 << 20;
  */
 async function* boundedChunks(file: string, limits: TextLimits, linesRead?: () => number): AsyncGenerator<Buffer> {
   const nextLine = () => (linesRead ? linesRead() + 1 : undefined);
-  let gzip: boolean;
+  let compression: FileCompression;
   try {
-    gzip = await isGzipFile(file);
+    compression = await fileCompression(file);
   } catch (e) {
     throw new InputError(`cannot open: ${(e as Error).message}`, { file });
   }
+  const gzip = compression !== 'plain';
   let compressed = 0;
   // bgzip (every genome-scale release): blocks inflate on other cores while the caller parses
-  const bgzf = gzip && (await isBgzfFile(file).catch(() => false));
+  const bgzf = compression === 'bgzf';
   const raw = bgzf ? undefined : createReadStream(file, { highWaterMark: READ_CHUNK });
   let stream: Readable = raw ?? Readable.from(inflateBgzf(file, (n) => (compressed += n)), { objectMode: true });
   if (raw && gzip) {

@@ -1,4 +1,4 @@
-import { InputError } from '@rarerank/io';
+import { InputError, upperBound } from '@rarerank/io';
 import { normalizeChrom } from '@rarerank/genes';
 import { ChainHeader, parseChains } from './chain-parser';
 import { reverseComplement } from './dna';
@@ -178,14 +178,7 @@ export class ChainFile {
     const lo = pos;
     const hi = pos - 1 + refLength;
     // first gap starting after hi; scan left while a gap can still reach lo
-    let l = 0;
-    let h = gaps.start.length;
-    while (l < h) {
-      const mid = (l + h) >>> 1;
-      if (gaps.start[mid] <= hi) l = mid + 1;
-      else h = mid;
-    }
-    for (let i = l - 1; i >= 0 && gaps.maxEnd[i] >= lo; i--) if (gaps.end[i] >= lo) return true;
+    for (let i = upperBound(gaps.start, hi) - 1; i >= 0 && gaps.maxEnd[i] >= lo; i--) if (gaps.end[i] >= lo) return true;
     return false;
   }
 
@@ -195,14 +188,7 @@ export class ChainFile {
     if (!blocks) return [];
     const out: BlockHit[] = [];
     // last block with tStart <= p
-    let lo = 0;
-    let hi = blocks.tStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks.tStart[mid] <= p) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && blocks.maxEnd[i] > p; i--) {
+    for (let i = upperBound(blocks.tStart, p) - 1; i >= 0 && blocks.maxEnd[i] > p; i--) {
       if (blocks.tEnd[i] > p) out.push({ chain: this.chains[blocks.chain[i]], block: i, blocks });
     }
     if (out.length > 1) out.sort((a, b) => b.chain.score - a.chain.score);

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { lowerBound } from '@rarerank/io';
 import type { ChunkIndexEntry } from './store-format';
 
 /**
@@ -67,14 +68,7 @@ export class ChunkIndex {
 
   /** The first chunk in [k, end) whose last position is ≥ pos (end when none): a binary search. */
   firstEndingAtOrAfter(k: number, end: number, pos: number): number {
-    let lo = k;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.last[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.last, pos, k, end);
   }
 
   /** The index's bytes (see the layout above). */

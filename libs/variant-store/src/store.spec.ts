@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError } from '@rarerank/io';
+import { InputError, seededRandom } from '@rarerank/io';
 import { minimalAlleles } from '@rarerank/variants-db';
 import { OVERFLOW, packAlleles, unpackAlleles } from './allele-code';
 import { ChunkIndex, INDEX_BYTES_PER_CHUNK } from './chunk-index';
@@ -18,17 +18,12 @@ const COLUMNS: StoreColumn[] = [
   { name: 'tag', type: 'str' },
 ];
 
-/** A seeded generator, so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 const BASES = 'ACGT';
 const seq = (rand: () => number, n: number) => Array.from({ length: n }, () => BASES[Math.floor(rand() * 4)]).join('');
 
 /** Random minimal-form records, sorted and unique, over two chromosomes: SNVs, MNVs, indels, some past the 13-base packing. */
 function randomRecords(seed: number, n: number): StoreRecord[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const byKey = new Map<string, StoreRecord>();
   for (let i = 0; i < n; i++) {
     const chrom = rand() < 0.7 ? 'chr1' : 'chrX';
@@ -54,14 +49,18 @@ const defined = (v: Record<string, unknown>) => Object.fromEntries(Object.entrie
 
 describe('allele packing', () => {
   it('round-trips every packable allele pair and sends long or N alleles to the overflow table', () => {
-    const rand = rng(7);
+    const rand = seededRandom(7);
+    let overflows = 0;
     for (let i = 0; i < 2000; i++) {
       const ref = seq(rand, Math.floor(rand() * 8));
       const alt = seq(rand, Math.floor(rand() * 8));
       const code = packAlleles(ref, alt);
-      if (ref.length + alt.length > 13) expect(code).toBe(OVERFLOW);
-      else expect(unpackAlleles(code)).toEqual({ ref, alt });
+      if (ref.length + alt.length > 13) {
+        expect(code).toBe(OVERFLOW);
+        overflows++;
+      } else expect(unpackAlleles(code)).toEqual({ ref, alt });
     }
+    expect(overflows).toBeGreaterThan(10); // both branches ran
     expect(packAlleles('A', 'N')).toBe(OVERFLOW);
     expect(packAlleles('A', 'C')).not.toBe(packAlleles('', 'AC'));
   });
@@ -85,6 +84,18 @@ describe('VariantStore', () => {
   const file = path.join(dir, 'random.rrvs');
   beforeAll(() => write(file, records));
 
+  it('is tested on records of every shape the store must handle', () => {
+    const count = (f: (r: StoreRecord, i: number) => boolean) => records.filter(f).length;
+    expect(new Set(records.map((r) => r.chrom))).toEqual(new Set(['chr1', 'chrX']));
+    expect(count((r) => r.ref.length === 1 && r.alt.length === 1)).toBeGreaterThan(1000); // SNVs
+    expect(count((r) => r.ref.length > 1 && r.alt.length > 1)).toBeGreaterThan(20); // MNVs and complex
+    expect(count((r) => r.ref === '')).toBeGreaterThan(20); // insertions
+    expect(count((r) => r.alt === '')).toBeGreaterThan(20); // deletions
+    expect(count((r) => packAlleles(r.ref, r.alt) === OVERFLOW)).toBeGreaterThan(20); // past the packing
+    expect(count((r, i) => i > 0 && records[i - 1].pos === r.pos && records[i - 1].chrom === r.chrom)).toBeGreaterThan(100); // several alleles at a site
+    expect(count((r) => r.values.af === undefined)).toBeGreaterThan(100); // missing values
+  });
+
   it('holds every record written, in order, with its values', () => {
     const store = VariantStore.open(file);
     const back = [...store.entries()];
@@ -97,7 +108,7 @@ describe('VariantStore', () => {
 
   it('merge lookup agrees with a naive scan on random queries, in any order, spelled any VCF way', () => {
     const store = VariantStore.open(file, { cacheChunks: 2 });
-    const rand = rng(99);
+    const rand = seededRandom(99);
     const naive = new Map(records.map((r) => [`${r.chrom}:${r.pos}:${r.ref}>${r.alt}`, r.values]));
     const queries = [];
     for (let i = 0; i < 3000; i++) {
@@ -110,11 +121,15 @@ describe('VariantStore', () => {
       }
     }
     const got = store.lookupSorted(queries);
+    let hits = 0;
     queries.forEach((q, i) => {
       const m = minimalAlleles(q.pos, q.ref, q.alt);
       const want = naive.get(`${q.chrom}:${m.pos}:${m.ref}>${m.alt}`);
+      if (want) hits++;
       expect(got[i] && defined(got[i]!)).toEqual(want && defined(want));
     });
+    expect(hits).toBeGreaterThan(1400); // the stored records asked for, and some random ones that exist
+    expect(hits).toBeLessThan(2000); // and misses, on chr2 and at free sites
     // a merge reads each chunk once even with a two-chunk cache
     expect(store.chunkReads).toBeLessThanOrEqual(store.index.length);
   });

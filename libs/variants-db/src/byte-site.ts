@@ -20,8 +20,9 @@ interface Wanted {
  * releases (~1B lines of 0.5–12 kB INFO, of which a reader needs a dozen keys): the 8 fixed
  * columns split at their tabs, INFO searched for `;KEY=` only when a key is asked for (V8's
  * string search, from near where the key sat on the previous line), numbers parsed from the
- * bytes. Values are interpreted exactly as `infoForAllele` does for a parsed record (Number=A/R
- * per allele, '.' missing, undeclared keys absent), which the gnomAD spec checks record by record.
+ * bytes, text decoded from UTF-8. Values are interpreted exactly as `infoForAllele` does for a
+ * parsed record (Number=A/R per allele, '.' missing, undeclared keys absent), which the gnomAD and
+ * ClinVar specs check record by record.
  */
 export class ByteSite {
   chrom = '';
@@ -86,23 +87,34 @@ export class ByteSite {
     return info.includes(`;${key};`) || info.endsWith(`;${key}`);
   }
 
+  /**
+   * A String key's text as `infoString` gives it for a parsed record: undefined when absent, empty
+   * or '.'; decoded from UTF-8, with percent-encoding decoded (as @gmod/vcf does when the INFO has
+   * a '%'; a malformed escape is kept as written).
+   */
+  str(key: string): string | undefined {
+    const w = this.wanted.get(key);
+    if (w === undefined) return undefined;
+    const at = this.valueAt(w);
+    if (at < 0) return undefined;
+    const s = this.infoStart + at;
+    const e = this.infoStart + this.valueEnd(at);
+    if (e === s || (e === s + 1 && this.buf[s] === 46)) return undefined;
+    const text = this.buf.toString('utf8', s, e);
+    if (!this.info.includes('%')) return text;
+    return text
+      .split(',')
+      .map((v) => (v === '.' ? v : decodeNoThrow(v)))
+      .join(',');
+  }
+
   num(key: string, altIndex: number, altCount: number): number | undefined {
     const w = this.wanted.get(key);
     if (w === undefined) return undefined; // undeclared: parses as a String, which no numeric reading uses
-    const info = this.info;
-    let s: number;
-    if (info.startsWith(w.head)) s = w.head.length;
-    else {
-      let at = info.indexOf(w.needle, w.hint);
-      if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
-      if (at < 0) return undefined;
-      w.hint = at > 64 ? at - 64 : 0;
-      s = at + w.needle.length;
-    }
-    let e = info.indexOf(';', s);
-    if (e < 0) e = info.length;
-    s += this.infoStart;
-    e += this.infoStart;
+    const at = this.valueAt(w);
+    if (at < 0) return undefined;
+    const s = this.infoStart + at;
+    const e = this.infoStart + this.valueEnd(at);
     const { number, numeric } = w;
     const buf = this.buf;
     let parts = 1;
@@ -123,6 +135,26 @@ export class ByteSite {
     return Number.isFinite(x) ? x : undefined;
   }
 
+  /**
+   * Where the value of key `w` starts in INFO, -1 when the key is absent. Searches from a little
+   * before where the key sat on the previous line, then (a key is unique in INFO) the part before.
+   */
+  private valueAt(w: Wanted): number {
+    const info = this.info;
+    if (info.startsWith(w.head)) return w.head.length;
+    let at = info.indexOf(w.needle, w.hint);
+    if (at < 0 && w.hint > 0) at = info.lastIndexOf(w.needle, w.hint + w.needle.length);
+    if (at < 0) return -1;
+    w.hint = at > 64 ? at - 64 : 0;
+    return at + w.needle.length;
+  }
+
+  /** Where the INFO value starting at `at` ends. */
+  private valueEnd(at: number): number {
+    const e = this.info.indexOf(';', at);
+    return e < 0 ? this.info.length : e;
+  }
+
   private readChrom(buf: Buffer, s: number, e: number): void {
     const c = this.chromBytes;
     if (c.length === e - s) {
@@ -141,6 +173,14 @@ export class ByteSite {
 }
 
 const TABS = new Int32Array(8);
+
+function decodeNoThrow(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
 
 function splitAlts(buf: Buffer, s: number, e: number): string[] {
   const out: string[] = [];

@@ -38,6 +38,43 @@ describe('official ClinVar VCF, streamed from the text lines', () => {
     expect(streamed.length).toBeGreaterThan(1000);
   });
 
+  it('UTF-8 and percent-encoded INFO text, keys first or last, missing values: every record equal to the parsed reading', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const decl = (id: string, number: string, type: string) => `##INFO=<ID=${id},Number=${number},Type=${type},Description="x">`;
+      const file = path.join(dir, 'clinvar_text.vcf');
+      writeFileSync(file, [
+        '##fileformat=VCFv4.1',
+        '##reference=GRCh38',
+        decl('ALLELEID', '1', 'Integer'),
+        decl('CLNDN', '.', 'String'),
+        decl('CLNSIG', '.', 'String'),
+        decl('CLNREVSTAT', '.', 'String'),
+        decl('GENEINFO', '1', 'String'),
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+        '1\t100\t11\tA\tG\t.\t.\tCLNDN=Sjögren-Larsson_syndrome|Charcot–Marie–Tooth_disease;ALLELEID=5;CLNSIG=Pathogenic;GENEINFO=ALDH3A2:224',
+        '1\t200\t12\tC\tT,A\t.\t.\tALLELEID=6;CLNSIG=Benign%2FLikely_benign;CLNDN=Café-au-lait_macules%2C_multiple|not_provided;CLNREVSTAT=criteria_provided,_single_submitter',
+        '2\t300\t.\tG\tGA\t.\t.\tCLNSIG=.;CLNDN=;GENEINFO=日本:1;ALLELEID=7',
+        '2\t400\t14\tT\tC\t.\t.\tCLNDN=bad_%ZZ_escape,Ünïcode;CLNSIG=Uncertain_significance',
+        'X\t500\t15\tA\tT\t.\t.\tCLNSIG=Likely_pathogenic;CLNDN=Ø',
+        '',
+      ].join('\n'));
+      const streamed = (await readClinvarVcf(file)).records.map(({ assembly: _a, source: _s, ...r }) => r);
+      expect(streamed).toEqual(await parsedRecords(file));
+      expect(streamed.map((r) => r.diseaseNames)).toEqual([
+        'Sjögren-Larsson_syndrome|Charcot–Marie–Tooth_disease',
+        'Café-au-lait_macules,_multiple|not_provided',
+        'Café-au-lait_macules,_multiple|not_provided',
+        undefined,
+        'bad_%ZZ_escape,Ünïcode',
+        'Ø',
+      ]);
+      expect(streamed[3].geneSymbol).toBe('日本');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('keeps ALLELEID and CLNDN', async () => {
     const r = await readClinvarVcf(mirrorFile('clinvar', 'clinvar.2023-07-10.GRCh37.excerpt.vcf.gz'));
     // 1 69134 2205837 A G … ALLELEID=2193183;CLNDN=Inborn_genetic_diseases;…;CLNSIG=Likely_benign

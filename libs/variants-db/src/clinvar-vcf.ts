@@ -6,7 +6,8 @@ import { clinicalSignificance, normalizeReviewStatus, reviewStars } from './clin
 import { SkipCounter } from './skip-counter';
 import type { Assembly, ClinvarRecord, ReadResult } from './types';
 import { collect, type RecordStream } from './record-stream';
-import { TextSite } from './text-site';
+import { ByteSite } from './byte-site';
+import { siteRecords } from './site-records';
 import { openVcfText, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Header first; an explicit option only fills in for a header that says nothing (and must not contradict it). */
@@ -30,9 +31,10 @@ export function isoDate(text: string | undefined): string | undefined {
  * gene symbol, ALLELEID → alleleId, CLNDN → diseaseNames. Records without CLNSIG (as in
  * INFO-stripped copies) are kept with significance 'other', review status 'unknown' and 0 stars,
  * so positions and VariationIDs stay usable; the count is in the summary's notes. Records with ALT
- * '.' (ClinVar lists reference-allele assertions so) are skipped. The INFO keys are read from the
- * text line (`TextSite`), not parsed whole: a release has ~3M records with ~15 keys each; the
- * spec checks the values equal those of a parsed record on every mirror file.
+ * '.' (ClinVar lists reference-allele assertions so) are skipped. The INFO keys are read in place
+ * from the line's bytes (`ByteSite`, as for gnomAD), not parsed whole: a release has ~3M records
+ * with ~15 keys each; the spec checks the values equal those of a parsed record on every mirror
+ * file and on UTF-8 and percent-encoded text.
  */
 export async function streamClinvarVcf(file: string, opts: { assembly?: Assembly } = {}): Promise<RecordStream<ClinvarRecord>> {
   const { header, text } = await openVcfText(file);
@@ -40,48 +42,44 @@ export async function streamClinvarVcf(file: string, opts: { assembly?: Assembly
   requireInfoDeclarations(header, { ALLELEID: { number: ['1'], type: ['Integer', 'String'] } });
   const source = path.basename(file);
   const skip = new SkipCounter();
-  const site = new TextSite(header);
   let unclassified = 0;
-  async function* records(): AsyncGenerator<ClinvarRecord & { line: number }> {
-    for await (const { no, text: line } of text) {
-      const v = site.read(line, no);
-      const chrom = ucscChrom(v.chrom);
-      if (!chrom) {
-        skip.add('non_primary_contig');
-        continue;
-      }
-      if (!v.alts.length) {
-        skip.add('no_alt');
-        continue;
-      }
-      const clnsig = v.str('CLNSIG');
-      if (clnsig === undefined) unclassified++;
-      const reviewStatus = normalizeReviewStatus(v.str('CLNREVSTAT'));
-      const significance = clinicalSignificance(clnsig);
-      const gene = v.str('GENEINFO')?.split('|')[0]?.split(':')[0];
-      const alleleId = v.str('ALLELEID');
-      const diseaseNames = v.str('CLNDN');
-      for (const alt of v.alts) {
-        if (!/^[ACGTN]+$/i.test(alt)) {
-          skip.add('symbolic_alt');
-          continue;
-        }
-        const rec: ClinvarRecord & { line: number } = { chrom, pos: v.pos, ref: v.ref.toUpperCase(), alt: alt.toUpperCase(), assembly, significance, reviewStatus, stars: reviewStars(reviewStatus), source, line: no };
-        if (v.id) rec.variationId = v.id.split(';')[0];
-        if (gene) rec.geneSymbol = gene;
-        if (alleleId) rec.alleleId = alleleId;
-        if (diseaseNames) rec.diseaseNames = diseaseNames;
-        yield rec;
-      }
+  const stream = siteRecords<ClinvarRecord>(file, text, new ByteSite(header), (v, no, out) => {
+    const chrom = ucscChrom(v.chrom);
+    if (!chrom) {
+      skip.add('non_primary_contig');
+      return;
     }
-  }
+    if (!v.alts.length) {
+      skip.add('no_alt');
+      return;
+    }
+    const clnsig = v.str('CLNSIG');
+    if (clnsig === undefined) unclassified++;
+    const reviewStatus = normalizeReviewStatus(v.str('CLNREVSTAT'));
+    const significance = clinicalSignificance(clnsig);
+    const gene = v.str('GENEINFO')?.split('|')[0]?.split(':')[0];
+    const alleleId = v.str('ALLELEID');
+    const diseaseNames = v.str('CLNDN');
+    for (const alt of v.alts) {
+      if (!/^[ACGTN]+$/i.test(alt)) {
+        skip.add('symbolic_alt');
+        continue;
+      }
+      const rec: ClinvarRecord & { line: number } = { chrom, pos: v.pos, ref: v.ref.toUpperCase(), alt: alt.toUpperCase(), assembly, significance, reviewStatus, stars: reviewStars(reviewStatus), source, line: no };
+      if (v.id) rec.variationId = v.id.split(';')[0];
+      if (gene) rec.geneSymbol = gene;
+      if (alleleId) rec.alleleId = alleleId;
+      if (diseaseNames) rec.diseaseNames = diseaseNames;
+      out.push(rec);
+    }
+  });
   const summary = () => {
     const notes: string[] = [];
     if (unclassified) notes.push(`${unclassified} records carry no CLNSIG (INFO stripped?): kept with significance 'other', review status 'unknown', 0 stars`);
     const version = isoDate(header.simple.get('fileDate'));
     return { skipped: skip.counts, version, versionFrom: version ? ('header' as const) : undefined, assembly, notes };
   };
-  return { records: records(), summary };
+  return { ...stream, summary };
 }
 
 /** Reads a whole official ClinVar VCF into memory (excerpts; the KB build streams it into a variant store). */

@@ -3,13 +3,14 @@ import path from 'node:path';
 // type-only: @gmod/tabix is loaded when an indexed gnomAD VCF is opened, not by every process importing this library
 import type { TabixIndexedFile } from '@gmod/tabix';
 import type { Variant } from '@gmod/vcf';
-import { InputError, REFERENCE_TEXT_LIMITS, scanLineChunks } from '@rarerank/io';
+import { InputError } from '@rarerank/io';
 import { assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
 import type { FrequencyRecord, ReadResult } from './types';
 import { collect, type RecordStream } from './record-stream';
 import { ByteSite } from './byte-site';
+import { siteRecords } from './site-records';
 import { infoNumber, openVcfText, parseVcfHeader, parseVcfLine, requireInfoDeclarations, type VcfHeader } from './vcf';
 
 /** Not genetic-ancestry groups even though they look like AF_<group> keys. */
@@ -251,28 +252,13 @@ export async function streamGnomadSitesVcf(file: string): Promise<RecordStream<F
   }
   checkScheme(file, keys);
   const skip = new SkipCounter();
-  const site = new ByteSite(header);
-  /** the file scanned again from the top (the header lines skipped), records collected per block of text */
-  async function* batches(): AsyncGenerator<Array<FrequencyRecord & { line: number }>> {
-    await text.return(undefined);
-    let batch: Array<FrequencyRecord & { line: number }> = [];
-    const onLine = (buf: Buffer, start: number, end: number, no: number) => {
-      if (end === start || buf[start] === 35 /* '#' */) return;
-      for (const r of gnomadRecords(keys, site.read(buf, start, end, no), skip)) {
-        (r as FrequencyRecord & { line: number }).line = no;
-        batch.push(r as FrequencyRecord & { line: number });
-      }
-    };
-    for await (const lines of scanLineChunks(file, REFERENCE_TEXT_LIMITS, onLine)) {
-      if (!batch.length || !lines) continue;
-      yield batch;
-      batch = [];
+  const stream = siteRecords<FrequencyRecord>(file, text, new ByteSite(header), (site, no, out) => {
+    for (const r of gnomadRecords(keys, site, skip)) {
+      (r as FrequencyRecord & { line: number }).line = no;
+      out.push(r as FrequencyRecord & { line: number });
     }
-  }
-  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
-    for await (const batch of batches()) yield* batch;
-  }
-  return { records: records(), batches, summary: () => summary(file, header, keys, skip) };
+  });
+  return { ...stream, summary: () => summary(file, header, keys, skip) };
 }
 
 /** Reads a whole gnomAD sites VCF into memory (excerpts; a full release goes through the variant store). */

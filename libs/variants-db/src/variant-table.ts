@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { lowerBound } from '@rarerank/io';
 import { minimalAlleles } from './alleles';
 import { CHROM_ORDER, ucscChrom } from './chrom';
 import { SkipCounter } from './skip-counter';
@@ -293,13 +294,7 @@ export class VariantTable {
     const range = c === undefined ? undefined : this.ranges.get(c);
     if (!range) return -1;
     const m = minimalAlleles(pos, ref, alt);
-    let lo = range.start;
-    let hi = range.end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pos[mid] < m.pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.pos, m.pos, range.start, range.end);
     const key = `${m.ref}>${m.alt}`;
     for (let i = lo; i < range.end && this.pos[i] === m.pos; i++) if (this.alleleEquals(i, key)) return i;
     return -1;

@@ -1,3 +1,5 @@
+import { lowerBound } from '@rarerank/io';
+
 /** A 0-based half-open interval on a 'chrN' chromosome (the shape of Transcript and BED rows). */
 export interface Region {
   chrom: string;
@@ -36,16 +38,6 @@ export function regionFilter(regions: Iterable<Region>, margin = 0): (chrom: str
   let cur: { starts: Float64Array; ends: Float64Array } | undefined;
   // cursor: the first span whose end is ≥ the last position asked about
   let i = 0;
-  const seek = (ends: Float64Array, pos: number): number => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ends[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return (chrom: string, pos: number): boolean => {
     if (chrom !== lastChrom) {
       lastChrom = chrom;
@@ -55,13 +47,13 @@ export function regionFilter(regions: Iterable<Region>, margin = 0): (chrom: str
     if (!cur) return false;
     const { starts, ends } = cur;
     const n = ends.length;
-    if (i > 0 && ends[i - 1] >= pos) i = seek(ends, pos); // went backwards
+    if (i > 0 && ends[i - 1] >= pos) i = lowerBound(ends, pos); // went backwards
     else {
       // in order (a sorted VCF): step forward a little, jump when far
       let steps = 0;
       while (i < n && ends[i] < pos) {
         if (++steps > 4) {
-          i = seek(ends, pos);
+          i = lowerBound(ends, pos);
           break;
         }
         i++;
