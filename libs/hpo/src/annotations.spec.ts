@@ -6,7 +6,7 @@ import { inheritanceCodes } from './inheritance';
 import { Ontology } from './ontology';
 import { parseHpoaFrequency } from './hpoa-frequency';
 import { readHpoa, type HpoaResult } from './read-hpoa';
-import { mergeGeneLinks, readGenesToDisease, readMim2GeneMedgen } from './read-gene-links';
+import { markNondiseases, mergeGeneLinks, readGenesToDisease, readMim2GeneMedgen } from './read-gene-links';
 import { readObographs } from './read-obographs';
 import { mirrorFile } from './test-support';
 
@@ -64,9 +64,26 @@ describe('phenotype.hpoa and gene links from the real 2025-05-06 release', () =>
     const symbols = new Map(g2d.map((l) => [l.ncbiGeneId, l.symbol]));
     const mim = await readMim2GeneMedgen(mirrorFile('hpo', 'mim2gene_medgen.gz'), (id) => symbols.get(id));
     expect(mim.links.length).toBeGreaterThan(5000);
+    // OMIM's nondiseases (Comment "nondisease; QTL 2" for WWC1's memory QTL) are marked; ordinary disorders are not
+    expect(mim.links).toContainEqual({ ncbiGeneId: '23286', symbol: 'WWC1', diseaseId: 'OMIM:615602', association: 'mim2gene', nondisease: true });
+    expect(mim.links.find((l) => l.diseaseId === 'OMIM:154700')!.nondisease).toBeUndefined();
+    expect(mim.nondiseases.size).toBeGreaterThan(100);
+    // genes_to_disease calls the QTL MENDELIAN: the merged links carry the mark whichever source came first
+    const marked = markNondiseases(mergeGeneLinks(g2d, mim.links), mim.nondiseases);
+    expect(marked.find((l) => l.symbol === 'WWC1' && l.diseaseId === 'OMIM:615602')).toMatchObject({ association: 'MENDELIAN', nondisease: true });
     const merged = mergeGeneLinks(g2d, mim.links);
     expect(merged.length).toBeGreaterThanOrEqual(g2d.length);
     expect(new Set(merged.map((l) => `${l.ncbiGeneId}|${l.diseaseId}`)).size).toBe(merged.length);
+  });
+});
+
+describe('mim2gene_medgen without its Comment column (older files)', () => {
+  it('reads the links and marks nothing', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'rr-mim-')), 'mim2gene_medgen');
+    writeFileSync(file, '#MIM number\tGeneID\ttype\n615602\t23286\tphenotype\n610533\t23286\tgene\n');
+    const mim = await readMim2GeneMedgen(file, () => 'WWC1');
+    expect(mim.links).toEqual([{ ncbiGeneId: '23286', symbol: 'WWC1', diseaseId: 'OMIM:615602', association: 'mim2gene' }]);
+    expect(mim.nondiseases.size).toBe(0);
   });
 });
 

@@ -28,6 +28,11 @@ export interface GeneDiseaseLink {
   diseaseId: string;
   /** MENDELIAN | POLYGENIC | UNKNOWN (genes_to_disease) or "mim2gene" */
   association: string;
+  /**
+   * OMIM lists the entry as a nondisease (its [ ] brackets: a trait or a test value such as a memory
+   * QTL or a blood group, not a disorder; mim2gene_medgen's Comment column says "nondisease").
+   */
+  nondisease?: true;
 }
 
 /** Mode-of-inheritance codes the engine reasons with, derived from the HPO inheritance terms. */

@@ -17,23 +17,36 @@ export async function readGenesToDisease(file: string): Promise<GeneDiseaseLink[
  * NCBI mim2gene_medgen: rows of type "phenotype" with a GeneID link an OMIM disease to its gene.
  * Symbols are not in this file; they are filled from the symbol map (NCBI id → symbol) given.
  */
-export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: string) => string | undefined): Promise<{ links: GeneDiseaseLink[]; withoutSymbol: number }> {
+export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: string) => string | undefined): Promise<{ links: GeneDiseaseLink[]; withoutSymbol: number; nondiseases: Set<string> }> {
   const links: GeneDiseaseLink[] = [];
   let withoutSymbol = 0;
+  /** disease ids OMIM calls nondiseases, whichever gene (if any) they are mapped to */
+  const nondiseases = new Set<string>();
+  let hasComment: boolean | undefined;
   for await (const row of readTsv(file, { limits: REFERENCE_TEXT_LIMITS, headerPrefix: '#', required: ['MIM number', 'GeneID', 'type'] })) {
     const mim = row.get('MIM number');
     const gene = row.get('GeneID');
     if (!/^\d+$/.test(mim)) throw new InputError(`invalid MIM number "${mim}"`, { file, line: row.no, field: 'MIM number' });
-    if (row.get('type') !== 'phenotype' || gene === '-') continue;
+    if (row.get('type') !== 'phenotype') continue;
+    // the Comment column (e.g. "nondisease; QTL 2") is optional: older files lack it
+    hasComment ??= row.has('Comment');
+    const nondisease = hasComment && /(^|;\s*)nondisease\b/.test(row.get('Comment'));
+    if (nondisease) nondiseases.add(`OMIM:${mim}`);
+    if (gene === '-') continue;
     if (!/^\d+$/.test(gene)) throw new InputError(`invalid GeneID "${gene}"`, { file, line: row.no, field: 'GeneID' });
     const symbol = symbolOf(gene);
     if (!symbol) {
       withoutSymbol++;
       continue;
     }
-    links.push({ ncbiGeneId: gene, symbol, diseaseId: `OMIM:${mim}`, association: 'mim2gene' });
+    links.push({ ncbiGeneId: gene, symbol, diseaseId: `OMIM:${mim}`, association: 'mim2gene', ...(nondisease ? { nondisease: true as const } : {}) });
   }
-  return { links, withoutSymbol };
+  return { links, withoutSymbol, nondiseases };
+}
+
+/** The links with OMIM's nondiseases marked, whichever source named them. */
+export function markNondiseases(links: readonly GeneDiseaseLink[], nondiseases: ReadonlySet<string>): GeneDiseaseLink[] {
+  return links.map((l) => (nondiseases.has(l.diseaseId) && !l.nondisease ? { ...l, nondisease: true as const } : l));
 }
 
 /** Union of link sources, one link per (gene, disease); the first source's association type wins. */

@@ -6,6 +6,8 @@ export interface TsvRow {
   no: number;
   /** value by header column name */
   get(column: string): string;
+  /** whether the header has this column (for optional columns) */
+  has(column: string): boolean;
   cells: string[];
 }
 
@@ -57,6 +59,7 @@ export async function* readTsv(file: string, opts: TsvOptions = {}): AsyncGenera
         if (i === undefined) throw new InputError(`no column "${column}"`, { file, line: no, field: column });
         return cells[i];
       },
+      has: (column: string) => index.has(column),
     };
   }
   if (header === undefined) throw new InputError('empty file: no header line', { file });

@@ -1,4 +1,4 @@
-import { computeInformationContent, mergeGeneLinks, Ontology, readGenesToDisease, readHpoa, readMim2GeneMedgen, readObo, readObographs, type GeneDiseaseLink } from '@rarerank/hpo';
+import { computeInformationContent, markNondiseases, mergeGeneLinks, Ontology, readGenesToDisease, readHpoa, readMim2GeneMedgen, readObo, readObographs, type GeneDiseaseLink } from '@rarerank/hpo';
 import type { SourceEntry } from './manifest';
 import type { PhenotypeKbData } from './phenotype-kb';
 import { loadedEntry, locate, locateRequired, missingEntry, type SourceInfo } from './source-files';
@@ -50,15 +50,17 @@ export async function buildPhenotype(mirror: string, overrides: Record<string, s
   } else entries.push(missingEntry(S.genesToDisease, g2d.why!));
 
   const mimFound = locate(mirror, S.mim2gene.candidates, overrides[S.mim2gene.id]);
+  let nondiseases = new Set<string>();
   const mimFiles = mimFound.files;
   if (mimFiles.length) {
     const known = new Map(linkSets.flat().map((l) => [l.ncbiGeneId, l.symbol]));
     const mim = await readMim2GeneMedgen(mimFiles[0], (id) => known.get(id) ?? symbolOf(id));
     linkSets.push(mim.links);
-    entries.push(await loadedEntry(S.mim2gene, mimFiles, null, { links: mim.links.length, withoutSymbol: mim.withoutSymbol }, ['version: not stated in the file']));
+    nondiseases = mim.nondiseases;
+    entries.push(await loadedEntry(S.mim2gene, mimFiles, null, { links: mim.links.length, withoutSymbol: mim.withoutSymbol, nondiseases: mim.nondiseases.size }, ['version: not stated in the file', 'OMIM nondiseases (Comment "nondisease") are marked on their gene links']));
   } else entries.push(missingEntry(S.mim2gene, mimFound.why!));
 
-  const geneLinks = mergeGeneLinks(...linkSets);
+  const geneLinks = markNondiseases(mergeGeneLinks(...linkSets), nondiseases);
   const { ic, diseaseCount } = computeInformationContent(ontology, hpoa.diseases);
   const termText: PhenotypeBuild['termText'] = {};
   for (const t of raw.terms) if (!t.obsolete) termText[t.id] = { synonyms: t.synonyms, ...(t.definition ? { definition: t.definition } : {}) };

@@ -34,6 +34,9 @@ export function buildGeneIndex(links: readonly GeneDiseaseLink[], diseaseIndex: 
     const d = diseaseIndex(l.diseaseId);
     const causal = CAUSAL_ASSOCIATIONS.has(l.association);
     if ((d === undefined || !annotated(d)) && !causal) continue;
+    // an OMIM nondisease (a trait such as a memory QTL) without annotations is no unknown disease of the gene:
+    // counted as one it would give the gene the neutral score of a Mendelian disease nobody has described
+    if (l.nondisease && (d === undefined || !annotated(d))) continue;
     let g = byGene.get(l.ncbiGeneId);
     if (!g) byGene.set(l.ncbiGeneId, (g = { symbol: l.symbol, causal: new Set(), other: new Set(), unannotated: new Set() }));
     if (d === undefined || !annotated(d)) g.unannotated.add(l.diseaseId);

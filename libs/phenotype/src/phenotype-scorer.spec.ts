@@ -214,6 +214,21 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(off.genes.map((g) => g.symbol)).toEqual(['GENEA', 'GENEC', 'GENEB']);
   });
 
+  it('an OMIM nondisease (a trait) without annotations gives its gene no neutral score; an annotated one is scored like any disease', () => {
+    // GENEY's only link is a memory QTL nobody annotated: no unknown disease of the gene, so no human evidence at all
+    const qtl = { ncbiGeneId: '25', symbol: 'GENEY', diseaseId: 'OMIM:777777', association: 'MENDELIAN', nondisease: true as const };
+    const asDisease = { ...qtl, nondisease: undefined };
+    const withQtl = new PhenotypeScorer(new PhenotypeKb({ ...data, geneLinks: [...data.geneLinks, qtl] })).score(patient([T.LENS]));
+    expect(withQtl.genes.map((g) => g.symbol)).not.toContain('GENEY');
+    // the same link without the mark is an unknown Mendelian disease: the neutral LR 1
+    const withUnknown = new PhenotypeScorer(new PhenotypeKb({ ...data, geneLinks: [...data.geneLinks, asDisease] })).score(patient([T.LENS]));
+    expect(withUnknown.genes.find((g) => g.symbol === 'GENEY')).toMatchObject({ bestDiseaseUnannotated: true, diseaseScore: 0 });
+    // an annotated nondisease (GENEA's disease, marked) still scores by its annotations
+    const marked = data.geneLinks.map((l) => (l.symbol === 'GENEA' ? { ...l, nondisease: true as const } : l));
+    const annotated = new PhenotypeScorer(new PhenotypeKb({ ...data, geneLinks: marked })).score(patient([T.LENS]));
+    expect(annotated.genes[0]).toMatchObject({ symbol: 'GENEA', bestDiseaseId: 'OMIM:100001' });
+  });
+
   it('smooths frequencies counted in few patients with Laplace\'s rule, and a count of 0 is no exclusion', () => {
     // D5 has lens in 1/1 patients and scoliosis in 0/2: (1 + 1)/(1 + 2) and (0 + 1)/(2 + 2)
     const d5 = { ...disease('OMIM:100005', 'Counted disorder', [[T.LENS, 1], [T.SCOL, 0]]), freqTotals: [1, 2] };
