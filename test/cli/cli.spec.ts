@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { resolveMirror } from '@rarerank/io';
 
 // Runs the built CLI as a user would (`npm test` builds first).
 const root = path.resolve(__dirname, '..', '..');
@@ -127,4 +128,30 @@ describe('rarerank prioritize', () => {
     expect(readdirSync(out).sort()).toEqual(['example-marfan-like', 'phenotype-only-case']);
     expect(JSON.parse(readFileSync(path.join(out, 'example-marfan-like', 'results.json'), 'utf8')).genes[0].symbol).toBe('FBN1');
   }, 120_000);
+});
+
+describe('rarerank bench', () => {
+  const kb = () => process.env.RARERANK_TEST_KB!;
+
+  it('takes scorer options other than the defaults and records them in summary.json, so that a round can be run again', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'rr-bench-'));
+    const cases = path.join(tmp, 'cases');
+    const cohort = path.join(resolveMirror(), 'phenopackets', 'FBN1');
+    mkdirSync(cases);
+    for (const f of readdirSync(cohort).filter((x) => x.endsWith('.json')).slice(0, 2)) copyFileSync(path.join(cohort, f), path.join(cases, f));
+    const out = path.join(tmp, 'out');
+    const r = run('bench', '--mode', 'phenotype', '--kb', kb(), '--phenopackets', cases, '--phenotype-option', 'geneScale=ideal', '--phenotype-option', 'falsePositiveLr=0.5', '--gene-evidence-option', 'seeds=30', '--out', out);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.cases).toBe(2);
+    expect(summary.options).toEqual({ excludedTerms: 'ignored', geneEvidence: { seeds: 30 }, phenotype: { geneScale: 'ideal', falsePositiveLr: 0.5 } });
+  }, 120_000);
+
+  it('a bad scorer option exits 2 naming the flag, before any case runs', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'rr-bench-')), 'out');
+    const r = run('bench', '--mode', 'phenotype', '--kb', kb(), '--phenotype-option', 'falsePositiveLr=0', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--phenotype-option: .*falsePositiveLr must be > 0/);
+    expect(existsSync(out)).toBe(false);
+  });
 });

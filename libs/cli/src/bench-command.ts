@@ -7,6 +7,7 @@ import { InputError, resolveKbDir, resolveMirror } from '@rarerank/io';
 import { Engine, runBench, type BenchReport } from '@rarerank/engine';
 import type { CombineFormula } from '@rarerank/ranking';
 import { EXCLUDED_TERMS_HELP, excludedTermsOption } from './excluded-terms-option';
+import { collect, geneEvidenceOptions, phenotypeOptions } from './scorer-options';
 
 const FORMULAS: readonly CombineFormula[] = ['phenotype-weighted', 'exomiser-legacy', 'exomiser15'];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -57,8 +58,13 @@ export function registerBenchCommand(program: Command): void {
     .option('--out <dir>', 'where to write outcomes.tsv, summary.json and table.md', 'bench-out')
     .option('--excluded-terms <model>', EXCLUDED_TERMS_HELP, 'ignored')
     .option('--no-gene-evidence', 'human diseases only: no mouse or interaction-network evidence for genes')
-    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedTerms: string; geneEvidence: boolean }) => {
+    .option('--phenotype-option <key=value>', 'a phenotype scorer option other than its default, e.g. falsePositiveLr=0.5 or geneScale=ideal (repeatable; development rounds, see libs/phenotype/README.md)', collect)
+    .option('--gene-evidence-option <key=value>', 'a mouse / network evidence option other than its default, e.g. seeds=30 (repeatable)', collect)
+    .action(async (opts: { phenopackets?: string; background?: string; mode: string; every: string; offset: string; limit?: string; faithful?: boolean; kb?: string; out: string; combine?: string; excludedTerms: string; geneEvidence: boolean; phenotypeOption?: string[]; geneEvidenceOption?: string[] }) => {
       const excludedTerms = excludedTermsOption(opts.excludedTerms);
+      const phenotype = phenotypeOptions(opts.phenotypeOption);
+      const geneEvidence = geneEvidenceOptions(opts.geneEvidenceOption);
+      if (geneEvidence && !opts.geneEvidence) throw new InputError('--gene-evidence-option and --no-gene-evidence contradict each other', { file: '--gene-evidence-option' });
       if (!['phenotype', 'vcf', 'both'].includes(opts.mode)) throw new InputError(`--mode must be phenotype, vcf or both, not "${opts.mode}"`, { file: '--mode' });
       const every = Math.max(1, Number(opts.every) || 1);
       const offset = Number(opts.offset);
@@ -69,7 +75,8 @@ export function registerBenchCommand(program: Command): void {
         kbDir: resolveKbDir(opts.kb),
         rank: opts.combine ? { combine: opts.combine as CombineFormula } : undefined,
         excludedTerms,
-        geneEvidence: opts.geneEvidence ? undefined : false,
+        geneEvidence: opts.geneEvidence ? geneEvidence : false,
+        phenotype,
       });
       const started = Date.now();
       const report = await runBench(engine, {
@@ -92,7 +99,9 @@ export function registerBenchCommand(program: Command): void {
       await writeFile(path.join(out, 'outcomes.tsv'), `${tsv}\n`);
       const summary: Omit<BenchReport, 'outcomes'> & { outcomes?: unknown } = { ...report };
       delete summary.outcomes;
-      await writeFile(path.join(out, 'summary.json'), `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}` }, null, 2)}\n`);
+      // the options other than the defaults, so that a round can be run again from its summary
+      const options = { excludedTerms, combine: opts.combine, geneEvidence: opts.geneEvidence ? (geneEvidence ?? 'default') : false, phenotype: phenotype ?? 'default' };
+      await writeFile(path.join(out, 'summary.json'), `${JSON.stringify({ ...summary, options, seconds: (Date.now() - started) / 1000, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}` }, null, 2)}\n`);
       const table = formatBenchTable(report);
       await writeFile(path.join(out, 'table.md'), table);
       process.stdout.write(table);

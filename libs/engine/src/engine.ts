@@ -6,7 +6,7 @@ import { InputError } from '@rarerank/io';
 import { KnowledgeBase, kbVersion, manifestSummary, type PhenotypeKb } from '@rarerank/kb';
 import { ChainFile } from '@rarerank/liftover';
 import { GeneEvidenceScorer, type GeneEvidenceOptions } from '@rarerank/gene-evidence';
-import { PhenotypeScorer, type ExcludedTermsModel } from '@rarerank/phenotype';
+import { PhenotypeScorer, type ExcludedTermsModel, type PhenotypeScorerOptions } from '@rarerank/phenotype';
 import { codonPathogenicMissense, geneRecordMap, phenotypeKbLookups, rankCase, type PathogenicMissenseLookup, type PhenotypeKbLookups, type RankOptionsInput, type RankOutput } from '@rarerank/ranking';
 import type { CaseResult } from '@rarerank/report';
 import { ingestVcfs, pedigreeFor, readPed } from '@rarerank/vcf';
@@ -31,6 +31,8 @@ export interface EngineOptions {
   geneEvidence?: Partial<GeneEvidenceOptions> | false;
   /** what excluded terms do for cases that do not say (default 'ignored'; 'absent' only lowers; 'pertinent' is the opt-in case-report model) */
   excludedTerms?: ExcludedTermsModel;
+  /** phenotype scorer options other than the defaults (libs/phenotype options.ts), for development rounds */
+  phenotype?: PhenotypeScorerOptions;
 }
 
 /** A VCF this large (compressed: ~2M records) is pre-scanned on a second thread by the CLI (Engine.prescan). */
@@ -82,7 +84,7 @@ export class Engine {
     const pm = pmTable && codonPathogenicMissense(pmTable, (id) => byId.get(id));
     const chainFile = kb.chainFile();
     const chain = chainFile ? await ChainFile.load(chainFile) : undefined;
-    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts, geneEvidence);
+    return new Engine(kb, phenotypeKb, new PhenotypeScorer(phenotypeKb, opts.phenotype), annotator, phenotypeKbLookups(phenotypeKb), geneRecordMap(genes), chain, pm, opts, geneEvidence);
   }
 
   /**

@@ -20,6 +20,14 @@ export interface GeneEvidenceOptions {
 
 export const DEFAULT_GENE_EVIDENCE_OPTIONS: GeneEvidenceOptions = { mouseWeight: 0.1, interactomeWeight: 0.05, mouseWeightWithoutHuman: 0.3, interactomeWeightWithoutHuman: 0.15, seeds: 300 };
 
+/** The defaults with `opts` applied, checked: weights in [0,1], seeds an integer ≥ 0 (RangeError otherwise). */
+export function resolveGeneEvidenceOptions(opts: Partial<GeneEvidenceOptions> = {}): GeneEvidenceOptions {
+  const o = { ...DEFAULT_GENE_EVIDENCE_OPTIONS, ...opts };
+  for (const k of ['mouseWeight', 'interactomeWeight', 'mouseWeightWithoutHuman', 'interactomeWeightWithoutHuman'] as const) if (!(o[k] >= 0 && o[k] <= 1)) throw new RangeError(`GeneEvidenceOptions.${k} must be in [0,1]`);
+  if (!(Number.isInteger(o.seeds) && o.seeds >= 0)) throw new RangeError('GeneEvidenceOptions.seeds must be an integer ≥ 0');
+  return o;
+}
+
 /** One gene's mouse and interaction evidence for this case, already in [0,1] and with words for the explanation. */
 export interface IndirectEvidence {
   ncbiGeneId: string;

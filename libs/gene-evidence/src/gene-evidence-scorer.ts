@@ -3,7 +3,7 @@ import type { Ontology } from '@rarerank/hpo';
 import type { ProximityMatrix } from '@rarerank/interactome';
 import type { MouseModelData } from '@rarerank/model-organisms';
 import type { PhenotypeScoring } from '@rarerank/phenotype';
-import { combineGeneEvidence, DEFAULT_GENE_EVIDENCE_OPTIONS, type GeneEvidenceOptions, type IndirectEvidence } from './combine-gene-evidence';
+import { combineGeneEvidence, resolveGeneEvidenceOptions, type GeneEvidenceOptions, type IndirectEvidence } from './combine-gene-evidence';
 import { CrossSpeciesScorer, type MouseScoring, type MouseTermMatch } from './cross-species-scorer';
 import { InteractomeScorer, type InteractomeScoring } from './interactome-scorer';
 
@@ -26,9 +26,7 @@ export class GeneEvidenceScorer {
     sources: { mouse?: MouseModelData; proximity?: ProximityMatrix; ncbiOfSymbol: (symbol: string) => string | undefined },
     opts: Partial<GeneEvidenceOptions> = {},
   ) {
-    this.options = { ...DEFAULT_GENE_EVIDENCE_OPTIONS, ...opts };
-    for (const k of ['mouseWeight', 'interactomeWeight', 'mouseWeightWithoutHuman', 'interactomeWeightWithoutHuman'] as const) if (!(this.options[k] >= 0 && this.options[k] <= 1)) throw new RangeError(`GeneEvidenceOptions.${k} must be in [0,1]`);
-    if (!(Number.isInteger(this.options.seeds) && this.options.seeds >= 0)) throw new RangeError('GeneEvidenceOptions.seeds must be an integer ≥ 0');
+    this.options = resolveGeneEvidenceOptions(opts);
     if (sources.mouse) this.mouse = new CrossSpeciesScorer(hpo, sources.mouse);
     if (sources.proximity) this.network = new InteractomeScorer(sources.proximity);
     this.ncbiOfSymbol = sources.ncbiOfSymbol;
