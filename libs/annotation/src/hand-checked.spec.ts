@@ -1,6 +1,5 @@
-import type { AnnotatedVariant } from '@rarerank/case-model';
-import type { AnnotatedTranscriptConsequence, Annotator } from './annotator';
-import { testAnnotator, variant } from './test-support';
+import type { Annotator } from './annotator';
+import { onTranscript, testAnnotator, variant } from './test-support';
 
 /**
  * Hand-checked examples on a minus-strand gene (FBN1, NM_000138.5) and a plus-strand gene
@@ -23,9 +22,8 @@ describe('hand-checked consequences and HGVS c. (no FASTA)', () => {
     ann = await testAnnotator();
   }, 60_000);
 
-  const on = (a: AnnotatedVariant, nm: string) => a.annotation.transcripts.find((t) => t.refseqId === nm) as AnnotatedTranscriptConsequence;
-  const fbn1 = (pos: number, ref: string, alt: string) => on(ann.annotate(variant('chr15', pos, ref, alt)), 'NM_000138.5');
-  const cftr = (pos: number, ref: string, alt: string) => on(ann.annotate(variant('chr7', pos, ref, alt)), 'NM_000492.4');
+  const fbn1 = (pos: number, ref: string, alt: string) => onTranscript(ann.annotate(variant('chr15', pos, ref, alt)), 'NM_000138.5');
+  const cftr = (pos: number, ref: string, alt: string) => onTranscript(ann.annotate(variant('chr7', pos, ref, alt)), 'NM_000492.4');
 
   describe('FBN1, minus strand', () => {
     it.each([
@@ -85,7 +83,7 @@ describe('hand-checked consequences and HGVS c. (no FASTA)', () => {
 
     it('a deletion of the whole gene is transcript_ablation', () => {
       const a = ann.annotate(variant('chr15', 48408000, 'A'.repeat(48646000 - 48408000), 'A'));
-      expect(on(a, 'NM_000138.5').consequences).toEqual(['transcript_ablation']);
+      expect(onTranscript(a, 'NM_000138.5').consequences).toEqual(['transcript_ablation']);
       expect(a.annotation.mostSevere).toBe('transcript_ablation');
     });
   });

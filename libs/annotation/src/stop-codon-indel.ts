@@ -8,11 +8,18 @@ const BASES = ['A', 'C', 'G', 'T'];
 const MAX_UNKNOWN = 8;
 
 /**
- * Without the reference, an in-frame indel that touches the stop codon may lose the stop or keep
- * it: the bases that move into the stop codon's place (from the 3' UTR, or the ALT allele) may form
- * a stop codon again. The probability that the protein still ends by the old stop's place, over
- * the bases the variant does not show (uniform), given that the old stop codon was a stop codon
- * of the genetic code consistent with the REF bases. Undefined when that cannot be worked out
+ * The reference base (plus strand, upper case) at a 0-based genomic position, or undefined where
+ * the reference does not answer. With it the bases the variant does not show are read instead of
+ * enumerated, so the answer is exact: 0 or 1.
+ */
+export type ReferenceBase = (genomic0: number) => string | undefined;
+
+/**
+ * An in-frame indel that touches the stop codon may lose the stop or keep it: the bases that move
+ * into the stop codon's place (from the 3' UTR, or the ALT allele) may form a stop codon again.
+ * `retained`: the probability that the protein still ends by the old stop's place, over the bases
+ * the variant does not show (uniform), given that the old stop codon was a stop codon of the
+ * genetic code consistent with the REF bases. Undefined when that cannot be worked out
  * here: a frameshift, a stop codon split by an intron, an intron within the bases considered,
  * or too many unknown bases.
  *
@@ -23,19 +30,6 @@ const MAX_UNKNOWN = 8;
  * c.1049_*1del (TAA|C… → T|…): the stop's T is followed by two unknown UTR bases, which form TAA,
  * TAG or TGA with probability 3/16.
  */
-export function stopRetainedProbability(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): number | undefined {
-  return stopCodonIndel(m, c, code, referenceBase)?.retained;
-}
-
-/**
- * The reference base (plus strand, upper case) at a 0-based genomic position, or undefined where
- * the reference does not answer. With it the bases the variant does not show are read instead of
- * enumerated, so the answer is exact: 0 or 1.
- */
-export type ReferenceBase = (genomic0: number) => string | undefined;
-
-const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
-
 function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): { retained: number; changesResidues: boolean } | undefined {
   const refLength = c.b - c.a;
   const d = c.alt.length - refLength;
@@ -66,7 +60,7 @@ function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode, refere
       continue;
     }
     const b = referenceBase?.(genomic(t));
-    const inTranscript = b === undefined ? undefined : m.plus ? b : COMPLEMENT[b];
+    const inTranscript = b === undefined ? undefined : m.plus ? b : reverseComplement(b);
     old.push(inTranscript ?? unknown++);
   }
   const at = (t: number) => old[t - T0];
@@ -103,9 +97,10 @@ function stopCodonIndel(m: TranscriptModel, c: Change, code: GeneticCode, refere
 }
 
 /**
- * The effect odds of an in-frame indel at the stop codon without the reference: a stop loss, or
- * the stop kept (the protein unchanged when the change starts in the stop codon, one or more
- * residues fewer or more when it starts before it). Undefined where stopRetainedProbability is.
+ * The effect odds of an in-frame indel at the stop codon: a stop loss, or the stop kept (the
+ * protein unchanged when the change starts in the stop codon, one or more residues fewer or more
+ * when it starts before it); with the reference one of them for certain. Undefined where
+ * stopCodonIndel is, and for a certain stop loss (the term alone says it).
  */
 export function stopCodonIndelProbabilities(m: TranscriptModel, c: Change, code: GeneticCode, referenceBase?: ReferenceBase): Partial<Record<SoTerm, number>> | undefined {
   const x = stopCodonIndel(m, c, code, referenceBase);

@@ -1,6 +1,6 @@
-import type { Variant } from '@rarerank/case-model';
+import type { AnnotatedVariant, Variant } from '@rarerank/case-model';
 import { openTestKb } from '@rarerank/kb';
-import { Annotator } from './annotator';
+import { type AnnotatedTranscriptConsequence, Annotator } from './annotator';
 
 /** A bare variant as the VCF stage would hand it over (no genotypes). */
 export function variant(chrom: string, pos: number, ref: string, alt: string): Variant {
@@ -12,4 +12,9 @@ let shared: Promise<Annotator> | undefined;
 export function testAnnotator(): Promise<Annotator> {
   shared ??= openTestKb().then((kb) => Annotator.create(kb));
   return shared;
+}
+
+/** A variant's consequence on one transcript (by RefSeq id). */
+export function onTranscript(a: AnnotatedVariant, refseqId: string): AnnotatedTranscriptConsequence {
+  return a.annotation.transcripts.find((t) => t.refseqId === refseqId) as AnnotatedTranscriptConsequence;
 }
