@@ -16,12 +16,12 @@ import { buildPredictorStore, PREDICTOR_SOURCES } from './variant-store-sources'
 
 /** Sources that live in a variant store, and so can be added or replaced without rebuilding the KB. */
 const CLINVAR_KINDS = clinvarKinds(VARIANT_SOURCES);
-export const STORE_SOURCE_IDS = ['gnomad-sites', '1000g', ...CLINVAR_KINDS.map((k) => k.info.id), ...PREDICTOR_SOURCES.map((p) => VARIANT_SOURCES[p.source].id), 'dbnsfp'];
+export const STORE_SOURCE_IDS = ['gnomad-sites', '1000g', 'cohort', ...CLINVAR_KINDS.map((k) => k.info.id), ...PREDICTOR_SOURCES.map((p) => VARIANT_SOURCES[p.source].id), 'dbnsfp'];
 
 /**
- * Adds or replaces one store-backed source (gnomAD, 1000G, the ClinVar sources, SpliceAI, CADD, REVEL,
+ * Adds or replaces one store-backed source (gnomAD, 1000G, an in-house cohort, the ClinVar sources, SpliceAI, CADD, REVEL,
  * AlphaMissense, dbNSFP) in an existing KB, rebuilding only the store it feeds; the other sources of
- * that store (gnomAD and 1000G share the frequency store, the three ClinVar sources the ClinVar
+ * that store (gnomAD, 1000G and the in-house cohort share the frequency store, the three ClinVar sources the ClinVar
  * store) are re-read from the files the manifest names. Atomic: the new KB is
  * assembled in a sibling directory of hard links (a copy where links are impossible) and swapped
  * in when complete; on failure the KB stays as it was. The build time changes, so analyses see a
@@ -42,15 +42,16 @@ export async function addVariantSource(kbDir: string, id: string, files: string[
     const loadedFiles = (sourceId: string) => manifest.sources.find((s) => s.id === sourceId && s.status === 'loaded')?.files.map((f) => f.path) ?? [];
     let replaced: SourceEntry[];
     let rel: string;
-    if (id === 'gnomad-sites' || id === '1000g') {
+    if (id === 'gnomad-sites' || id === '1000g' || id === 'cohort') {
       rel = KB_FILES.frequency;
       const gnomad = id === 'gnomad-sites' ? found : { files: loadedFiles('gnomad-sites'), why: 'not in the KB' };
       const tg = id === '1000g' ? found : { files: loadedFiles('1000g').filter((f) => f.endsWith('.sites.bed')), why: 'not in the KB' };
+      const cohort = id === 'cohort' ? found : { files: loadedFiles('cohort'), why: 'not in the KB' };
       // the KB's frequency precision stays as built
       const existing = path.join(tmp, rel);
       const afDecimals = existsSync(existing) ? (VariantStore.open(existing).meta.afDecimals as number | null | undefined) : undefined;
       await rm(existing, { force: true }); // a hard link: never write through it
-      replaced = await buildFrequencyStore(tmp, gnomad, tg, chain, log, afDecimals ?? undefined);
+      replaced = await buildFrequencyStore(tmp, { gnomad, tg, cohort }, chain, log, afDecimals ?? undefined);
     } else if (CLINVAR_KINDS.some((k) => k.info.id === id)) {
       // the ClinVar sources share one store: the others are re-read from the files the manifest names
       rel = KB_FILES.clinvar;

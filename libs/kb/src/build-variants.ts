@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ChainFile, isLifted } from '@rarerank/liftover';
 import {
+  cohortsOf,
   read1000gDosage,
+  streamCohort,
   readIntervarPathogenicMissense,
   streamGnomadSitesVcf,
   type DbnsfpOptions,
@@ -24,6 +26,10 @@ export const VARIANT_SOURCES = {
   chain: { id: 'liftover-chain', title: 'UCSC liftover chain hg19 → hg38', required: false, licence: 'UCSC (free)', nonCommercial: false, candidates: ['chain/hg19ToHg38.over.chain.gz'] },
   gnomadSites: { id: 'gnomad-sites', title: 'gnomAD sites VCF (allele frequencies)', required: false, licence: GNOMAD_TERMS, nonCommercial: false, candidates: ['frequency/gnomad*.vcf.bgz', 'frequency/gnomad*.vcf.gz'] },
   thousandGenomes: { id: '1000g', title: '1000 Genomes phase 3 site/dosage tables', required: false, licence: 'MIT', nonCommercial: false, candidates: ['frequency/1000g*.sites.bed'] },
+  // A lab's own unaffected individuals (in-house frequency, as Exomiser's LOCAL source): genotype
+  // VCFs in <mirror>/cohort/, or given with --source cohort=…; this mirror's demo cohort is the
+  // NA12878 exome (never the benchmark's background exome, whose variants it would filter).
+  cohort: { id: 'cohort', title: 'in-house cohort: genotype VCFs of unaffected individuals (allele counts)', required: false, licence: 'as the files (NA12878 exome: BSD)', nonCommercial: false, candidates: ['cohort/*.vcf.gz', 'cohort/*.vcf.bgz', 'cohort/*.vcf', 'vcf/NA12878.exome.*.vcf.gz'] },
   // Sources of one kind are listed best first: when two give the same variant, the record with more
   // review stars wins, and on a tie the earlier source.
   clinvarVcf: { id: 'clinvar-vcf', title: 'ClinVar official VCF', required: false, licence: 'public domain', nonCommercial: false, candidates: ['clinvar/clinvar.20*.vcf.gz', 'clinvar/clinvar_*.vcf.gz', 'clinvar/clinvar.vcf.gz'] },
@@ -93,7 +99,7 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   } else entries.push(missingEntry(S.chain, chainFound.why!));
 
   // Frequencies: one store, the highest population AF over all sources per variant.
-  entries.push(...(await buildFrequencyStore(outDir, find(S.gnomadSites), find(S.thousandGenomes), chain, log, afDecimals)));
+  entries.push(...(await buildFrequencyStore(outDir, { gnomad: find(S.gnomadSites), tg: find(S.thousandGenomes), cohort: find(S.cohort) }, chain, log, afDecimals)));
 
   // ClinVar: every source into one store; more review stars first, then the earlier source.
   const kinds = clinvarKinds(S);
@@ -140,8 +146,19 @@ export async function buildVariants(mirror: string, overrides: Record<string, st
   return { entries, chainFile: chainFound.files[0] };
 }
 
-/** The frequency store from gnomAD sites VCFs and 1000G tables (either may be missing): their two manifest entries. */
-export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Found, chain: ChainFile | undefined, log: Log, afDecimals?: number): Promise<SourceEntry[]> {
+/** The files of the frequency store's sources. */
+export interface FrequencyFiles {
+  gnomad: Found;
+  tg: Found;
+  cohort: Found;
+}
+
+/**
+ * The frequency store from gnomAD sites VCFs, 1000G tables and an in-house cohort's genotype
+ * VCFs (any may be missing): their three manifest entries. Each cohort (files of the same
+ * samples) is a source of its own, like a gnomAD file: its counts are not pooled with others.
+ */
+export async function buildFrequencyStore(outDir: string, { gnomad, tg, cohort }: FrequencyFiles, chain: ChainFile | undefined, log: Log, afDecimals?: number): Promise<SourceEntry[]> {
   const S = VARIANT_SOURCES;
   const freqInputs: Array<StoreInput<VariantKey>> = [];
   const tag = (f: string) => path.basename(f).replace(/\..*$/, '');
@@ -155,6 +172,11 @@ export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Fou
     tgFiles.push(sites, dosage);
     freqInputs.push({ file: sites, open: async () => sortedStream(await read1000gDosage(sites, dosage)), values: (r) => frequencyValues(r as FrequencyRecord, '1000g'), repeats: { prefer: preferHigherAf } });
   }
+  const cohorts = await cohortsOf(cohort.files);
+  for (const c of cohorts) {
+    const source = `cohort:${tag(c.files[0])}`;
+    freqInputs.push({ file: c.files[0], open: () => streamCohort(c), values: (r) => frequencyValues(r as FrequencyRecord, source), repeats: { prefer: preferHigherAf }, source });
+  }
   log(`writing frequency store (${freqInputs.length} files)`);
   const store = await buildVariantStore(path.join(outDir, KB_FILES.frequency), frequencyColumns(afDecimals), freqInputs, combineFrequency, { chain, meta: { assembly: 'GRCh38', source: 'frequency', afDecimals: afDecimals ?? null }, log });
   const of = (names: string[]) => store.files.filter((x) => names.includes(x.file));
@@ -167,6 +189,11 @@ export async function buildFrequencyStore(outDir: string, gnomad: Found, tg: Fou
   } else out.push(missingEntry(S.gnomadSites, gnomad.why!));
   if (tg.files.length) out.push(await loadedEntry(S.thousandGenomes, tgFiles, 'phase 3', { records: records(tg.files) }, notes(tg.files).map((n) => n.replace(/^[^:]+: /, ''))));
   else out.push(missingEntry(S.thousandGenomes, tg.why!));
+  if (cohort.files.length) {
+    const firsts = cohorts.map((c) => c.files[0]);
+    const perCohort = cohorts.map((c) => `cohort:${tag(c.files[0])}: ${c.files.length} file${c.files.length === 1 ? '' : 's'}, ${records([c.files[0]])} alleles`);
+    out.push(await loadedEntry(S.cohort, cohort.files, null, { cohorts: cohorts.length, samples: cohorts.reduce((a, c) => a + c.samples.length, 0), records: records(firsts) }, [...perCohort, ...notes(firsts)]));
+  } else out.push(missingEntry(S.cohort, cohort.why!));
   const first = out.find((e) => e.status === 'loaded');
   if (first) first.notes.push(`frequency store: ${store.records} distinct variants in ${store.chunks} chunks`);
   return out;

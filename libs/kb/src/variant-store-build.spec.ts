@@ -29,14 +29,14 @@ function vcf(dir: string, name: string, lines: string[], head = header): string 
 /** Builds the frequency store from gnomAD files into a fresh directory; returns it. */
 async function build(files: string[], chain?: ChainFile): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rr-store-'));
-  await buildFrequencyStore(dir, { files }, none, chain, quiet);
+  await buildFrequencyStore(dir, { gnomad: { files }, tg: none, cohort: none }, chain, quiet);
   return dir;
 }
 
 /** The build must fail with an InputError matching `message`, and leave no store file behind. */
 async function expectBadInput(files: string[], message: RegExp, chain?: ChainFile): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rr-store-bad-'));
-  const err = await buildFrequencyStore(dir, { files }, none, chain, quiet).catch((e: unknown) => e);
+  const err = await buildFrequencyStore(dir, { gnomad: { files }, tg: none, cohort: none }, chain, quiet).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(InputError);
   expect((err as Error).message).toMatch(message);
   expect(readdirSync(path.join(dir, path.dirname(KB_FILES.frequency)), { withFileTypes: true }).length).toBe(0);

@@ -13,6 +13,8 @@ export interface StoreInput<T extends VariantKey> {
   repeats: RepeatPolicy;
   /** the record's own assembly, when a file mixes them (REVEL rows without a GRCh38 position) */
   assemblyOf?: (r: T) => Assembly | undefined;
+  /** inputs of one source (the default: all) must be on one assembly; another source (an in-house cohort) may be on its own */
+  source?: string;
 }
 
 export interface StoreBuildResult {
@@ -49,15 +51,16 @@ export async function buildVariantStore(
   mkdirSync(path.dirname(out), { recursive: true });
   const writer = new StoreWriter(out, columns, opts.meta ?? {});
   try {
-    let sourceAssembly: { assembly: Assembly; file: string } | undefined;
+    const sourceAssembly = new Map<string, { assembly: Assembly; file: string }>();
     for (const input of inputs) {
       const stream = await input.open();
       const stated = stream.summary().assembly;
       // a source's files are one release, so one assembly; a store of several sources (ClinVar's) may mix them
-      if (!opts.mixedAssemblies && stated && sourceAssembly && stated !== sourceAssembly.assembly) {
-        throw new InputError(`this file is on ${stated}, an earlier file of the same source (${path.basename(sourceAssembly.file)}) on ${sourceAssembly.assembly}: give one assembly per source`, { file: input.file });
+      const first = sourceAssembly.get(input.source ?? '');
+      if (!opts.mixedAssemblies && stated && first && stated !== first.assembly) {
+        throw new InputError(`this file is on ${stated}, an earlier file of the same source (${path.basename(first.file)}) on ${first.assembly}: give one assembly per source`, { file: input.file });
       }
-      if (stated) sourceAssembly ??= { assembly: stated, file: input.file };
+      if (stated && !first) sourceAssembly.set(input.source ?? '', { assembly: stated, file: input.file });
       const entry: StoreBuildResult['files'][number] = { file: input.file, notes: [], records: 0 };
       files.push(entry);
       const counted = count(stream, input, entry);

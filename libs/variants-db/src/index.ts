@@ -8,6 +8,8 @@ export { readAlphaMissenseGene, type AlphaMissenseGene } from './alphamissense-g
 export { readAlphaMissenseTsv, streamAlphaMissenseTsv, type AlphaMissenseRecord } from './alphamissense-variants';
 export { readGnomadSitesVcf, streamGnomadSitesVcf, queryGnomadSitesVcf, IndexedGnomadVcf } from './gnomad-sites';
 export { read1000gDosage } from './thousand-genomes';
+export { cohortsOf, streamCohort, type Cohort } from './cohort-vcf';
+export { poissonLowerBound } from './poisson-bound';
 export { readClinvarVcf, streamClinvarVcf } from './clinvar-vcf';
 export { readClinvarMacarthurVcf } from './clinvar-macarthur';
 export { readClinvarWebExport } from './clinvar-web-export';

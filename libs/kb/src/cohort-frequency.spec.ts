@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { frequencyEvidence, frequencyScore } from '@rarerank/annotation';
+import { resolveMirror } from '@rarerank/io';
+import { addVariantSource } from './add-source';
+import { KB_FILES } from './kb-files';
+import { KnowledgeBase } from './knowledge-base';
+import { KB_SCHEMA_VERSION, MANIFEST_FILE, type KbManifest } from './manifest';
+
+const quiet = () => undefined;
+
+/** A KB directory with no sources but the liftover chain. */
+function emptyKb(dir: string): string {
+  const kb = path.join(dir, 'kb');
+  mkdirSync(path.join(kb, path.dirname(KB_FILES.chain)), { recursive: true });
+  copyFileSync(path.join(resolveMirror(), 'chain', 'hg19ToHg38.over.chain.gz'), path.join(kb, KB_FILES.chain));
+  const manifest: KbManifest = { schemaVersion: KB_SCHEMA_VERSION, rarerankVersion: 'test', assembly: 'GRCh38', builtAt: '2026-01-01T00:00:00.000Z', buildSeconds: 0, mirror: dir, sources: [], outputs: {} };
+  writeFileSync(path.join(kb, MANIFEST_FILE), JSON.stringify(manifest));
+  return kb;
+}
+
+function vcf(file: string, reference: string, samples: string[], rows: string[]): string {
+  const header = ['##fileformat=VCFv4.2', `##reference=${reference}`, '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">'];
+  const cols = ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...samples].join('\t');
+  writeFileSync(file, [...header, cols, ...rows.map((r) => r.replace(/ +/g, '\t'))].join('\n') + '\n');
+  return file;
+}
+
+describe('an in-house cohort in the KB: its carriers make a variant common', () => {
+  let dir: string;
+  let kbDir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rr-cohort-kb-'));
+    kbDir = emptyKb(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('kb add-source cohort: GRCh37 genotypes lifted, AF and source in the frequency store, counted in the manifest', async () => {
+    // hg19 chr1:861349 is GRCh38 chr1:925969 (SAMD11)
+    const one = vcf(path.join(dir, 'unaffected.GRCh37.vcf'), 'GRCh37', ['U1'], ['1 861349 . C T . PASS . GT 0/1', '1 861400 . G A . PASS . GT 0/0']);
+    const joint = vcf(path.join(dir, 'panel.GRCh38.vcf'), 'GRCh38', ['P1', 'P2', 'P3', 'P4', 'P5'], ['chr2 1000 . A G . PASS . GT 0/0 0/0 0/0 0/0 0/1']);
+    const m = await addVariantSource(kbDir, 'cohort', [one, joint], quiet);
+    const entry = m.sources.find((s) => s.id === 'cohort')!;
+    expect(entry).toMatchObject({ status: 'loaded', records: { cohorts: 2, samples: 6, records: 2 } });
+    expect(entry.notes.join(' ')).toMatch(/lifted GRCh37 → GRCh38: 1 kept/);
+
+    const kb = await KnowledgeBase.open(kbDir);
+    const table = await kb.variantLookup('frequency');
+    const carried = frequencyEvidence(table, 'chr1', 925969, 'C', 'T')!;
+    expect(carried).toMatchObject({ maxAf: 0.5, source: 'cohort:unaffected' });
+    expect(carried.faf95).toBeCloseTo(0.0256, 3);
+    // a variant one unaffected person carries is no rare disease allele: its frequency score is 0
+    expect(frequencyScore(carried.maxAf)).toBe(0);
+    // one carrier among five people (AF 10%) is common too; the hom-ref call is no record at all
+    expect(frequencyEvidence(table, 'chr2', 1000, 'A', 'G')).toMatchObject({ maxAf: 0.1, source: 'cohort:panel' });
+    expect(frequencyEvidence(table, 'chr1', 925969 + 51, 'G', 'A')).toBeUndefined();
+  });
+});

@@ -1,0 +1,157 @@
+import { InputError } from '@rarerank/io';
+import { assemblyFromFileName, assemblyFromVcfHeader } from './assembly';
+import { ucscChrom } from './chrom';
+import { poissonLowerBound } from './poisson-bound';
+import type { RecordStream } from './record-stream';
+import { SkipCounter } from './skip-counter';
+import type { Assembly, FrequencyRecord, ReadResult } from './types';
+import { openVcf, type VcfHeader } from './vcf';
+
+/**
+ * The files of one cohort: genotype VCFs that hold the same samples. Files with the same samples
+ * are copies or re-runs of the same people (the mirror's NA12878 exome comes as four copies, each
+ * with a different causal variant spiked in), so they are one cohort, not several.
+ */
+export interface Cohort {
+  files: string[];
+  samples: string[];
+  assembly: Assembly;
+}
+
+/**
+ * Groups genotype VCFs into cohorts by their sample names (header only). A file without sample
+ * columns is not a cohort: an InputError naming it.
+ */
+export async function cohortsOf(files: string[]): Promise<Cohort[]> {
+  const byKey = new Map<string, Cohort>();
+  for (const file of files) {
+    const { header, lines } = await openVcf(file);
+    await lines.return(undefined);
+    const samples = header.parser.samples;
+    if (!samples.length) throw new InputError('a cohort VCF needs genotype columns (FORMAT and at least one sample): this file has none', { file });
+    const assembly = assemblyOf(header, file);
+    const key = JSON.stringify(samples);
+    const c = byKey.get(key);
+    if (!c) byKey.set(key, { files: [file], samples, assembly });
+    else if (c.assembly !== assembly) throw new InputError(`this file holds the samples of ${c.files[0]} but is on ${assembly}, that one on ${c.assembly}: give one assembly per cohort`, { file });
+    else c.files.push(file);
+  }
+  return [...byKey.values()];
+}
+
+function assemblyOf(header: VcfHeader, file: string): Assembly {
+  return assemblyFromVcfHeader(header.metaLines) ?? assemblyFromFileName(file) ?? 'GRCh38';
+}
+
+/** Per ALT allele of one record: the alt copies each sample carries, and the alleles called. */
+interface SiteCounts {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  /** alt copies per sample (header order) */
+  copies: Uint8Array;
+  /** called alleles per sample (0 = no call) */
+  called: Uint8Array;
+  line: number;
+}
+
+/**
+ * A cohort's allele counts, one frequency record per ALT that at least one sample carries:
+ * AC over the called genotypes, AN the called alleles, AF = AC/AN, homozygotes, and the 95%
+ * lower confidence bound of the AF (faf95, gnomAD's filtering AF: the lowest population AF the
+ * count does not rule out), which is what a small cohort can vouch for. Only PASS (or '.')
+ * records count: a filtered call is not an observation. Where a cohort has several files, a
+ * sample carries an allele only if every one of its files calls it, so a variant added to one
+ * copy (a spike-in, a re-run's artefact) is not counted. The first file is streamed; the others
+ * (copies, small) are held in memory. A cohort of many people comes as one joint-called VCF.
+ */
+export async function streamCohort(cohort: Cohort): Promise<RecordStream<FrequencyRecord>> {
+  const skip = new SkipCounter();
+  const [first, ...others] = cohort.files;
+  const otherCalls: Array<Map<string, SiteCounts>> = [];
+  for (const f of others) {
+    const m = new Map<string, SiteCounts>();
+    for await (const s of siteCounts(f, cohort.samples.length, new SkipCounter())) m.set(keyOf(s), s);
+    otherCalls.push(m);
+  }
+  let emitted = 0;
+  async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
+    for await (const s of siteCounts(first, cohort.samples.length, skip)) {
+      for (const m of otherCalls) intersect(s, m.get(keyOf(s)));
+      const r = frequencyOf(s);
+      if (!r) continue;
+      emitted++;
+      yield r;
+    }
+  }
+  const notes = [
+    `${cohort.samples.length} sample${cohort.samples.length === 1 ? '' : 's'}${cohort.files.length > 1 ? ` in ${cohort.files.length} files of the same samples (a sample counts an allele only where all its files call it)` : ''}`,
+    'AF = AC/AN over called genotypes of PASS records; faf95 = the 95% lower confidence bound of the AF (Poisson, as gnomAD)',
+  ];
+  return {
+    records: records(),
+    summary: (): Omit<ReadResult<FrequencyRecord>, 'records'> => ({ skipped: skip.counts, assembly: cohort.assembly, notes: [...notes, `${emitted} alleles carried by at least one sample`] }),
+  };
+}
+
+const keyOf = (s: SiteCounts) => `${s.chrom}:${s.pos}:${s.ref}:${s.alt}`;
+
+/** Keeps, per sample, the alt copies both files call (none where the other file has no record). */
+function intersect(s: SiteCounts, other: SiteCounts | undefined): void {
+  for (let i = 0; i < s.copies.length; i++) s.copies[i] = other ? Math.min(s.copies[i], other.copies[i]) : 0;
+}
+
+function frequencyOf(s: SiteCounts): (FrequencyRecord & { line: number }) | undefined {
+  let ac = 0;
+  let an = 0;
+  let homozygotes = 0;
+  for (let i = 0; i < s.copies.length; i++) {
+    ac += s.copies[i];
+    an += s.called[i];
+    if (s.called[i] >= 2 && s.copies[i] === s.called[i]) homozygotes++;
+  }
+  if (ac === 0 || an === 0) return undefined;
+  const af = ac / an;
+  return { chrom: s.chrom, pos: s.pos, ref: s.ref, alt: s.alt, af, afPopmax: af, faf95Max: poissonLowerBound(ac) / an, ac, an, homozygotes, pass: true, line: s.line };
+}
+
+/** Each PASS record's ALTs with per-sample counts, from the GT field. */
+async function* siteCounts(file: string, sampleCount: number, skip: SkipCounter): AsyncGenerator<SiteCounts> {
+  const { lines } = await openVcf(file);
+  for await (const { no, variant: v } of lines) {
+    const chrom = v.CHROM === undefined ? undefined : ucscChrom(v.CHROM);
+    if (!chrom) {
+      skip.add('non_primary_contig');
+      continue;
+    }
+    if (v.FILTER !== undefined && v.FILTER !== 'PASS') {
+      skip.add('not_pass');
+      continue;
+    }
+    const alts = v.ALT ?? [];
+    const gts = v.GENOTYPES();
+    const names = v.sampleNames;
+    if (names.length !== sampleCount) throw new InputError(`expected ${sampleCount} sample columns, found ${names.length}`, { file, line: no });
+    const perAlt = alts.map((alt) => ({ alt, copies: new Uint8Array(sampleCount) }));
+    const called = new Uint8Array(sampleCount);
+    names.forEach((name, i) => {
+      const gt = gts[name];
+      if (gt === undefined || gt === '' || gt === '.') return;
+      for (const a of gt.split(/[/|]/)) {
+        if (a === '.') continue;
+        const k = Number(a);
+        if (!Number.isInteger(k) || k < 0 || k > alts.length) throw new InputError(`genotype "${gt.slice(0, 40)}" of sample ${i + 1} names no allele of this record`, { file, line: no, field: 'GT' });
+        called[i]++;
+        if (k > 0) perAlt[k - 1].copies[i]++;
+      }
+    });
+    for (const p of perAlt) {
+      if (!/^[ACGTN]+$/i.test(p.alt)) {
+        skip.add('symbolic_alt');
+        continue;
+      }
+      yield { chrom, pos: v.POS, ref: v.REF!.toUpperCase(), alt: p.alt.toUpperCase(), copies: p.copies, called, line: no };
+    }
+  }
+}
