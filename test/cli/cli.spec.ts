@@ -147,6 +147,23 @@ describe('rarerank bench', () => {
     expect(summary.options).toEqual({ excludedTerms: 'ignored', geneEvidence: { seeds: 30 }, phenotype: { geneScale: 'ideal', falsePositiveLr: 0.5 } });
   }, 120_000);
 
+  it("VCF mode reports how much of the background the KB's in-house cohort carries (the NA12878 demo cohort: a minority of Pfeiffer's exome)", () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'rr-bench-'));
+    const cases = path.join(tmp, 'cases');
+    const cohort = path.join(resolveMirror(), 'phenopackets', 'FBN1');
+    mkdirSync(cases);
+    const first = readdirSync(cohort).find((x) => x.endsWith('.json'))!;
+    copyFileSync(path.join(cohort, first), path.join(cases, first));
+    const out = path.join(tmp, 'out');
+    const r = run('bench', '--mode', 'vcf', '--kb', kb(), '--phenopackets', cases, '--out', out);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const { variants, inCohort } = summary.background;
+    expect(inCohort).toBeGreaterThan(1000);
+    expect(inCohort / variants).toBeLessThan(0.5);
+    expect(readFileSync(path.join(out, 'table.md'), 'utf8')).toMatch(/Background: \d+ annotated variants, \d+ \(\d+\.\d%\) carried by the KB's in-house cohort\.\n(?!WARNING)/);
+  }, 180_000);
+
   it('a bad scorer option exits 2 naming the flag, before any case runs', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'rr-bench-')), 'out');
     const r = run('bench', '--mode', 'phenotype', '--kb', kb(), '--phenotype-option', 'falsePositiveLr=0', '--out', out);

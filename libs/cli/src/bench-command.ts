@@ -39,7 +39,16 @@ export function formatBenchTable(r: BenchReport): string {
     }
   }
   const skipped = Object.entries(r.skipped).sort((a, b) => b[1] - a[1]).map(([why, n]) => `- ${n} × ${why}`);
-  return `${lines.join('\n')}\n\nCases: ${r.cases}. Median-free means per case: phenotype-only ${(1000 * r.secondsPerCase.phenotype).toFixed(1)} ms, VCF mode ${(1000 * r.secondsPerCase.vcf).toFixed(0)} ms.\nNot found / skipped (a case with no result counts as not found):\n${skipped.join('\n') || '- none'}\n`;
+  return `${lines.join('\n')}\n\nCases: ${r.cases}. Median-free means per case: phenotype-only ${(1000 * r.secondsPerCase.phenotype).toFixed(1)} ms, VCF mode ${(1000 * r.secondsPerCase.vcf).toFixed(0)} ms.\n${backgroundLine(r.background)}Not found / skipped (a case with no result counts as not found):\n${skipped.join('\n') || '- none'}\n`;
+}
+
+/** How much of the background the KB's in-house cohort carries; a warning when it is most of it. */
+export function backgroundLine(b: BenchReport['background']): string {
+  if (!b) return '';
+  const share = b.variants ? b.inCohort / b.variants : 0;
+  const line = `Background: ${b.variants} annotated variants, ${b.inCohort} (${(100 * share).toFixed(1)}%) carried by the KB's in-house cohort.\n`;
+  if (share <= 0.5) return line;
+  return `${line}WARNING: most of the background is in the KB's in-house cohort, so its variants are filtered as common and this benchmark measures nothing: build the KB with a cohort that does not hold the background's sample (--source cohort=…).\n`;
 }
 
 export function registerBenchCommand(program: Command): void {

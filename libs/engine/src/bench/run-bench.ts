@@ -76,6 +76,12 @@ export interface BenchReport {
   skipped: Record<string, number>;
   outcomes: CaseOutcome[];
   secondsPerCase: { phenotype: number; vcf: number };
+  /**
+   * The background's annotated variants, and how many the KB's in-house cohort carries: a
+   * background that is itself in the cohort would have its variants filtered as common, and the
+   * benchmark would measure nothing (not with --faithful, which annotates per case).
+   */
+  background?: { variants: number; inCohort: number };
 }
 
 // ranks are read from the ranking itself: only a few entries need ACMG and explanations
@@ -142,6 +148,7 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
   };
   const outcomes: CaseOutcome[] = [];
   const time = { phenotype: 0, vcf: 0, phenotypeCases: 0, vcfCases: 0 };
+  let background: BenchReport['background'];
   // a causal gene is found by its symbol or, when the phenopacket gives its HGNC id, by that id
   // (a gene renamed after the KB's gene-model release, e.g. CIROZ = C1orf127, keeps its HGNC id)
   const ncbiOfHgnc = new Map((await engine.kb.genes()).flatMap((g) => (g.hgncId ? [[g.hgncId, g.ncbiGeneId] as const] : [])));
@@ -204,6 +211,7 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
             if (!bg) {
               bg = await engine.ingestAndAnnotate({ ...input, vcfs: [opts.background] });
               backgrounds.set(input.sex, bg);
+              background ??= { variants: bg.variants.length, inCohort: bg.variants.filter(inCohort).length };
             }
             const vcf = path.join(tmp, 'spiked.vcf');
             writeFileSync(vcf, [...spikedHeader, ...mergeSorted([], lines)].join('\n') + '\n');
@@ -241,8 +249,12 @@ export async function runBench(engine: Engine, opts: BenchOptions): Promise<Benc
     skipped,
     outcomes,
     secondsPerCase: { phenotype: time.phenotype / 1000 / Math.max(1, time.phenotypeCases), vcf: time.vcf / 1000 / Math.max(1, time.vcfCases) },
+    ...(background ? { background } : {}),
   };
 }
+
+/** A variant whose frequency evidence names an in-house cohort among its sources (`cohort:<name>`). */
+const inCohort = (v: AnnotatedCase['variants'][number]) => (v.annotation.frequency?.source ?? '').split(',').some((s) => s.startsWith('cohort:'));
 
 /** The metrics of the cases `keep` admits; a mode that did not run gives empty summaries. */
 export function subsetSummary(outcomes: readonly CaseOutcome[], keep: (o: CaseOutcome) => boolean, modes: BenchOptions['modes']): BenchSubset {
