@@ -174,7 +174,7 @@ export async function buildFrequencyStore(outDir: string, { gnomad, tg, cohort }
   }
   const cohorts = await cohortsOf(cohort.files);
   for (const c of cohorts) {
-    const source = `cohort:${tag(c.files[0])}`;
+    const source = `cohort:${c.name}`;
     freqInputs.push({ file: c.files[0], open: () => streamCohort(c), values: (r) => frequencyValues(r as FrequencyRecord, source), repeats: { prefer: preferHigherAf }, source });
   }
   log(`writing frequency store (${freqInputs.length} files)`);
@@ -190,9 +190,11 @@ export async function buildFrequencyStore(outDir: string, { gnomad, tg, cohort }
   if (tg.files.length) out.push(await loadedEntry(S.thousandGenomes, tgFiles, 'phase 3', { records: records(tg.files) }, notes(tg.files).map((n) => n.replace(/^[^:]+: /, ''))));
   else out.push(missingEntry(S.thousandGenomes, tg.why!));
   if (cohort.files.length) {
+    // a cohort read in parts (per chromosome) is one cohort: its samples count once
+    const named = new Map(cohorts.map((c) => [c.name, c]));
     const firsts = cohorts.map((c) => c.files[0]);
-    const perCohort = cohorts.map((c) => `cohort:${tag(c.files[0])}: ${c.files.length} file${c.files.length === 1 ? '' : 's'}, ${records([c.files[0]])} alleles`);
-    out.push(await loadedEntry(S.cohort, cohort.files, null, { cohorts: cohorts.length, samples: cohorts.reduce((a, c) => a + c.samples.length, 0), records: records(firsts) }, [...perCohort, ...notes(firsts)]));
+    const perPart = cohorts.map((c) => `cohort:${c.name}: ${c.files.length > 1 ? `${c.files.length} copies, ` : ''}${records([c.files[0]])} alleles from ${path.basename(c.files[0])}`);
+    out.push(await loadedEntry(S.cohort, cohort.files, null, { cohorts: named.size, samples: [...named.values()].reduce((a, c) => a + c.samples.length, 0), records: records(firsts) }, [...perPart, ...notes(firsts)]));
   } else out.push(missingEntry(S.cohort, cohort.why!));
   const first = out.find((e) => e.status === 'loaded');
   if (first) first.notes.push(`frequency store: ${store.records} distinct variants in ${store.chunks} chunks`);

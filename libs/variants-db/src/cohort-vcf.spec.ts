@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cohortsOf, streamCohort } from './cohort-vcf';
 import { poissonLowerBound } from './poisson-bound';
@@ -88,6 +88,29 @@ describe('cohort genotype VCFs as allele frequencies', () => {
     expect(at(rs, 25, 'A')).toBeUndefined();
     // hom in one copy, het in the other: the copy both call
     expect(at(rs, 30, 'A')).toMatchObject({ ac: 1 });
+  });
+
+  it('files of the same samples split by chromosome or region are parts of one cohort, read one by one, not intersected', async () => {
+    const chr5 = vcf(dir, 'joint.chr5.vcf', ['P', 'Q'], ['chr5 10 . A G . PASS . GT 0/1 0/0', 'chr5 900 . C T . PASS . GT 0/1 0/1']);
+    const chr6 = vcf(dir, 'joint.chr6.vcf', ['P', 'Q'], ['chr6 10 . A G . PASS . GT 1/1 0/1']);
+    const chr6b = vcf(dir, 'joint.chr6b.vcf', ['P', 'Q'], ['chr6 5000 . A C . PASS . GT 0/0 0/1']);
+    const parts = await cohortsOf([chr5, chr6, chr6b]);
+    expect(parts.map((c) => [c.name, c.files.map((f) => path.basename(f))])).toEqual([
+      ['joint', ['joint.chr5.vcf']],
+      ['joint', ['joint.chr6.vcf']],
+      ['joint', ['joint.chr6b.vcf']],
+    ]);
+    const [p5, p6, p6b] = await frequencies([chr5, chr6, chr6b]);
+    expect(at(p5, 900, 'T')).toMatchObject({ chrom: 'chr5', ac: 2, an: 4 });
+    expect(at(p6, 10, 'G')).toMatchObject({ chrom: 'chr6', ac: 3, an: 4 });
+    expect(at(p6b, 5000, 'C')).toMatchObject({ ac: 1, an: 4 });
+  });
+
+  it('cohorts of other samples whose files are named alike get distinct names', async () => {
+    mkdirSync(path.join(dir, 'b'));
+    const a = vcf(dir, 'lab.vcf', ['P'], ['chr4 10 . A G . PASS . GT 0/1']);
+    const b = vcf(path.join(dir, 'b'), 'lab.vcf', ['Q'], ['chr4 10 . A G . PASS . GT 0/1']);
+    expect((await cohortsOf([a, b])).map((c) => c.name)).toEqual(['lab', 'lab-2']);
   });
 
   it('files of other samples are separate cohorts (their regions may differ, so counts are not pooled)', async () => {

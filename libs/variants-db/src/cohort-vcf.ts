@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InputError } from '@rarerank/io';
 import { assemblyFromFileName, assemblyFromVcfHeader } from './assembly';
 import { ucscChrom } from './chrom';
@@ -5,25 +6,32 @@ import { poissonLowerBound } from './poisson-bound';
 import type { RecordStream } from './record-stream';
 import { SkipCounter } from './skip-counter';
 import type { Assembly, FrequencyRecord, ReadResult } from './types';
-import { openVcf, type VcfHeader } from './vcf';
+import { openVcf, openVcfText, type VcfHeader } from './vcf';
 
 /**
- * The files of one cohort: genotype VCFs that hold the same samples. Files with the same samples
- * are copies or re-runs of the same people (the mirror's NA12878 exome comes as four copies, each
- * with a different causal variant spiked in), so they are one cohort, not several.
+ * One cohort's files that are read together: genotype VCFs of the same samples. Files of the same
+ * samples are either parts (split by chromosome or region, as large cohorts are released) or
+ * copies of the same calls (re-runs; the mirror's NA12878 exome comes as four copies, each with a
+ * different causal variant spiked in). Parts are read one by one (`cohortsOf` gives one Cohort
+ * per part, with the same name); copies are read together, a sample counting an allele only
+ * where every copy calls it.
  */
 export interface Cohort {
+  /** the cohort's name in frequency evidence: the first file's name up to its first dot */
+  name: string;
   files: string[];
   samples: string[];
   assembly: Assembly;
 }
 
 /**
- * Groups genotype VCFs into cohorts by their sample names (header only). A file without sample
- * columns is not a cohort: an InputError naming it.
+ * Groups genotype VCFs into cohorts by their sample names (header only) and, where several files
+ * hold the same samples, into parts by the positions they cover (one pass over their CHROM and
+ * POS columns): files whose spans overlap on a chromosome are copies, read together; the others
+ * are parts, read one by one. A file without sample columns is not a cohort: an InputError naming it.
  */
 export async function cohortsOf(files: string[]): Promise<Cohort[]> {
-  const byKey = new Map<string, Cohort>();
+  const bySamples = new Map<string, Omit<Cohort, 'name'>>();
   for (const file of files) {
     const { header, lines } = await openVcf(file);
     await lines.return(undefined);
@@ -31,12 +39,56 @@ export async function cohortsOf(files: string[]): Promise<Cohort[]> {
     if (!samples.length) throw new InputError('a cohort VCF needs genotype columns (FORMAT and at least one sample): this file has none', { file });
     const assembly = assemblyOf(header, file);
     const key = JSON.stringify(samples);
-    const c = byKey.get(key);
-    if (!c) byKey.set(key, { files: [file], samples, assembly });
+    const c = bySamples.get(key);
+    if (!c) bySamples.set(key, { files: [file], samples, assembly });
     else if (c.assembly !== assembly) throw new InputError(`this file holds the samples of ${c.files[0]} but is on ${assembly}, that one on ${c.assembly}: give one assembly per cohort`, { file });
     else c.files.push(file);
   }
-  return [...byKey.values()];
+  const out: Cohort[] = [];
+  const names = new Set<string>();
+  for (const c of bySamples.values()) {
+    const base = path.basename(c.files[0]).replace(/\..*$/, '');
+    let name = base;
+    for (let k = 2; names.has(name); k++) name = `${base}-${k}`;
+    names.add(name);
+    const groups = c.files.length === 1 ? [c.files] : copiesOf(c.files, await Promise.all(c.files.map(spansOf)));
+    for (const g of groups) out.push({ name, files: g, samples: c.samples, assembly: c.assembly });
+  }
+  return out;
+}
+
+/** Per chromosome, the first and last POS a file has records at. */
+type Spans = Map<string, [number, number]>;
+
+async function spansOf(file: string): Promise<Spans> {
+  const spans: Spans = new Map();
+  const { text } = await openVcfText(file);
+  for await (const { text: line } of text) {
+    const tab = line.indexOf('\t');
+    const chrom = line.slice(0, tab);
+    const pos = Number(line.slice(tab + 1, line.indexOf('\t', tab + 1)));
+    const s = spans.get(chrom);
+    if (!s) spans.set(chrom, [pos, pos]);
+    else {
+      if (pos < s[0]) s[0] = pos;
+      if (pos > s[1]) s[1] = pos;
+    }
+  }
+  return spans;
+}
+
+/** Files in groups of copies: connected by overlapping spans on a chromosome, in file order. */
+function copiesOf(files: string[], spans: Spans[]): string[][] {
+  const group = files.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i])));
+  const overlap = (a: Spans, b: Spans) => [...a].some(([chrom, [lo, hi]]) => {
+    const o = b.get(chrom);
+    return o !== undefined && o[0] <= hi && lo <= o[1];
+  });
+  for (let i = 0; i < files.length; i++) for (let j = 0; j < i; j++) if (overlap(spans[i], spans[j])) group[root(i)] = root(j);
+  const out = new Map<number, string[]>();
+  files.forEach((f, i) => out.set(root(i), [...(out.get(root(i)) ?? []), f]));
+  return [...out.values()];
 }
 
 function assemblyOf(header: VcfHeader, file: string): Assembly {
@@ -86,7 +138,7 @@ export async function streamCohort(cohort: Cohort): Promise<RecordStream<Frequen
     }
   }
   const notes = [
-    `${cohort.samples.length} sample${cohort.samples.length === 1 ? '' : 's'}${cohort.files.length > 1 ? ` in ${cohort.files.length} files of the same samples (a sample counts an allele only where all its files call it)` : ''}`,
+    `${cohort.samples.length} sample${cohort.samples.length === 1 ? '' : 's'}${cohort.files.length > 1 ? ` in ${cohort.files.length} copies of the same calls (a sample counts an allele only where every copy calls it)` : ''}`,
     'AF = AC/AN over called genotypes of PASS records; faf95 = the 95% lower confidence bound of the AF (Poisson, as gnomAD)',
   ];
   return {
