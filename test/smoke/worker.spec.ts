@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { testKbDir } from '@rarerank/kb';
-import { bootstrapWorker, HealthHttpServer, parseConfig } from '@rarerank/nest-common';
+import { bootstrapWorker, HealthHttpServer, parseConfig, StageWorkerHost } from '@rarerank/nest-common';
 import { AppModule } from '../../services/annotation/src/app.module';
 import { annotationConfigSchema } from '../../services/annotation/src/config';
 import { serverUrls } from './server-urls';
@@ -39,5 +39,18 @@ describe('a worker (annotation) booted for real', () => {
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ status: 'error', details: { redis: { status: 'down' }, mongo: { status: 'up' } } });
+  });
+
+  it('shuts down at once while Redis is unreachable, also once its queue workers have started (a graceful close would wait for Redis)', async () => {
+    const { app } = await startWorker('redis://127.0.0.1:1', mongoUrl);
+    apps.push(app);
+    // the queue workers start once MongoDB is open; Redis stays unreachable
+    const host = app.get(StageWorkerHost);
+    for (const t0 = Date.now(); !host.running && Date.now() - t0 < 30_000; ) await new Promise((r) => setTimeout(r, 100));
+    expect(host.running).toBe(true);
+    const t0 = Date.now();
+    await app.close();
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    apps.pop();
   });
 });

@@ -5,9 +5,10 @@ import { DataAccess } from '@rarerank/data-access';
 import { InputError } from '@rarerank/io';
 import type { CaseJob, QueueContract } from '@rarerank/pipeline';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { APP_CONFIG } from '../config/app-config.module';
-import { REDIS_DISCONNECT_TIMEOUT_MS } from '../infra/redis-client';
+import { REDIS_CLIENT, REDIS_DISCONNECT_TIMEOUT_MS } from '../infra/redis-client';
 import { MetricsService } from '../metrics/metrics.service';
 import { CaseStageTracker } from './case-stage-tracker';
 import type { PipelineWorkerConfig } from './pipeline-config';
@@ -51,6 +52,7 @@ export class StageWorkerHost implements OnModuleInit, OnApplicationBootstrap, On
     private readonly tracker: CaseStageTracker,
     private readonly metrics: MetricsService,
     private readonly queues: StageQueues,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
   onModuleInit(): void {
@@ -64,11 +66,19 @@ export class StageWorkerHost implements OnModuleInit, OnApplicationBootstrap, On
     this.starting = this.start().catch((err: Error) => this.logger.error(`workers did not start: ${err.message}`));
   }
 
-  /** Stops taking jobs and waits for the running ones (SIGTERM); a job that outlives the grace period is re-delivered by the stalled check. */
+  /**
+   * Stops taking jobs and waits for the running ones (SIGTERM); a job that outlives the grace
+   * period is re-delivered by the stalled check. While Redis is unreachable no running job could
+   * be acknowledged, and a graceful close would wait for Redis forever (BullMQ queues its QUIT
+   * until it reconnects): the workers are closed at once, and their jobs, still in Redis, are
+   * re-delivered by the stalled check when it is back.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     await this.starting;
-    await Promise.all(this.workers.map((w) => w.close()));
+    const force = this.redis.status !== 'ready';
+    if (force && this.workers.length) this.logger.warn('redis unreachable at shutdown: workers closed without waiting for running jobs');
+    await Promise.all(this.workers.map((w) => w.close(force)));
   }
 
   /** Whether every worker is running (for tests and readiness). */
