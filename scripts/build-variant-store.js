@@ -12,7 +12,8 @@ const afDecimals = at >= 0 ? Number(args.splice(at, 2)[1]) : undefined;
 const [outDir, ...files] = args;
 if (!outDir || !files.length) throw new Error('usage: build-variant-store.js OUT_DIR file.vcf.bgz …');
 const started = Date.now();
-buildFrequencyStore(path.resolve(outDir), { files: files.map((f) => path.resolve(f)) }, { files: [], why: 'not given' }, undefined, (m) => process.stderr.write(`${m}\n`), afDecimals)
+const none = { files: [], why: 'not given' };
+buildFrequencyStore(path.resolve(outDir), { gnomad: { files: files.map((f) => path.resolve(f)) }, tg: none, cohort: none }, undefined, (m) => process.stderr.write(`${m}\n`), afDecimals)
   .then((entries) => {
     const e = entries.find((x) => x.id === 'gnomad-sites');
     process.stdout.write(`${JSON.stringify({ seconds: (Date.now() - started) / 1000, records: e.records, notes: e.notes.slice(-1) })}\n`);

@@ -64,13 +64,22 @@ describe('phenotype.hpoa and gene links from the real 2025-05-06 release', () =>
     const symbols = new Map(g2d.map((l) => [l.ncbiGeneId, l.symbol]));
     const mim = await readMim2GeneMedgen(mirrorFile('hpo', 'mim2gene_medgen.gz'), (id) => symbols.get(id));
     expect(mim.links.length).toBeGreaterThan(5000);
-    // OMIM's nondiseases (Comment "nondisease; QTL 2" for WWC1's memory QTL) are marked; ordinary disorders are not
-    expect(mim.links).toContainEqual({ ncbiGeneId: '23286', symbol: 'WWC1', diseaseId: 'OMIM:615602', association: 'mim2gene', nondisease: true });
-    expect(mim.links.find((l) => l.diseaseId === 'OMIM:154700')!.nondisease).toBeUndefined();
+    // OMIM's nondiseases (Comment "nondisease; QTL 2" for WWC1's memory QTL) are reported; ordinary disorders are not
+    expect(mim.nondiseases.has('OMIM:615602')).toBe(true);
+    expect(mim.nondiseases.has('OMIM:154700')).toBe(false);
     expect(mim.nondiseases.size).toBeGreaterThan(100);
-    // genes_to_disease calls the QTL MENDELIAN: the merged links carry the mark whichever source came first
+    // the reader's links are plain: the merged links are marked, in one place
+    expect(mim.links).toContainEqual({ ncbiGeneId: '23286', symbol: 'WWC1', diseaseId: 'OMIM:615602', association: 'mim2gene' });
+    expect(mim.links.some((l) => l.nondisease)).toBe(false);
     const marked = markNondiseases(mergeGeneLinks(g2d, mim.links), mim.nondiseases);
+    // genes_to_disease calls the QTL MENDELIAN: the merged link carries the mark whichever source came first
     expect(marked.find((l) => l.symbol === 'WWC1' && l.diseaseId === 'OMIM:615602')).toMatchObject({ association: 'MENDELIAN', nondisease: true });
+    // a nondisease only mim2gene links is marked too; every other link is left as it was
+    const g2dKeys = new Set(g2d.map((l) => `${l.ncbiGeneId}|${l.diseaseId}`));
+    const onlyMim = mim.links.find((l) => mim.nondiseases.has(l.diseaseId) && !g2dKeys.has(`${l.ncbiGeneId}|${l.diseaseId}`))!;
+    expect(marked).toContainEqual({ ...onlyMim, nondisease: true });
+    expect(marked.filter((l) => l.nondisease).every((l) => mim.nondiseases.has(l.diseaseId))).toBe(true);
+    expect(marked.find((l) => l.diseaseId === 'OMIM:154700')!.nondisease).toBeUndefined();
     const merged = mergeGeneLinks(g2d, mim.links);
     expect(merged.length).toBeGreaterThanOrEqual(g2d.length);
     expect(new Set(merged.map((l) => `${l.ncbiGeneId}|${l.diseaseId}`)).size).toBe(merged.length);

@@ -16,6 +16,9 @@ export async function readGenesToDisease(file: string): Promise<GeneDiseaseLink[
 /**
  * NCBI mim2gene_medgen: rows of type "phenotype" with a GeneID link an OMIM disease to its gene.
  * Symbols are not in this file; they are filled from the symbol map (NCBI id → symbol) given.
+ * `nondiseases`: the OMIM entries the Comment column calls nondiseases (with or without a gene);
+ * the links themselves are not marked: genes_to_disease links the same entries too, so the KB
+ * build marks the merged links once (`markNondiseases`).
  */
 export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: string) => string | undefined): Promise<{ links: GeneDiseaseLink[]; withoutSymbol: number; nondiseases: Set<string> }> {
   const links: GeneDiseaseLink[] = [];
@@ -30,8 +33,7 @@ export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: st
     if (row.get('type') !== 'phenotype') continue;
     // the Comment column (e.g. "nondisease; QTL 2") is optional: older files lack it
     hasComment ??= row.has('Comment');
-    const nondisease = hasComment && /(^|;\s*)nondisease\b/.test(row.get('Comment'));
-    if (nondisease) nondiseases.add(`OMIM:${mim}`);
+    if (hasComment && /(^|;\s*)nondisease\b/.test(row.get('Comment'))) nondiseases.add(`OMIM:${mim}`);
     if (gene === '-') continue;
     if (!/^\d+$/.test(gene)) throw new InputError(`invalid GeneID "${gene}"`, { file, line: row.no, field: 'GeneID' });
     const symbol = symbolOf(gene);
@@ -39,14 +41,17 @@ export async function readMim2GeneMedgen(file: string, symbolOf: (ncbiGeneId: st
       withoutSymbol++;
       continue;
     }
-    links.push({ ncbiGeneId: gene, symbol, diseaseId: `OMIM:${mim}`, association: 'mim2gene', ...(nondisease ? { nondisease: true as const } : {}) });
+    links.push({ ncbiGeneId: gene, symbol, diseaseId: `OMIM:${mim}`, association: 'mim2gene' });
   }
   return { links, withoutSymbol, nondiseases };
 }
 
-/** The links with OMIM's nondiseases marked, whichever source named them. */
+/**
+ * The links with OMIM's nondiseases (readMim2GeneMedgen's set) marked `nondisease`, whichever
+ * source gave the link: the one place the mark is set.
+ */
 export function markNondiseases(links: readonly GeneDiseaseLink[], nondiseases: ReadonlySet<string>): GeneDiseaseLink[] {
-  return links.map((l) => (nondiseases.has(l.diseaseId) && !l.nondisease ? { ...l, nondisease: true as const } : l));
+  return links.map((l) => (nondiseases.has(l.diseaseId) ? { ...l, nondisease: true as const } : l));
 }
 
 /** Union of link sources, one link per (gene, disease); the first source's association type wins. */

@@ -40,6 +40,12 @@ describe('random walk with restart proximity (hand-checkable)', () => {
     const corrected = row(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10, hubCorrection: 'degree' }), 'X');
     expect(corrected.P).toBe(1);
     expect(corrected.H).toBeLessThan(1);
+    // 'sqrt-degree' is halfway: the hub's standing against P falls between the uncorrected and the degree-corrected rows
+    const halfway = row(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10, hubCorrection: 'sqrt-degree' }), 'X');
+    expect(halfway.H / halfway.P).toBeLessThan(plain.H / plain.P);
+    expect(halfway.H / halfway.P).toBeGreaterThan(corrected.H / corrected.P);
+    // 'none' is the default, whether given or not
+    expect(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10, hubCorrection: 'none' })).toEqual(proximityMatrix(buildGraph(edges), { restart: 0.5, epsilon: 1e-9, topK: 10 }));
   });
 
   it('keeps at most topK entries per gene and survives a serialise round trip', () => {

@@ -64,9 +64,10 @@ export function proximityMatrix(graph: { symbols: string[]; start: Int32Array; a
   const cols: number[] = [];
   const weights: number[] = [];
   const alpha = opts.restart;
-  const key = new Float64Array(n);
   const hub = opts.hubCorrection ?? 'none';
-  const degreeFactor = (d: number) => (hub === 'none' || d === 0 ? 1 : hub === 'degree' ? d : Math.sqrt(d));
+  // a row's genes rank by `key`: without hub correction that is the walk's probability itself
+  const key = hub === 'none' ? p : new Float64Array(n);
+  const degreeFactor = (d: number) => (d === 0 ? 1 : hub === 'degree' ? d : Math.sqrt(d));
   for (let s = 0; s < n; s++) {
     const queue = [s];
     r[s] = 1;
@@ -96,7 +97,7 @@ export function proximityMatrix(graph: { symbols: string[]; start: Int32Array; a
         }
       }
     }
-    for (const v of touched) key[v] = p[v] / degreeFactor(start[v + 1] - start[v]);
+    if (hub !== 'none') for (const v of touched) key[v] = p[v] / degreeFactor(start[v + 1] - start[v]);
     const row = touched.filter((v) => v !== s && p[v] > 0).sort((a, b) => key[b] - key[a] || a - b).slice(0, opts.topK);
     const top = row.length ? key[row[0]] : 1;
     for (const v of row) {

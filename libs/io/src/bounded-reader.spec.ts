@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { excerpt, InputError, MAX_REASON_CHARS } from './input-error';
+import { scanLineChunks } from './line-scanner';
 import { readLines, readText } from './read-lines';
+import { REFERENCE_TEXT_LIMITS } from './text-limits';
 import { readTsv } from './tsv';
 import { specFiles } from './test-support';
 
@@ -63,6 +65,27 @@ describe('the bounded text reader (every text input goes through it)', () => {
     const err = await collect(file);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toMatch(/unreadable or truncated \(compressed\) data after line \d+/);
+  });
+
+  it('scanLineChunks hands a large chunk on in slices of ~64 KiB of lines: every line once, in order', async () => {
+    // 1 MiB of 100-byte lines, one read chunk: a caller building a record per line holds one slice's records, not the chunk's
+    const text = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(5, '0')}${'x'.repeat(94)}`).join('\n') + '\n';
+    const seen: number[] = [];
+    const perYield: number[] = [];
+    let since = 0;
+    const onLine = (buf: Buffer, start: number, end: number, no: number) => {
+      expect(Number(buf.toString('latin1', start, start + 5))).toBe(no - 1);
+      seen.push(no);
+      since++;
+    };
+    for await (const no of scanLineChunks(write('slices.txt', text), REFERENCE_TEXT_LIMITS, onLine)) {
+      expect(no).toBe(seen.length);
+      perYield.push(since);
+      since = 0;
+    }
+    expect(seen).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+    expect(perYield.length).toBeGreaterThan(10);
+    expect(Math.max(...perYield)).toBeLessThanOrEqual(Math.ceil((64 * 1024) / 100) + 1);
   });
 
   it('readText (a whole JSON document) is bounded by the same size and ratio limits', async () => {

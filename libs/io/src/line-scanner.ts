@@ -12,6 +12,12 @@ export type LineHandler = (buf: Buffer, start: number, end: number, no: number) 
 /** The ratio check starts once this much compressed input is read, so a tiny header cannot trip it. */
 const RATIO_FLOOR_BYTES = 64 * 1024;
 const READ_CHUNK = 1 << 20;
+/**
+ * scanLineChunks yields at least once per this many bytes of lines: a bgzip batch inflates to
+ * several MB (~40,000 ClinVar records), and a caller that builds a record per line and hands
+ * them on at each yield would otherwise hold them all at once (+140–200 MB peak RSS).
+ */
+const SLICE_BYTES = 64 * 1024;
 
 /**
  * The decompressed chunks of a file, failing once its size or its inflation ratio passes the
@@ -73,8 +79,9 @@ async function* boundedChunks(file: string, limits: TextLimits, linesRead?: () =
  * file, the line and the limit when a line exceeds `maxLineBytes`, when decompression inflates
  * more than `maxCompressionRatio` × the compressed bytes read so far (a gzip bomb), or past
  * `maxDecompressedBytes`. Truncated or corrupt gzip data is an InputError naming the line.
- * Yields after each decompressed chunk's lines (so a generator can hand them on); errors thrown
- * by `onLine` pass through untouched.
+ * Yields after each decompressed chunk's lines, and within a chunk after each ~64 KiB of lines
+ * (SLICE_BYTES), so a generator can hand them on in bounded arrays; errors thrown by `onLine`
+ * pass through untouched.
  */
 export async function* scanLineChunks(file: string, limits: TextLimits, onLine: LineHandler): AsyncGenerator<number> {
   let no = 0;
@@ -105,10 +112,15 @@ export async function* scanLineChunks(file: string, limits: TextLimits, onLine: 
       start = nl + 1;
       nl = chunk.indexOf(10, start);
     }
+    let sliceEnd = start + SLICE_BYTES;
     while (nl >= 0) {
       if (nl - start > limits.maxLineBytes) throw tooLong();
       emit(chunk, start, nl);
       start = nl + 1;
+      if (start >= sliceEnd) {
+        yield no;
+        sliceEnd = start + SLICE_BYTES;
+      }
       nl = chunk.indexOf(10, start);
     }
     if (start < chunk.length) {

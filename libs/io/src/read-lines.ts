@@ -16,7 +16,7 @@ export interface NumberedLine {
 export async function* readLines(file: string, limits: Partial<TextLimits> | TextLimits = INPUT_TEXT_LIMITS): AsyncGenerator<NumberedLine> {
   const batch: NumberedLine[] = [];
   const chunks = scanLineChunks(file, textLimits(INPUT_TEXT_LIMITS, limits), (buf, start, end, no) => batch.push({ no, text: buf.toString('utf8', start, end) }));
-  // scanLineChunks fills `batch` with a chunk's lines, then yields: hand them on
+  // scanLineChunks fills `batch` with up to ~64 KiB of lines, then yields: hand them on
   try {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
       for (const line of batch) yield line;

@@ -60,6 +60,7 @@ export async function buildPhenotype(mirror: string, overrides: Record<string, s
     entries.push(await loadedEntry(S.mim2gene, mimFiles, null, { links: mim.links.length, withoutSymbol: mim.withoutSymbol, nondiseases: mim.nondiseases.size }, ['version: not stated in the file', 'OMIM nondiseases (Comment "nondisease") are marked on their gene links']));
   } else entries.push(missingEntry(S.mim2gene, mimFound.why!));
 
+  // the one place OMIM's nondiseases are marked: on the merged links, whichever source gave them
   const geneLinks = markNondiseases(mergeGeneLinks(...linkSets), nondiseases);
   const { ic, diseaseCount } = computeInformationContent(ontology, hpoa.diseases);
   const termText: PhenotypeBuild['termText'] = {};

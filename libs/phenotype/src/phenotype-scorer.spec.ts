@@ -152,6 +152,11 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(r.diseases[0].probability).toBeUndefined();
     const omimOnly = new PhenotypeScorer(kb).score(patient([T.LENS])); // default: OMIM and DECIPHER
     expect(omimOnly.diseases.map((d) => d.diseaseId)).toEqual(['OMIM:100001', 'OMIM:100002', 'OMIM:100003']);
+    // ties among the listed diseases follow the ids, not the KB's order of diseases (here reversed)
+    const reversed = new PhenotypeScorer(new PhenotypeKb({ ...data, diseases: [...diseases].reverse() }), { method: 'resnik' });
+    const tied = reversed.score(patient([T.ARACH])).diseases;
+    expect(tied.map((d) => d.diseaseId)).toEqual(['OMIM:100001', 'OMIM:100003', 'OMIM:100002']);
+    expect(tied[0].score).toBe(tied[1].score);
   });
 
   it('scores symmetric Resnik as the mean of both directions', () => {

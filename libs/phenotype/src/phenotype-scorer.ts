@@ -55,7 +55,8 @@ export class PhenotypeScorer {
   private readonly inheritance: InheritanceCode[][];
   /** position of each disease in id order, for deterministic tie-breaking */
   private readonly idRank: Int32Array;
-  private readonly listed: Uint8Array;
+  /** the diseases score() lists (option listSources), in id order: only these are ranked */
+  private readonly listedInIdOrder: Int32Array;
   private readonly log10PretestOdds: number;
 
   constructor(kb: PhenotypeKb, opts?: PhenotypeScorerOptions) {
@@ -78,7 +79,8 @@ export class PhenotypeScorer {
     this.idRank = new Int32Array(order.length);
     order.forEach((d, r) => (this.idRank[d] = r));
     const sources = this.options.listSources;
-    this.listed = Uint8Array.from(this.diseaseIds, (id) => (sources === 'all' || sources.includes(id.slice(0, id.indexOf(':'))) ? 1 : 0));
+    const listed = (id: string) => sources === 'all' || sources.includes(id.slice(0, id.indexOf(':')));
+    this.listedInIdOrder = Int32Array.from(order.filter((d) => listed(this.diseaseIds[d])));
     // uniform pre-test probability over the annotated diseases
     const n = Math.max(2, kb.diseases.filter((d) => d.terms.length > 0).length);
     this.log10PretestOdds = -Math.log10(n - 1);
@@ -109,17 +111,13 @@ export class PhenotypeScorer {
     return { ...cs, warnings };
   }
 
-  /** All diseases scored and sorted (score descending, then id), and genes by their best disease. */
+  /** The listed diseases (option listSources) scored and sorted (score descending, then id), and genes by their best disease. */
   score(p: PatientPhenotype, overrides: ScoreOverrides = {}): PhenotypeScoring {
     const cs = this.scoreAll(p, overrides);
     const warnings = [...cs.warnings];
     if (cs.terms.length === 0) warnings.push('no usable phenotype terms: every disease scores the same and no gene gets a phenotype score');
-    const order = this.rank(cs.scores);
     const diseases: ScoredDisease[] = [];
-    for (const d of order) {
-      if (!this.listed[d]) continue;
-      diseases.push(this.disease(cs, d, diseases.length < this.options.explainTop));
-    }
+    for (const d of this.rankListed(cs.scores)) diseases.push(this.disease(cs, d, diseases.length < this.options.explainTop));
     return { diseases, genes: cs.terms.length ? this.geneScores(cs) : [], warnings };
   }
 
@@ -129,16 +127,20 @@ export class PhenotypeScorer {
     return d < 0 ? undefined : this.disease(this.scoreAll(p, overrides), d, true);
   }
 
+  /**
+   * The listed diseases sorted by score (descending), ties by disease id. Only these: the KB's
+   * other diseases (~1/3, ORPHA) are scored for genes but never listed, and sorting them too
+   * cost as much again.
+   */
+  private rankListed(scores: Float64Array): Int32Array {
+    const idRank = this.idRank;
+    return this.listedInIdOrder.slice().sort((a, b) => scores[b] - scores[a] || idRank[a] - idRank[b]);
+  }
+
   /** The scorer's options with the case's overrides applied (validated like the constructor's). */
   private effectiveOptions(overrides: ScoreOverrides): ResolvedOptions {
     if (overrides.excludedTerms === undefined || overrides.excludedTerms === this.options.excludedTerms) return this.options;
     return resolveOptions({ ...this.options, excludedTerms: overrides.excludedTerms });
-  }
-
-  /** KB disease indices sorted by score (descending), ties by disease id. */
-  rank(scores: Float64Array): Int32Array {
-    const idRank = this.idRank;
-    return Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || idRank[a] - idRank[b]);
   }
 
   /**

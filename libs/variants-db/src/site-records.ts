@@ -4,8 +4,9 @@ import type { RecordStream } from './record-stream';
 
 /**
  * The records of a VCF's data lines read in place by one ByteSite (no string per line), as a
- * stream and in arrays of one decompressed block of text each. The file is scanned again from
- * the top, so the line iterator openVcfText gave (`text`, past the header) is closed first;
+ * stream and in arrays of at most ~64 KiB of text each (scanLineChunks' slices: the records of
+ * a whole inflated bgzip batch held at once cost ~150 MB of peak RSS). The file is scanned again
+ * from the top, so the line iterator openVcfText gave (`text`, past the header) is closed first;
  * header and empty lines are passed over. `onSite` appends the records of one line, read into
  * `site`, to `out`.
  */
