@@ -109,14 +109,14 @@ interface SiteCounts {
 }
 
 /**
- * A cohort's allele counts, one frequency record per ALT that at least one sample carries:
+ * One cohort part's allele counts, one frequency record per ALT that at least one sample carries:
  * AC over the called genotypes, AN the called alleles, AF = AC/AN, homozygotes, and the 95%
  * lower confidence bound of the AF (faf95, gnomAD's filtering AF: the lowest population AF the
  * count does not rule out), which is what a small cohort can vouch for. Only PASS (or '.')
- * records count: a filtered call is not an observation. Where a cohort has several files, a
- * sample carries an allele only if every one of its files calls it, so a variant added to one
- * copy (a spike-in, a re-run's artefact) is not counted. The first file is streamed; the others
- * (copies, small) are held in memory. A cohort of many people comes as one joint-called VCF.
+ * records count: a filtered call is not an observation. Where the part has several copies, a
+ * sample carries an allele only if every copy calls it, so a variant added to one copy (a
+ * spike-in, a re-run's artefact) is not counted. The first copy is streamed; the others are held
+ * in memory (copies of one exome are small; a large cohort comes joint-called, whole or in parts).
  */
 export async function streamCohort(cohort: Cohort): Promise<RecordStream<FrequencyRecord>> {
   const skip = new SkipCounter();
