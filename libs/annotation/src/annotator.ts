@@ -12,7 +12,7 @@ import { place, type Placement } from './locate';
 import { codingSequence, indelEffect, substitutionEffect } from './protein-effect';
 import type { ReferenceSequence } from './reference-sequence';
 import { RegionFilter, type RegionOptions } from './region-filter';
-import { CLASS_SCORES, frequencyScore, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
+import { CLASS_SCORES, frequencyScore, isClinvarWhitelisted, missenseDefault, pathogenicityScore, spliceRegionProbabilities, variantScore, type PathogenicityOptions } from './scores';
 import { shift3Prime } from './shift';
 import { type ReferenceBase, stopCodonIndelProbabilities } from './stop-codon-indel';
 import { TranscriptModel } from './transcript-model';
@@ -208,6 +208,7 @@ export class Annotator {
       variantScore: score,
     };
     if (missenseByGene) annotation.missenseByGene = missenseByGene;
+    if (isClinvarWhitelisted(clinvar)) annotation.clinvarWhitelisted = true;
     return { ...v, annotation };
   }
 

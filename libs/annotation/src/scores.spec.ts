@@ -176,11 +176,14 @@ describe('evidence and scores on the test KB', () => {
     throw new Error(`no ${table} entry fits`);
   }
 
-  it('a ClinVar P/LP variant (≥ 1 star) is whitelisted to variantScore 1', async () => {
+  it('a ClinVar P/LP variant (≥ 1 star) is whitelisted to variantScore 1, and marked so (exempt from the frequency cut-offs)', async () => {
     const e = await firstEntry('clinvar', (x) => x.values.significance === 'pathogenic' && Number(x.values.stars) >= 1);
     const a = ann.annotate(variant(e.chrom, e.pos, e.ref, e.alt)).annotation;
     expect(a.clinvar).toMatchObject({ significance: 'pathogenic', stars: e.values.stars });
     expect(a.variantScore).toBe(1);
+    expect(a.clinvarWhitelisted).toBe(true);
+    const benign = await firstEntry('clinvar', (x) => x.values.significance === 'benign' && Number(x.values.stars) >= 1);
+    expect(ann.annotate(variant(benign.chrom, benign.pos, benign.ref, benign.alt)).annotation.clinvarWhitelisted).toBeUndefined();
   });
 
   it("ClinVar records without a classification ('other') are ignored", async () => {

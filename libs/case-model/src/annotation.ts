@@ -97,6 +97,12 @@ export interface VariantAnnotation {
    * gene's AlphaMissense mean, the KB mean it is compared with, and the score with Exomiser's flat 0.6
    */
   missenseByGene?: { geneMean: number; reference: number; flatScore: number };
+  /**
+   * ClinVar pathogenic / likely pathogenic with ≥ 1 review star (not conflicting): the variant
+   * scores 1 and, as on Exomiser's whitelist, is exempt from the modes' allele-frequency cut-offs,
+   * so a known pathogenic allele that a population or in-house cohort carries is still assessed.
+   */
+  clinvarWhitelisted?: true;
   /** Exomiser-style scores in [0,1], see docs/SCORING.md */
   frequencyScore: number;
   pathogenicityScore: number;

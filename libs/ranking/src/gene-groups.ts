@@ -1,5 +1,6 @@
 import type { AnnotatedVariant } from '@rarerank/case-model';
 import type { CaseContext } from './case-context';
+import { cutoffFrequency } from './cutoff-frequency';
 import { reportingConsequence } from './format';
 import type { GeneGroup } from './gene-work';
 import { HET, HOM, type InheritanceContext, type VariantFacts } from './inheritance';
@@ -78,7 +79,7 @@ export function groupByGene(cx: CaseContext, ictx: InheritanceContext, warnings:
     }
     const g = list[gi];
     const qc = gt.passedQc && (!requirePass || v.filters.length === 0);
-    const f = qc ? (a.frequency?.maxAf ?? 0) : 0;
+    const f = qc ? cutoffFrequency(a) : 0;
     if (qc && f <= maxAf) {
       geneOf[i] = gi;
       count[gi]++;

@@ -1,4 +1,5 @@
 import type { AnnotatedVariant, ModeOfInheritance } from '@rarerank/case-model';
+import { cutoffFrequency } from './cutoff-frequency';
 import { deNovoStatus, type DeNovoStatus } from './de-novo';
 import type { Family } from './family';
 import { passesQc, sampleCall } from './genotype';
@@ -61,7 +62,7 @@ const NO_PARTNERS = Object.freeze([]) as unknown as PairPartner[];
 export interface VariantFacts {
   /** the proband's call: HET, HOM (homozygous or hemizygous) or 0 (no call, reference) */
   call: Uint8Array;
-  /** annotation.frequency.maxAf (0 when absent) */
+  /** the AF the cut-offs judge (cutoffFrequency: annotation.frequency.maxAf, 0 when absent or ClinVar-whitelisted) */
   af: Float64Array;
   /** annotation.variantScore */
   score: Float64Array;
@@ -86,7 +87,7 @@ export function readVariantFacts(variants: readonly AnnotatedVariant[], ctx: Inh
     const v = variants[i];
     const c = sampleCall(v, proband);
     f.call[i] = c === 'het' ? HET : c === 'hom' ? HOM : 0;
-    f.af[i] = v.annotation.frequency?.maxAf ?? 0;
+    f.af[i] = cutoffFrequency(v.annotation);
     f.score[i] = v.annotation.variantScore;
     f.qc[i] = passesQc(v, proband, ctx.requirePass) ? 1 : 0;
     f.phased[i] = v.genotypes[proband]?.phased ? 1 : 0;

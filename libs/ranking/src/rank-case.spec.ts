@@ -138,6 +138,18 @@ describe('rankCase: combined ranking', () => {
     expect(out.diseases[0]).toMatchObject({ diseaseId: 'OMIM:1', moi: 'AD', geneSymbol: 'AAA1' });
   });
 
+  it("assesses a ClinVar pathogenic variant however common it is (Exomiser's whitelist): one carrier in a small in-house cohort does not hide it", () => {
+    const pheno = phenotypeResult([{ id: 'OMIM:3', score: 10, genes: [['CCC1', '13']], inheritance: ['AR'] }, ...twoTied]);
+    const carried = variant({ pos: 300, gene: 'CCC1', af: 0.5, gts: { [P]: gt('hom') }, clinvar: { significance: 'pathogenic', reviewStatus: 'criteria_provided,_multiple_submitters,_no_conflicts', stars: 2 }, score: 1 });
+    const whitelisted = { ...carried, annotation: { ...carried.annotation, clinvarWhitelisted: true as const } };
+    const kept = rankCase(input({ variants: [whitelisted, vA], phenotype: pheno }));
+    expect(kept.genes[0]).toMatchObject({ symbol: 'CCC1', moi: 'AR' });
+    expect(kept.genes[0].variants[0]).toMatchObject({ pos: 300, contributing: true });
+    // the same call without the ClinVar assertion is filtered as common
+    const plain = rankCase(input({ variants: [{ ...carried, annotation: { ...carried.annotation, clinvar: undefined } }, vA], phenotype: pheno }));
+    expect(plain.genes.find((g) => g.symbol === 'CCC1')).toMatchObject({ moi: undefined, variants: [] });
+  });
+
   it('joins genes by NCBI id when the symbols differ', () => {
     const renamed = variant({ pos: 100, gene: 'OLDNAME', ncbi: '11', gts: het });
     const out = rankCase(input({ variants: [renamed], phenotype: phenotypeResult(twoTied) }));
