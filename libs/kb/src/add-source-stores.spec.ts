@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,29 +7,18 @@ import { InputError, resolveMirror } from '@rarerank/io';
 import { StoreLookup } from '@rarerank/variant-store';
 import { addVariantSource } from './add-source';
 import { buildVariants } from './build-variants';
-import { KB_FILES } from './kb-files';
 import { KnowledgeBase } from './knowledge-base';
-import { KB_SCHEMA_VERSION, MANIFEST_FILE, type KbManifest } from './manifest';
+import { MANIFEST_FILE } from './manifest';
+import { emptyKb } from './test-support';
 
 const fixtures = path.resolve(__dirname, '../../variants-db/fixtures');
 const FILES = ['chr1', 'chrX'].map((c) => path.join(fixtures, `dbNSFP4.9a_variant.${c}.fixture.gz`));
 const quiet = () => undefined;
 
-/** A KB directory with no sources but the liftover chain: enough for add-source to add dbNSFP to it. */
-function emptyKb(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rr-dbnsfp-kb-'));
-  const kb = path.join(dir, 'kb');
-  mkdirSync(path.join(kb, path.dirname(KB_FILES.chain)), { recursive: true });
-  copyFileSync(path.join(resolveMirror(), 'chain', 'hg19ToHg38.over.chain.gz'), path.join(kb, KB_FILES.chain));
-  const manifest: KbManifest = { schemaVersion: KB_SCHEMA_VERSION, rarerankVersion: 'test', assembly: 'GRCh38', builtAt: '2026-01-01T00:00:00.000Z', buildSeconds: 0, mirror: dir, sources: [], outputs: {} };
-  writeFileSync(path.join(kb, MANIFEST_FILE), JSON.stringify(manifest));
-  return kb;
-}
-
 describe('dbNSFP in the KB: a store of the chosen columns, feeding REVEL, CADD and AlphaMissense', () => {
   let kbDir: string;
   beforeAll(() => {
-    kbDir = emptyKb();
+    kbDir = emptyKb('rr-dbnsfp-kb-');
   });
   afterAll(() => rmSync(path.dirname(kbDir), { recursive: true, force: true }));
 
@@ -101,7 +90,7 @@ describe('dbNSFP in the KB: a store of the chosen columns, feeding REVEL, CADD a
 
 describe('kb add-source for ClinVar (one store for the three ClinVar sources)', () => {
   it('adds an official ClinVar VCF to a KB and its records are looked up through the KB', async () => {
-    const kbDir = emptyKb();
+    const kbDir = emptyKb('rr-dbnsfp-kb-');
     try {
       const vcf = path.join(resolveMirror(), 'clinvar', 'clinvar.2023-07-10.GRCh37.excerpt.vcf.gz');
       const m = await addVariantSource(kbDir, 'clinvar-vcf', [vcf], quiet);
@@ -118,7 +107,7 @@ describe('kb add-source for ClinVar (one store for the three ClinVar sources)', 
 
 describe('kb add-source for the AlphaMissense per-variant release', () => {
   it('its score reaches the annotation as alphaMissense and raises a likely-pathogenic missense change', async () => {
-    const kbDir = emptyKb();
+    const kbDir = emptyKb('rr-dbnsfp-kb-');
     try {
       const head = ['# Copyright 2023 DeepMind Technologies Limited', '#CHROM\tPOS\tREF\tALT\tgenome\tuniprot_id\ttranscript_id\tprotein_variant\tam_pathogenicity\tam_class'];
       const rows = ['chr1\t69094\tG\tA\thg38\tQ8NH21\tENST00000335137.4\tV2M\t0.8123\tlikely_pathogenic', 'chr1\t69094\tG\tT\thg38\tQ8NH21\tENST00000335137.4\tV2L\t0.2937\tlikely_benign'];

@@ -1,24 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { frequencyEvidence, frequencyScore } from '@rarerank/annotation';
-import { resolveMirror } from '@rarerank/io';
 import { addVariantSource } from './add-source';
-import { KB_FILES } from './kb-files';
 import { KnowledgeBase } from './knowledge-base';
-import { KB_SCHEMA_VERSION, MANIFEST_FILE, type KbManifest } from './manifest';
+import { emptyKb } from './test-support';
 
 const quiet = () => undefined;
-
-/** A KB directory with no sources but the liftover chain. */
-function emptyKb(dir: string): string {
-  const kb = path.join(dir, 'kb');
-  mkdirSync(path.join(kb, path.dirname(KB_FILES.chain)), { recursive: true });
-  copyFileSync(path.join(resolveMirror(), 'chain', 'hg19ToHg38.over.chain.gz'), path.join(kb, KB_FILES.chain));
-  const manifest: KbManifest = { schemaVersion: KB_SCHEMA_VERSION, rarerankVersion: 'test', assembly: 'GRCh38', builtAt: '2026-01-01T00:00:00.000Z', buildSeconds: 0, mirror: dir, sources: [], outputs: {} };
-  writeFileSync(path.join(kb, MANIFEST_FILE), JSON.stringify(manifest));
-  return kb;
-}
 
 function vcf(file: string, reference: string, samples: string[], rows: string[]): string {
   const header = ['##fileformat=VCFv4.2', `##reference=${reference}`, '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">'];
@@ -31,8 +18,8 @@ describe('an in-house cohort in the KB: its carriers make a variant common', () 
   let dir: string;
   let kbDir: string;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rr-cohort-kb-'));
-    kbDir = emptyKb(dir);
+    kbDir = emptyKb('rr-cohort-kb-');
+    dir = path.dirname(kbDir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
