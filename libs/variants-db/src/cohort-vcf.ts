@@ -124,12 +124,12 @@ export async function streamCohort(cohort: Cohort): Promise<RecordStream<Frequen
   const otherCalls: Array<Map<string, SiteCounts>> = [];
   for (const f of others) {
     const m = new Map<string, SiteCounts>();
-    for await (const s of siteCounts(f, cohort.samples.length, new SkipCounter())) m.set(keyOf(s), s);
+    for await (const s of siteCounts(f, new SkipCounter())) m.set(keyOf(s), s);
     otherCalls.push(m);
   }
   let emitted = 0;
   async function* records(): AsyncGenerator<FrequencyRecord & { line: number }> {
-    for await (const s of siteCounts(first, cohort.samples.length, skip)) {
+    for await (const s of siteCounts(first, skip)) {
       for (const m of otherCalls) intersect(s, m.get(keyOf(s)));
       const r = frequencyOf(s);
       if (!r) continue;
@@ -169,7 +169,7 @@ function frequencyOf(s: SiteCounts): (FrequencyRecord & { line: number }) | unde
 }
 
 /** Each PASS record's ALTs with per-sample counts, from the GT field. */
-async function* siteCounts(file: string, sampleCount: number, skip: SkipCounter): AsyncGenerator<SiteCounts> {
+async function* siteCounts(file: string, skip: SkipCounter): AsyncGenerator<SiteCounts> {
   const { lines } = await openVcf(file);
   for await (const { no, variant: v } of lines) {
     const chrom = v.CHROM === undefined ? undefined : ucscChrom(v.CHROM);
@@ -183,8 +183,9 @@ async function* siteCounts(file: string, sampleCount: number, skip: SkipCounter)
     }
     const alts = v.ALT ?? [];
     const gts = v.GENOTYPES();
+    // the header's samples: the same list in every file of a cohort (cohortsOf groups by it)
     const names = v.sampleNames;
-    if (names.length !== sampleCount) throw new InputError(`expected ${sampleCount} sample columns, found ${names.length}`, { file, line: no });
+    const sampleCount = names.length;
     const perAlt = alts.map((alt) => ({ alt, copies: new Uint8Array(sampleCount) }));
     const called = new Uint8Array(sampleCount);
     names.forEach((name, i) => {
