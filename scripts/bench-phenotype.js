@@ -34,6 +34,7 @@ const casesDir = path.resolve(opt('--cases', path.join(resolveMirror(), 'phenopa
 const every = Number(opt('--every', '1'));
 const offset = Number(opt('--offset', '0'));
 const jsonOut = opt('--json');
+const withStrata = args.includes('--strata');
 const perturbations = many('--perturb').map((text) => {
   const named = /^[A-Za-z][\w-]*:/.test(text);
   return { name: named ? text.slice(0, text.indexOf(':')) : text, spec: parsePerturbation(named ? text.slice(text.indexOf(':') + 1) : text) };
@@ -139,6 +140,7 @@ async function main() {
     const scorer = new PhenotypeScorer(kb, options);
     const setup = Date.now() - tb;
     const tallies = { allDiseases: new Tally(), omimDecipher: new Tally(), allInKb: new Tally(), omimInKb: new Tally(), omimNotCited: new Tally(), gene: new Tally() };
+    const strata = Object.fromEntries(STRATA.map((k) => [k, new Tally()]));
     const times = [];
     const tc = Date.now();
     cases.forEach((c, i) => {
@@ -152,7 +154,11 @@ async function main() {
       if (targets.length) {
         tallies.allInKb.add(rAll);
         tallies.omimInKb.add(rOmim);
-        if (notCitedForDiagnosis(c.pmids, c.diagnosis, citations)) tallies.omimNotCited.add(rOmim);
+        const notCited = notCitedForDiagnosis(c.pmids, c.diagnosis, citations);
+        if (notCited) tallies.omimNotCited.add(rOmim);
+        const cited = notCited ? 'not cited' : 'cited';
+        strata[cited].add(rOmim);
+        strata[`${cited}, ${termBin(c.observed.length)}`].add(rOmim);
       }
       const genes = scorer.geneScores(raw);
       const g = genes.findIndex((x) => c.genes.includes(x.symbol));
@@ -173,6 +179,7 @@ async function main() {
       scoreMsP95: Number(times[Math.floor(times.length * 0.95)].toFixed(1)),
       seconds: (Date.now() - tc) / 1000,
       ...Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, t.row()])),
+      ...(withStrata ? { strata: Object.fromEntries(Object.entries(strata).map(([k, t]) => [k, t.row()])) } : {}),
     };
     console.log(`\n## ${name} ${JSON.stringify(options)}${condition === 'real' ? '' : ` — cases perturbed: ${condition}`}  (setup ${setup} ms; score() median ${row.scoreMsMedian} ms, p95 ${row.scoreMsP95} ms; ${row.seconds.toFixed(0)} s for all cases)`);
     console.log('| ranked among | cases | top-1 | top-3 | top-5 | top-10 | MRR |\n|---|---|---|---|---|---|---|');
@@ -181,8 +188,20 @@ async function main() {
       const r = t.row();
       console.log(`| ${labels[k]} | ${r.n} | ${r.top1}% | ${r.top3}% | ${r.top5}% | ${r.top10}% | ${r.mrr} |`);
     }
+    if (withStrata)
+      for (const [k, t] of Object.entries(strata)) {
+        const r = t.row();
+        console.log(`| OMIM+DECIPHER, annotated, paper ${k} | ${r.n} | ${r.top1}% | ${r.top3}% | ${r.top5}% | ${r.top10}% | ${r.mrr} |`);
+      }
     return row;
   }
+}
+
+/** Cases whose diagnosis is annotated, by whether its annotations cite the case's paper and by how many terms the case lists. */
+const TERM_BINS = ['1–5 terms', '6–9 terms', '≥ 10 terms'];
+const STRATA = ['cited', 'not cited'].flatMap((c) => [c, ...TERM_BINS.map((b) => `${c}, ${b}`)]);
+function termBin(n) {
+  return n <= 5 ? TERM_BINS[0] : n <= 9 ? TERM_BINS[1] : TERM_BINS[2];
 }
 
 /** Per configuration: top-1 (OMIM+DECIPHER, diagnosis annotated; not cited in brackets) under each condition and their mean. */

@@ -39,9 +39,10 @@ export class AnnotationIndex {
   /**
    * `frequencyPseudocount` α smooths a frequency counted in m patients (n/m) towards ½:
    * (n + α/2) / (m + α), the posterior mean under a Beta(α/2, α/2) prior (α = 2: Laplace's rule of
-   * succession, 1/1 → 2/3). 0 keeps the fractions as written.
+   * succession, 1/1 → 2/3). 0 keeps the fractions as written. `frequencyExponent` γ then takes
+   * every frequency f to f^γ (1: as annotated; 0: every annotated feature as certain).
    */
-  constructor(kb: Pick<PhenotypeKb, 'ontology' | 'diseases'>, unknownFrequency: number, frequencyPseudocount = 0) {
+  constructor(kb: Pick<PhenotypeKb, 'ontology' | 'diseases'>, unknownFrequency: number, frequencyPseudocount = 0, frequencyExponent = 1) {
     const onto = kb.ontology;
     this.ontology = onto;
     const nT = onto.size;
@@ -67,7 +68,8 @@ export class AnnotationIndex {
         if (f === 0) nots.add(t);
         else {
           terms.push(t);
-          freqs.push(f < 0 ? unknownFrequency : f);
+          const known = f < 0 ? unknownFrequency : f;
+          freqs.push(frequencyExponent === 1 ? known : Math.pow(known, frequencyExponent));
         }
       });
       dStart[di + 1] = terms.length;

@@ -26,6 +26,14 @@ export interface PhenotypeScorerOptions {
    */
   frequencyPseudocount?: number;
   /**
+   * LR method: exponent γ on every annotation frequency (after the pseudo-count), f^γ. 1 (default):
+   * frequencies as annotated; 0: every annotated feature as certain, so an exact match scores its
+   * information content, 1/bg, like Resnik's similarity. For measuring what the frequencies do:
+   * they gain on cases whose paper the annotations do not cite and lose where they do
+   * (docs/BENCHMARKS.md round 12).
+   */
+  frequencyExponent?: number;
+  /**
    * LR of an observed term the disease does not explain (nothing in common below Phenotypic
    * abnormality, or a match weaker than this); floor of every observed-term LR (LIRICAL: 0.01).
    * 0.5 ranks diseases better on noisy records but, with today's gene-score combination, costs VCF
@@ -105,6 +113,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   method: 'lr',
   unknownFrequency: 1,
   frequencyPseudocount: 2,
+  frequencyExponent: 1,
   falsePositiveLr: 0.01,
   relatedPenalty: 0.1,
   excludedInDiseaseLr: 0.001,
@@ -127,6 +136,7 @@ export function resolveOptions(opts: PhenotypeScorerOptions = {}): ResolvedOptio
   if (!EXCLUDED_TERMS_MODELS.includes(o.excludedTerms)) throw new RangeError(`PhenotypeScorerOptions.excludedTerms must be ${EXCLUDED_TERMS_MODELS.join(', ')}, not "${o.excludedTerms}"`);
   for (const k of ['unknownFrequency', 'falseNegativeRate', 'absentSensitivity', 'pertinentFloor'] as const) if (!(o[k] > 0 && o[k] <= 1)) throw new RangeError(`PhenotypeScorerOptions.${k} must be in (0,1]`);
   if (!GENE_SCALES.includes(o.geneScale)) throw new RangeError(`PhenotypeScorerOptions.geneScale must be ${GENE_SCALES.join(', ')}, not "${o.geneScale}"`);
+  if (!(o.frequencyExponent >= 0 && o.frequencyExponent <= 1)) throw new RangeError('PhenotypeScorerOptions.frequencyExponent must be in [0,1]');
   if (!(o.frequencyPseudocount >= 0)) throw new RangeError('PhenotypeScorerOptions.frequencyPseudocount must be ≥ 0');
   if (!(o.unannotatedDiseaseLr >= 0)) throw new RangeError('PhenotypeScorerOptions.unannotatedDiseaseLr must be ≥ 0');
   if (!(o.resnikWeight >= 0)) throw new RangeError('PhenotypeScorerOptions.resnikWeight must be ≥ 0');

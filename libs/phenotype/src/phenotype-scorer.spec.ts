@@ -249,6 +249,20 @@ describe('PhenotypeScorer, likelihood ratios on a hand-checked ontology', () => 
     expect(lr({ frequencyPseudocount: 0 }, T.LENS).score).toBeCloseTo(Math.log10(1 / (1.8 / 5)), 10);
   });
 
+  it('with frequencyExponent 0 takes every annotated feature as certain, so frequencies no longer order the diseases', () => {
+    // D1 has lens at 0.8, D5 at 1/1 (2/3 after smoothing): as annotated, D1 explains a lens finding better
+    const d5 = { ...disease('OMIM:100005', 'Counted disorder', [[T.LENS, 1]]), freqTotals: [1] };
+    const counted = new PhenotypeKb({ ...data, diseases: [...diseases, d5], diseaseCount: 5 });
+    const scores = (opts: { frequencyExponent?: number }) => byId(new PhenotypeScorer(counted, { ...opts, listSources: 'all' }).score(patient([T.LENS])).diseases);
+    const asAnnotated = scores({});
+    expect(asAnnotated['OMIM:100001'].score).toBeGreaterThan(asAnnotated['OMIM:100005'].score);
+    const certain = scores({ frequencyExponent: 0 });
+    expect(certain['OMIM:100001'].score).toBeCloseTo(certain['OMIM:100005'].score, 12);
+    // still a likelihood ratio: the two diseases with lens beat those without it
+    expect(certain['OMIM:100001'].score).toBeGreaterThan(0);
+    expect(() => new PhenotypeScorer(counted, { frequencyExponent: 2 })).toThrow(/frequencyExponent must be in \[0,1\]/);
+  });
+
   it('returns no gene scores and a warning when no term is usable', () => {
     const r = scorer.score(patient(['HP:9999999']));
     expect(r.genes).toEqual([]);

@@ -61,7 +61,7 @@ export class PhenotypeScorer {
 
   constructor(kb: PhenotypeKb, opts?: PhenotypeScorerOptions) {
     this.options = resolveOptions(opts);
-    this.index = new AnnotationIndex(kb, this.options.unknownFrequency, this.options.frequencyPseudocount);
+    this.index = new AnnotationIndex(kb, this.options.unknownFrequency, this.options.frequencyPseudocount, this.options.frequencyExponent);
     this.ic = kb.ic;
     this.diseaseIds = kb.diseases.map((d) => d.id);
     this.names = kb.diseases.map((d) => d.name);
