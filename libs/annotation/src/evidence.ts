@@ -46,7 +46,13 @@ export function frequencyEvidence(table: VariantLookup | undefined, chrom: strin
   if (!r) return undefined;
   const maxAf = num(r.afPopmax) ?? num(r.af);
   if (maxAf === undefined) return undefined;
-  return { maxAf, source: String(r.sources ?? 'unknown'), faf95: num(r.faf95Max), homozygotes: num(r.homozygotes) };
+  const out: FrequencyEvidence = { maxAf, source: String(r.sources ?? 'unknown'), faf95: num(r.faf95Max), homozygotes: num(r.homozygotes) };
+  const benignAf = num(r.benignAf);
+  if (benignAf !== undefined) {
+    out.benignAf = benignAf;
+    out.benignAfIsFaf95 = r.benignAfIsFaf95 === 1;
+  }
+  return out;
 }
 
 /** ClinVar record, ignoring records without a germline classification ('other'). */

@@ -58,6 +58,14 @@ export interface FrequencyEvidence {
   source: string;
   faf95?: number;
   homozygotes?: number;
+  /**
+   * The frequency ACMG's BA1 / BS1 may use: the highest faf95 (or AF, for a source without one)
+   * over the sources with at least 2,000 alleles called at the site (ClinGen SVI); absent when no
+   * source qualifies, e.g. a variant seen only in a small in-house cohort.
+   */
+  benignAf?: number;
+  /** benignAf is a filtering allele frequency (faf95), not a point estimate */
+  benignAfIsFaf95?: boolean;
 }
 
 export interface ClinvarEvidence {

@@ -63,7 +63,7 @@ describe('pre-annotated input on the real VEP-annotated files of the mirror', ()
     // 1:210267893 TGAA>T (GRCh37), an in-frame deletion with EXACMAX_AF=0.2129: the KB has no frequency there
     const del = at(vs, 'chr1', 210094548)!;
     expect(del.origin).toMatchObject({ pos: 210267893, ref: 'TGAA', alt: 'T' });
-    expect(del.annotation.frequency).toEqual({ maxAf: 0.212856276531231, source: 'input VCF (EXACMAX_AF)' });
+    expect(del.annotation.frequency).toEqual({ maxAf: 0.212856276531231, source: 'input VCF (EXACMAX_AF)', benignAf: 0.212856276531231, benignAfIsFaf95: false });
     expect(del.annotation.frequencyScore).toBe(0);
     expect(del.annotation.variantScore).toBe(0);
     expect(del.annotation.evidenceFrom).toMatchObject({ frequency: 'input', clinvar: 'kb', cadd: 'input' });
@@ -107,7 +107,9 @@ describe('pre-annotated input on the real VEP-annotated files of the mirror', ()
     capiceAsVcf(vcf, (c) => c === 'chr6' || c === 'chr7');
     const vs = await annotate([vcf], { assembly: 'GRCh38' });
     const h63d = at(vs, 'chr6', 26090951)!;
-    expect(h63d.inputEvidence?.frequency).toEqual({ maxAf: 0.132, source: 'input VCF (CSQ/gnomAD_AF)', faf95: expect.any(Number), homozygotes: expect.any(Number) });
+    expect(h63d.inputEvidence?.frequency).toEqual({ maxAf: 0.132, source: 'input VCF (CSQ/gnomAD_AF)', faf95: expect.any(Number), homozygotes: expect.any(Number), benignAf: expect.any(Number), benignAfIsFaf95: true });
+    // BA1 takes the input's faf95, as it would gnomAD's own
+    expect(h63d.inputEvidence!.frequency!.benignAf).toBe(h63d.inputEvidence!.frequency!.faf95);
     expect(h63d.annotation.frequencyScore).toBe(0);
     expect(h63d.annotation.evidenceFrom?.frequency).toBe('input');
 

@@ -42,5 +42,26 @@ describe('an in-house cohort in the KB: its carriers make a variant common', () 
     // one carrier among five people (AF 10%) is common too; the hom-ref call is no record at all
     expect(frequencyEvidence(table, 'chr2', 1000, 'A', 'G')).toMatchObject({ maxAf: 0.1, source: 'cohort:panel' });
     expect(frequencyEvidence(table, 'chr1', 925969 + 51, 'G', 'A')).toBeUndefined();
+    // six people are far from the 2,000 alleles a benign frequency criterion needs (ClinGen SVI): no BA1 / BS1 input
+    expect(carried.benignAf).toBeUndefined();
+    expect(frequencyEvidence(table, 'chr2', 1000, 'A', 'G')!.benignAf).toBeUndefined();
+  });
+
+  it('a cohort of 1,000 people (2,000 alleles) is large enough: its faf95 is the benign-criteria frequency', async () => {
+    const kb2 = emptyKb('rr-cohort-kb-large-');
+    try {
+      const people = Array.from({ length: 1000 }, (_, i) => `S${i + 1}`);
+      // 40 carriers: AF 2%, faf95 = Poisson bound of 40 over 2,000
+      const gts = people.map((_, i) => (i < 40 ? '0/1' : '0/0')).join(' ');
+      const big = vcf(path.join(path.dirname(kb2), 'biobank.GRCh38.vcf'), 'GRCh38', people, [`chr3 5000 . C A . PASS . GT ${gts}`]);
+      await addVariantSource(kb2, 'cohort', [big], quiet);
+      const f = frequencyEvidence(await (await KnowledgeBase.open(kb2)).variantLookup('frequency'), 'chr3', 5000, 'C', 'A')!;
+      expect(f).toMatchObject({ maxAf: 0.02, source: 'cohort:biobank', benignAfIsFaf95: true });
+      expect(f.benignAf).toBeCloseTo(f.faf95!, 6);
+      expect(f.benignAf!).toBeGreaterThan(0.013);
+      expect(f.benignAf!).toBeLessThan(0.02);
+    } finally {
+      rmSync(path.dirname(kb2), { recursive: true, force: true });
+    }
   });
 });

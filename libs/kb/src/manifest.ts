@@ -28,8 +28,8 @@ export interface KbManifest {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
-/** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals; 3: small RNA disease genes from gene intervals; 4: frequencies and predictor scores in disk-backed variant stores; 5: variant store schema 2 and the gene-evidence folder; 6: ClinVar in a variant store). */
-export const KB_SCHEMA_VERSION = 6;
+/** Bumped whenever a KB built by an older release would be read wrongly (2: n/m frequency totals; 3: small RNA disease genes from gene intervals; 4: frequencies and predictor scores in disk-backed variant stores; 5: variant store schema 2 and the gene-evidence folder; 6: ClinVar in a variant store; 7: the frequency store's benignAf for ACMG BA1/BS1). */
+export const KB_SCHEMA_VERSION = 7;
 
 /**
  * The identity of a KB build recorded on each analysis (gateway and workers must agree): a

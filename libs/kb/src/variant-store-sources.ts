@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ChainFile } from '@rarerank/liftover';
 import type { StoreColumn, StoreRecord, StoreValues } from '@rarerank/variant-store';
 import {
+  benignFrequency,
   CHROM_ORDER,
   streamAlphaMissenseTsv,
   streamCaddTsv,
@@ -29,11 +30,33 @@ import { buildVariantStore, type StoreInput } from './variant-store-build';
  */
 export function frequencyColumns(afDecimals?: number): StoreColumn[] {
   const af = (name: string): StoreColumn => (afDecimals === undefined ? { name, type: 'decimal' } : { name, type: 'decimal', scale: afDecimals });
-  return [af('af'), af('afPopmax'), af('faf95Max'), { name: 'homozygotes', type: 'int' }, { name: 'hemizygotes', type: 'int' }, af('afJoint'), { name: 'sources', type: 'str' }];
+  return [
+    af('af'),
+    af('afPopmax'),
+    af('faf95Max'),
+    { name: 'homozygotes', type: 'int' },
+    { name: 'hemizygotes', type: 'int' },
+    af('afJoint'),
+    { name: 'sources', type: 'str' },
+    // what ACMG's BA1 / BS1 may use: the highest over the sources with enough alleles (benignFrequency), 1 when a faf95
+    af('benignAf'),
+    { name: 'benignAfIsFaf95', type: 'int' },
+  ];
 }
 
 export function frequencyValues(r: FrequencyRecord, tag: string): StoreValues {
-  return { af: r.af, afPopmax: r.afPopmax, faf95Max: r.faf95Max, homozygotes: r.homozygotes, hemizygotes: r.hemizygotes, afJoint: r.afJoint, sources: tag };
+  const benign = benignFrequency(r);
+  return {
+    af: r.af,
+    afPopmax: r.afPopmax,
+    faf95Max: r.faf95Max,
+    homozygotes: r.homozygotes,
+    hemizygotes: r.hemizygotes,
+    afJoint: r.afJoint,
+    sources: tag,
+    benignAf: benign?.af,
+    benignAfIsFaf95: benign === undefined ? undefined : benign.faf95 ? 1 : 0,
+  };
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : -Infinity);
@@ -42,12 +65,14 @@ const defined = (v: StoreValues) => Object.fromEntries(Object.entries(v).filter(
 /**
  * Two sources' records of one variant: the sources are listed (in file order) and the values of
  * the higher group-max AF win, the earlier source on a tie; a value the winner lacks (1000G has
- * no FAF95) stays from the other.
+ * no FAF95) stays from the other. The benign-criteria frequency is the higher of the two, whichever
+ * source won (a small cohort's high AF must not hide gnomAD's faf95).
  */
 export function combineFrequency(kept: StoreRecord, next: StoreRecord): StoreRecord {
   const sources = `${kept.values.sources},${next.values.sources}`;
   const values = num(next.values.afPopmax) > num(kept.values.afPopmax) ? { ...kept.values, ...defined(next.values) } : { ...kept.values };
-  return { ...kept, values: { ...values, sources } };
+  const benign = num(next.values.benignAf) > num(kept.values.benignAf) ? next.values : kept.values;
+  return { ...kept, values: { ...values, sources, benignAf: benign.benignAf, benignAfIsFaf95: benign.benignAfIsFaf95 } };
 }
 
 /** Within one file (1000G's multi-allelic keys), the record with the higher group-max AF. */

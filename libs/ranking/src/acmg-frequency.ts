@@ -3,8 +3,10 @@ import { pct, pctThreshold } from './format';
 import type { AcmgOptions } from './rank-options';
 
 /**
- * BA1, BS1 and PM2_Supporting from population frequency. BA1/BS1 use the filtering allele
- * frequency (faf95) when the annotation has it, as ClinGen recommends, else the highest AF.
+ * BA1, BS1 and PM2_Supporting from population frequency. BA1/BS1 use the annotation's benignAf:
+ * the filtering allele frequency (faf95) where a source gives it, as ClinGen recommends, else the
+ * highest AF, and only from sources with at least 2,000 alleles at the site (none from a small
+ * in-house cohort).
  * Without a mode (no compatible genotype) the thresholds of the gene's considered modes are
  * used conservatively: the lowest PM2 threshold and the highest BS1 threshold.
  */
@@ -23,8 +25,8 @@ export function frequencyCriteria(v: AnnotatedVariant, modes: readonly ModeOfInh
     out.push({ criterion: 'PM2', strength: 'supporting', reason: 'absent from the population databases' });
     return out;
   }
-  const benignAf = f.faf95 ?? f.maxAf;
-  const benignWhat = f.faf95 !== undefined ? 'filtering allele frequency (faf95)' : 'allele frequency';
+  const benignAf = f.benignAf ?? 0;
+  const benignWhat = f.benignAfIsFaf95 ? 'filtering allele frequency (faf95)' : 'allele frequency';
   if (benignAf > o.ba1MinAf) {
     out.push({ criterion: 'BA1', strength: 'stand_alone', reason: `${benignWhat} ${pct(benignAf)} in ${f.source} is above ${pctThreshold(o.ba1MinAf)}` });
   } else if (benignAf > bs1) {

@@ -119,6 +119,19 @@ describe('population frequency: PM2, BS1, BA1', () => {
     expect(labels(assessAcmg(v({ af: 0.06, faf95: 0.04 }), base()))).toEqual(['BS1']);
   });
 
+  it('no BA1/BS1 from a source too small to say a frequency (a one-person in-house cohort), and no PM2 either', () => {
+    // the KB's evidence of a variant one unaffected person carries: AF 50%, Poisson faf95 2.6%, no benignAf (AN 2 < 2,000)
+    const carried = v({ af: 0.5 });
+    carried.annotation.frequency = { maxAf: 0.5, source: 'cohort:lab', faf95: 0.0256 };
+    expect(labels(assessAcmg(carried, base()))).toEqual([]);
+    expect(labels(assessAcmg(carried, base({ modes: ['AR'] })))).toEqual([]);
+    // gnomAD's faf95 behind it still counts, worded as a faf95
+    carried.annotation.frequency = { ...carried.annotation.frequency, source: 'gnomad-exomes,cohort:lab', benignAf: 0.03, benignAfIsFaf95: true };
+    const a = assessAcmg(carried, base());
+    expect(labels(a)).toEqual(['BS1']);
+    expect(a.criteria[0].reason).toMatch(/^filtering allele frequency \(faf95\) 3% in gnomad-exomes,cohort:lab is above 1%/);
+  });
+
   it('without a mode, uses the strictest PM2 and the most lenient BS1 threshold of the modes considered', () => {
     expect(labels(assessAcmg(v({ af: 0.015 }), base({ modes: ['AD', 'AR'] })))).toEqual([]);
   });

@@ -65,7 +65,7 @@ export function variant(s: VariantSpec): AnnotatedVariant {
       transcripts: [primary],
       mostSevere: term,
       aminoAcidEffectKnown: s.aminoAcidEffectKnown ?? false,
-      frequency: s.af === undefined ? undefined : { maxAf: s.af, source: 'gnomAD', faf95: s.faf95 },
+      frequency: s.af === undefined ? undefined : { maxAf: s.af, source: 'gnomAD', faf95: s.faf95, benignAf: s.faf95 ?? s.af, benignAfIsFaf95: s.faf95 !== undefined },
       clinvar: s.clinvar,
       predictors: s.predictors ?? {},
       frequencyScore: 1,

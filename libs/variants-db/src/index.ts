@@ -10,6 +10,7 @@ export { readGnomadSitesVcf, streamGnomadSitesVcf, queryGnomadSitesVcf, IndexedG
 export { read1000gDosage } from './thousand-genomes';
 export { cohortsOf, streamCohort, type Cohort } from './cohort-vcf';
 export { poissonLowerBound } from './poisson-bound';
+export { benignFrequency, MIN_ALLELES_FOR_BENIGN_FREQUENCY, type BenignFrequency } from './benign-frequency';
 export { readClinvarVcf, streamClinvarVcf } from './clinvar-vcf';
 export { readClinvarMacarthurVcf } from './clinvar-macarthur';
 export { readClinvarWebExport } from './clinvar-web-export';

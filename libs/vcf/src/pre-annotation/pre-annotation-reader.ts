@@ -45,6 +45,9 @@ class AlleleEvidence {
     if (this.af !== undefined) {
       out.frequency = { maxAf: this.af, source: `input VCF (${this.afField})` };
       if (this.faf95 !== undefined) out.frequency.faf95 = this.faf95;
+      // the input's annotations do not say how many alleles were behind them: taken as a population database's
+      out.frequency.benignAf = this.faf95 ?? this.af;
+      out.frequency.benignAfIsFaf95 = this.faf95 !== undefined;
       if (this.homozygotes !== undefined) out.frequency.homozygotes = this.homozygotes;
     }
     const clinvar = this.significance.length ? clinvarFromText(this.significance, this.review, clnsigCodes) : undefined;

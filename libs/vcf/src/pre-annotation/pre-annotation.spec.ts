@@ -43,9 +43,9 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
       rec(400, 'C', 'T', 'CSQ=' + csq('G', 'missense_variant', 'G1', '0.3', '', '', '', '', '', '', '', '', '')),
     ]));
     const ev = byKey(r.variants);
-    expect(ev['100 A>AT']).toEqual({ frequency: { maxAf: 0.21, source: 'input VCF (CSQ/MAX_AF)' }, predictors: { spliceAi: 0.3, cadd: 25.1 } });
-    expect(ev['100 A>ATT']).toEqual({ frequency: { maxAf: 1e-5, source: 'input VCF (CSQ/gnomADe_AF)' }, predictors: { cadd: 18 }, clinvar: { significance: 'pathogenic_likely_pathogenic', reviewStatus: 'unknown', stars: 0 } });
-    expect(ev['200 GAG>G']).toEqual({ frequency: { maxAf: 0.003, source: 'input VCF (CSQ/gnomADg_AF)' }, clinvar: { significance: 'benign', reviewStatus: 'unknown', stars: 0 } });
+    expect(ev['100 A>AT']).toEqual({ frequency: { maxAf: 0.21, source: 'input VCF (CSQ/MAX_AF)', benignAf: 0.21, benignAfIsFaf95: false }, predictors: { spliceAi: 0.3, cadd: 25.1 } });
+    expect(ev['100 A>ATT']).toEqual({ frequency: { maxAf: 1e-5, source: 'input VCF (CSQ/gnomADe_AF)', benignAf: 1e-5, benignAfIsFaf95: false }, predictors: { cadd: 18 }, clinvar: { significance: 'pathogenic_likely_pathogenic', reviewStatus: 'unknown', stars: 0 } });
+    expect(ev['200 GAG>G']).toEqual({ frequency: { maxAf: 0.003, source: 'input VCF (CSQ/gnomADg_AF)', benignAf: 0.003, benignAfIsFaf95: false }, clinvar: { significance: 'benign', reviewStatus: 'unknown', stars: 0 } });
     expect(ev['300 C>T']).toEqual({ predictors: { revel: 0.93, spliceAi: 0.02, cadd: 29 } });
     expect(ev['400 C>T']).toBeUndefined();
     expect(r.warnings.join(' ')).toMatch(/pre-annotated input, reading VEP CSQ: gnomADe_AF, gnomADg_AF, MAX_AF, REVEL, SpliceAI_pred_DS_AG/);
@@ -62,7 +62,7 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
     ]));
     const ev = byKey(r.variants);
     expect(ev['100 C>T']).toEqual({ predictors: { revel: 0.8, cadd: 27.5 } });
-    expect(ev['100 C>G']).toEqual({ frequency: { maxAf: 0.05, source: 'input VCF (dbNSFP_gnomAD_exomes_AF)' }, predictors: { revel: 0.1 } });
+    expect(ev['100 C>G']).toEqual({ frequency: { maxAf: 0.05, source: 'input VCF (dbNSFP_gnomAD_exomes_AF)', benignAf: 0.05, benignAfIsFaf95: false }, predictors: { revel: 0.1 } });
   });
 
   it("the SpliceAI tool's own key (ALLELE|SYMBOL|DS_AG|…): max delta per ALT; VEP's CSQ under another name (--vcf_info_field)", async () => {
@@ -75,7 +75,7 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
     const ev = byKey(r.variants);
     // the ALT T does not start with the C, so VEP strips nothing: its Allele 'T' is the SNV, not the insertion
     expect(ev['100 C>CT']).toEqual({ predictors: { spliceAi: 0.91 } });
-    expect(ev['100 C>T']).toEqual({ frequency: { maxAf: 0.5, source: 'input VCF (vep/gnomADg_AF)' }, predictors: { spliceAi: 0.02 } });
+    expect(ev['100 C>T']).toEqual({ frequency: { maxAf: 0.5, source: 'input VCF (vep/gnomADg_AF)', benignAf: 0.5, benignAfIsFaf95: false }, predictors: { spliceAi: 0.02 } });
   });
 
   it("ANNOVAR's VCF output: one block per ALT (ANNOVAR_DATE … ALLELE_END), escaped commas, plain gnomAD keys of its databases", async () => {
@@ -100,11 +100,11 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
     ]));
     const ev = byKey(r.variants);
     expect(ev['100 C>T']).toEqual({
-      frequency: { maxAf: 0.0009, source: 'input VCF (AF_popmax)' },
+      frequency: { maxAf: 0.0009, source: 'input VCF (AF_popmax)', benignAf: 0.0009, benignAfIsFaf95: false },
       clinvar: { significance: 'pathogenic', reviewStatus: 'criteria provided, multiple submitters, no conflicts', stars: 2 },
       predictors: { revel: 0.91, cadd: 32 },
     });
-    expect(ev['100 C>A']).toEqual({ frequency: { maxAf: 0.04, source: 'input VCF (gnomAD_exome_ALL)' }, predictors: { cadd: 12 } });
+    expect(ev['100 C>A']).toEqual({ frequency: { maxAf: 0.04, source: 'input VCF (gnomAD_exome_ALL)', benignAf: 0.04, benignAfIsFaf95: false }, predictors: { cadd: 12 } });
   });
 
   it("bcftools annotate with gnomAD's INFO: plain AF is a population AF only beside gnomAD-only keys; a caller's AF is not", async () => {
@@ -114,9 +114,9 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
       '##INFO=<ID=nhomalt,Number=A,Type=Integer,Description="Count of homozygous individuals">',
     ], [rec(100, 'C', 'T', 'AF=0.01;AF_grpmax=0.03;nhomalt=12'), rec(200, 'G', 'A,C', 'AF=0.2,0.000001;AF_grpmax=.,0.00002;nhomalt=500,0', '1/2')]);
     const ev = byKey((await ingest('bcftools.vcf', gnomad)).variants);
-    expect(ev['100 C>T']).toEqual({ frequency: { maxAf: 0.03, source: 'input VCF (AF_grpmax)', homozygotes: 12 } });
-    expect(ev['200 G>A']).toEqual({ frequency: { maxAf: 0.2, source: 'input VCF (AF)', homozygotes: 500 } });
-    expect(ev['200 G>C']).toEqual({ frequency: { maxAf: 0.00002, source: 'input VCF (AF_grpmax)', homozygotes: 0 } });
+    expect(ev['100 C>T']).toEqual({ frequency: { maxAf: 0.03, source: 'input VCF (AF_grpmax)', benignAf: 0.03, benignAfIsFaf95: false, homozygotes: 12 } });
+    expect(ev['200 G>A']).toEqual({ frequency: { maxAf: 0.2, source: 'input VCF (AF)', benignAf: 0.2, benignAfIsFaf95: false, homozygotes: 500 } });
+    expect(ev['200 G>C']).toEqual({ frequency: { maxAf: 0.00002, source: 'input VCF (AF_grpmax)', benignAf: 0.00002, benignAfIsFaf95: false, homozygotes: 0 } });
 
     // a GATK call set's AF (the cohort's): no pre-annotation at all, INFO is never parsed
     const caller = vcf(['##INFO=<ID=AF,Number=A,Type=Float,Description="Allele Frequency, for each ALT allele, in the same order as listed">'], [rec(100, 'C', 'T', 'AF=0.5')]);
@@ -126,7 +126,7 @@ describe('pre-annotated input: evidence the VCF itself carries, read where its h
 
     // prefixed keys (bcftools annotate -c INFO/gnomad_AF:=INFO/AF) need no marker
     const prefixed = vcf(['##INFO=<ID=gnomad_AF,Number=A,Type=Float,Description="gnomAD AF">', '##INFO=<ID=gnomad_nhomalt,Number=A,Type=Integer,Description="gnomAD nhomalt">'], [rec(100, 'C', 'T', 'gnomad_AF=0.25;gnomad_nhomalt=3000')]);
-    expect((await ingest('prefixed.vcf', prefixed)).variants[0].inputEvidence).toEqual({ frequency: { maxAf: 0.25, source: 'input VCF (gnomad_AF)', homozygotes: 3000 } });
+    expect((await ingest('prefixed.vcf', prefixed)).variants[0].inputEvidence).toEqual({ frequency: { maxAf: 0.25, source: 'input VCF (gnomad_AF)', benignAf: 0.25, benignAfIsFaf95: false, homozygotes: 3000 } });
   });
 
   it('old ClinVar copies: numeric CLNSIG codes and short review codes (several values: conflicting, fewest stars)', async () => {
