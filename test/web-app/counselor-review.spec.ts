@@ -116,14 +116,14 @@ describe('counselor web app in chromium', () => {
     // classify the gene and one of its variants
     const gene = `article.gene[data-symbol="${top.symbol}"]`;
     await clickButton(page, gene, `Review gene ${top.symbol}`);
-    await page.click(`${gene} > div > .form-holder input[value="candidate"]`);
-    await page.select(`${gene} > div > .form-holder select`, 'likely_pathogenic');
-    await page.type(`${gene} > div > .form-holder textarea`, 'fits the <b>phenotype</b>');
-    await page.click(`${gene} > div > .form-holder button[type=submit]`);
+    await page.click(`${gene} .gene-review .form-holder input[value="candidate"]`);
+    await page.select(`${gene} .gene-review .form-holder select`, 'likely_pathogenic');
+    await page.type(`${gene} .gene-review .form-holder textarea`, 'fits the <b>phenotype</b>');
+    await page.click(`${gene} .gene-review .form-holder button[type=submit]`);
     await waitForText(page, '#action-done', (t) => t === `Saved your review of ${top.symbol}.`, 'the gene review saved');
     await clickButton(page, gene, `Review variant ${variantKey(topVariant)}`);
-    await page.select(`${gene} table .form-holder select`, 'uncertain_significance');
-    await page.click(`${gene} table .form-holder button[type=submit]`);
+    await page.select(`${gene} .variant-review .form-holder select`, 'uncertain_significance');
+    await page.click(`${gene} .variant-review .form-holder button[type=submit]`);
     await waitForText(page, '#action-done', (t) => t === `Saved your review of ${variantKey(topVariant)}.`, 'the variant review saved');
     expect(await page.$eval('#reviews tbody', (b) => b.textContent)).toContain('fits the <b>phenotype</b>');
 

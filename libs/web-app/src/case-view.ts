@@ -7,7 +7,7 @@ import { type GeneRow, geneRows, variantsCover } from './gene-rows.js';
 import { allowedActions, type ReviewAction, reviewStateText } from './review-actions.js';
 import { reviewForm } from './review-form.js';
 
-const GENES_PER_PAGE = 20;
+const GENES_PER_PAGE = 10;
 const VARIANT_PAGE = 200;
 /** at most this many variant pages are read for one page of genes (a huge gene could have more) */
 const MAX_VARIANT_PAGES = 10;
@@ -174,7 +174,7 @@ function reviewText(r: Review): string {
   return `${r.reviewer}: ${parts.join('; ') || 'no class or tags'} (analysis ${r.analysis ?? '?'}, ${formatTime(r.updatedAt)})`;
 }
 
-function toggleForm(label: string, form: () => HTMLFormElement): HTMLElement {
+function toggleForm(label: string, form: () => HTMLFormElement, kind: string): HTMLElement {
   const holder = el('div', { class: 'form-holder' });
   const b = button(label, () => {
     if (holder.firstChild) {
@@ -186,7 +186,7 @@ function toggleForm(label: string, form: () => HTMLFormElement): HTMLElement {
       holder.querySelector<HTMLElement>('input, select, textarea')?.focus();
     }
   }, { 'aria-expanded': 'false', class: 'review-toggle' });
-  return el('div', {}, b, holder);
+  return el('div', { class: kind }, b, holder);
 }
 
 function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: Review[], canClassify: boolean, ctx: CaseViewContext): HTMLElement {
@@ -235,10 +235,13 @@ function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: b
       v.zygosity,
       formatFrequency(v.frequency),
       humanize(v.acmg.classification),
+      v.clinvar ? humanize(v.clinvar) : '—',
       `${formatScore(v.score)}${v.contributing ? ' (counts for the gene)' : ''}`,
-      el('div', {}, reviewLines(reviewsOf(reviews, 'variant', key)), canClassify ? toggleForm(`Review variant ${key}`, () => reviewForm(key, save('variants', key, key))) : undefined),
+      reviewLines(reviewsOf(reviews, 'variant', key)) ?? 'none',
     ];
   });
+  // the forms sit below the table: a table cell is too narrow for one
+  const variantForms = canClassify && variants.length ? el('div', { class: 'variant-reviews' }, ...variants.map((v) => toggleForm(`Review variant ${variantKey(v)}`, () => reviewForm(variantKey(v), save('variants', variantKey(v), variantKey(v))), 'variant-review'))) : undefined;
   return el(
     'article',
     { class: 'gene', 'data-symbol': gene.symbol, 'aria-labelledby': `gene-${gene.rank}` },
@@ -247,11 +250,12 @@ function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: b
     el('h5', {}, 'Why'),
     el('ul', { class: 'why' }, ...gene.explanation.map((line) => el('li', {}, line))),
     variants.length
-      ? table(`Variants of ${gene.symbol}`, ['Variant', 'HGVS', 'Consequence', 'Zygosity', 'Frequency', 'ACMG', 'Score', 'Reviews'], variantRows, { class: 'variants' })
+      ? table(`Variants of ${gene.symbol}`, ['Variant', 'HGVS', 'Consequence', 'Zygosity', 'Frequency', 'ACMG', 'ClinVar', 'Score', 'Reviews'], variantRows, { class: 'variants' })
       : el('p', {}, 'No ranked variants (phenotype evidence only).'),
+    variantForms,
     el('h5', {}, 'Reviews of the gene'),
     reviewLines(reviewsOf(reviews, 'gene', gene.symbol)) ?? el('p', {}, 'None yet.'),
-    canClassify ? toggleForm(`Review gene ${gene.symbol}`, () => reviewForm(gene.symbol, save('genes', gene.symbol, gene.symbol))) : undefined,
+    canClassify ? toggleForm(`Review gene ${gene.symbol}`, () => reviewForm(gene.symbol, save('genes', gene.symbol, gene.symbol)), 'gene-review') : undefined,
   );
 }
 

@@ -29,6 +29,7 @@ describe('formatting', () => {
   it('writes HGVS with the transcript and the protein change when the result has them', () => {
     expect(formatHgvs({ transcript: 'NM_1.2', hgvsC: 'c.2T>C', hgvsP: 'p.Met1?' })).toBe('NM_1.2:c.2T>C (p.Met1?)');
     expect(formatHgvs({ hgvsC: 'c.2T>C' })).toBe('c.2T>C');
+    expect(formatHgvs({ transcript: 'NM_000138.5', hgvsC: 'NM_000138.5:c.3458G>T' })).toBe('NM_000138.5:c.3458G>T');
     expect(formatHgvs({ hgvsP: 'p.Met1?' })).toBe('(p.Met1?)');
     expect(formatHgvs({})).toBe('—');
   });

@@ -30,9 +30,9 @@ export function variantKey(v: { chrom: string; pos: number; ref: string; alt: st
   return `${v.chrom}-${v.pos}-${v.ref}-${v.alt}`;
 }
 
-/** `NM_001165963.4:c.2T>C (p.Met1?)`, or what of it the result carries. */
+/** `NM_001165963.4:c.2T>C (p.Met1?)`, or what of it the result carries (hgvsC may name its transcript already). */
 export function formatHgvs(v: { transcript?: string; hgvsC?: string; hgvsP?: string }): string {
-  const c = v.hgvsC ? (v.transcript ? `${v.transcript}:${v.hgvsC}` : v.hgvsC) : v.transcript ?? '';
+  const c = v.hgvsC ? (v.transcript && !v.hgvsC.includes(':') ? `${v.transcript}:${v.hgvsC}` : v.hgvsC) : v.transcript ?? '';
   const text = v.hgvsP ? `${c} (${v.hgvsP})`.trim() : c;
   return text || '—';
 }
