@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CaseDoc } from '@rarerank/data-access';
 import type { CaseGeneResult, CaseResult, CaseVariantResult } from '@rarerank/report';
 import type { Browser, Page } from 'puppeteer-core';
 import { exampleResult, seedCase, seedCompletedCase } from '../gateway/support/fixtures';
-import { call } from '../gateway/support/http';
+import { call, eventually } from '../gateway/support/http';
 import { bearer, createLab, startTestGateway, type TestGateway, type TestLab } from '../gateway/support/test-gateway';
 import { clickButton, launchChromium, signIn, waitForText } from './browser';
 
@@ -191,5 +194,33 @@ describe('counselor web app in chromium', () => {
     const shown = await page.$eval('article.gene', (a) => ({ symbol: a.querySelector('.symbol')?.textContent, why: a.querySelector('.why li')?.textContent }));
     expect(shown).toEqual({ symbol: hostile, why: '<script>window.pwned = 1</script><b>bold</b>' });
     expect(await page.evaluate("[document.querySelectorAll('#main img, #main script, #main b').length, typeof window.pwned]")).toEqual([0, 'undefined']);
+  });
+
+  it('follows a running analysis until its ranking appears, then downloads the HTML report', async () => {
+    const running = await seedCase(gw.data, lab.lab.id);
+    await gw.data.cases.transition(running.id, 1, ['received'], 'ingesting');
+    await gw.data.cases.transition(running.id, 1, ['ingesting'], 'annotating');
+    await page.goto(`${gw.base}/app/#/cases/${running.id}`, { waitUntil: 'load' });
+    await waitForText(page, '#progress', (t) => t.includes('running: annotating'), 'the progress line');
+
+    // the workers finish: the page polls and draws the ranking without a reload
+    await gw.data.results.save({ caseId: running.id, labId: lab.lab.id, analysis: 1, result: { ...result, caseId: running.id } });
+    await gw.data.cases.transition(running.id, 1, ['annotating'], 'ranking');
+    await gw.data.cases.markCompleted(running.id, 1);
+    await waitForText(page, 'article.gene .symbol', (t) => t === top.symbol, 'the ranking after completion');
+
+    const downloads = await mkdtemp(path.join(tmpdir(), 'rarerank-webapp-dl-'));
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await page.click('#download-report');
+      const file = path.join(downloads, `rarerank-report-${running.id}.html`);
+      await eventually(() => existsSync(file), 'the downloaded report');
+      await eventually(() => readFileSync(file, 'utf8').includes('</html>'), 'the whole report written');
+      expect(readFileSync(file, 'utf8')).toContain(top.symbol);
+      expect(await page.$eval('#action-message', (m) => m.textContent)).toBe('');
+    } finally {
+      await rm(downloads, { recursive: true, force: true });
+    }
   });
 });

@@ -51,12 +51,33 @@ export async function renderCase(main: HTMLElement, ctx: CaseViewContext, flash?
     auditSection(audit),
   );
   replace(main, view);
-  if (c.status !== 'completed' && c.status !== 'failed') {
-    // no EventSource: it cannot send the Authorization header, so the page polls while the analysis runs
-    setTimeout(() => {
-      if (ctx.isCurrent()) ctx.rerender();
-    }, POLL_MS);
-  }
+  if (running(c)) schedulePoll(main, ctx, c);
+}
+
+const running = (c: CaseDetail) => c.status !== 'completed' && c.status !== 'failed';
+
+/**
+ * While the analysis runs the page polls the case (EventSource cannot send the Authorization
+ * header that /events needs): the progress line is updated, and the whole view drawn again once
+ * the status changes. A failed poll is shown in the progress line and polling goes on.
+ */
+function schedulePoll(main: HTMLElement, ctx: CaseViewContext, shown: CaseDetail): void {
+  setTimeout(() => {
+    if (!ctx.isCurrent()) return;
+    ctx.api
+      .get<CaseDetail>(`/cases/${enc(ctx.id)}`)
+      .then((c) => {
+        if (!ctx.isCurrent()) return;
+        if (c.status !== shown.status || c.reviewStatus !== shown.reviewStatus || c.currentAnalysis !== shown.currentAnalysis) return ctx.rerender();
+        main.querySelector('#progress')?.replaceWith(progressNote(c));
+        schedulePoll(main, ctx, c);
+      })
+      .catch((e: unknown) => {
+        if (!ctx.isCurrent()) return;
+        main.querySelector('#progress')?.replaceWith(el('p', { role: 'status', id: 'progress', class: 'error' }, `Could not refresh the status: ${e instanceof Error ? e.message : String(e)}. Trying again.`));
+        schedulePoll(main, ctx, shown);
+      });
+  }, POLL_MS);
 }
 
 interface LoadedResults {
