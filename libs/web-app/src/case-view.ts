@@ -31,7 +31,7 @@ export async function renderCase(main: HTMLElement, ctx: CaseViewContext, flash?
   const [c, reviews, audit] = await Promise.all([
     api.get<CaseDetail>(`/cases/${enc(id)}`),
     api.get<{ items: Review[] }>(`/cases/${enc(id)}/reviews`),
-    api.get<Page<AuditEntry>>(`/cases/${enc(id)}/audit?pageSize=200`),
+    latestAudit(api, id),
   ]);
   const results = c.status === 'completed' ? await loadResults(api, id, ctx.genePage) : undefined;
   if (!ctx.isCurrent()) return;
@@ -78,6 +78,15 @@ function schedulePoll(main: HTMLElement, ctx: CaseViewContext, shown: CaseDetail
         schedulePoll(main, ctx, shown);
       });
   }, POLL_MS);
+}
+
+const AUDIT_PAGE = 200;
+
+/** The newest entries of the audit trail (the API pages it oldest first). */
+async function latestAudit(api: ApiClient, id: string): Promise<Page<AuditEntry>> {
+  const first = await api.get<Page<AuditEntry>>(`/cases/${enc(id)}/audit?pageSize=${AUDIT_PAGE}`);
+  const last = Math.ceil(first.total / AUDIT_PAGE);
+  return last > 1 ? api.get<Page<AuditEntry>>(`/cases/${enc(id)}/audit?pageSize=${AUDIT_PAGE}&page=${last}`) : first;
 }
 
 interface LoadedResults {
@@ -310,7 +319,7 @@ function auditSection(audit: Page<AuditEntry>): HTMLElement {
     { id: 'audit', 'aria-labelledby': 'audit-title' },
     el('h3', { id: 'audit-title' }, 'Audit trail'),
     table(
-      audit.total > audit.items.length ? `The first ${audit.items.length} of ${audit.total} entries, oldest first` : `${audit.total} entries, oldest first`,
+      audit.total > audit.items.length ? `The last ${audit.items.length} of ${audit.total} entries, oldest first` : `${audit.total} entries, oldest first`,
       ['Time', 'User', 'Role', 'Action', 'Target', 'Detail'],
       audit.items.map((a) => [formatTime(a.at), a.actor.user, a.actor.role, a.action, a.target ?? '', Object.keys(a.detail).length ? JSON.stringify(a.detail) : '']),
       { id: 'audit-table' },

@@ -31,9 +31,20 @@ function showError(e: unknown): void {
   replace(main, el('p', { class: 'error', role: 'alert', id: 'page-error' }, text), again, el('p', {}, el('a', { href: '#/cases' }, 'Back to the cases')));
 }
 
+/** After a route change, focus goes to the new view's heading (screen readers announce it). */
+function focusHeading(): void {
+  const h = main.querySelector('h2');
+  if (!h) return;
+  h.setAttribute('tabindex', '-1');
+  h.focus();
+}
+
 function route(): void {
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;
+  // a view left before its answers came must not draw over the next one
+  const done = () => isCurrent() && focusHeading();
+  const fail = (e: unknown) => isCurrent() && showError(e);
   const key = session.key();
   header(key);
   if (!key) {
@@ -47,10 +58,10 @@ function route(): void {
   const api = new ApiClient(key);
   const r = parseRoute(location.hash);
   if (r.view === 'case') {
-    const ctx = { api, id: r.id, genePage: r.page, isCurrent, rerender: (flash?: string) => void renderCase(main, ctx, flash).catch(showError) };
-    renderCase(main, ctx).catch(showError);
+    const ctx = { api, id: r.id, genePage: r.page, isCurrent, rerender: (flash?: string) => void renderCase(main, ctx, flash).catch(fail) };
+    renderCase(main, ctx).then(done, fail);
   } else {
-    renderCaseList(main, api, r.page, isCurrent).catch(showError);
+    renderCaseList(main, api, r.page, isCurrent).then(done, fail);
   }
 }
 
