@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CaseDoc } from '@rarerank/data-access';
@@ -10,6 +11,21 @@ import { exampleResult, seedCase, seedCompletedCase } from '../gateway/support/f
 import { call, eventually } from '../gateway/support/http';
 import { bearer, createLab, startTestGateway, type TestGateway, type TestLab } from '../gateway/support/test-gateway';
 import { clickButton, launchChromium, signIn, waitForText } from './browser';
+
+/** GET with the path exactly as given, dot segments included. */
+function rawGet(base: string, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const req = request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 /**
  * The counselor web app (/app) in a real browser against the real API: sign-in, the case list, the
@@ -74,7 +90,10 @@ describe('counselor web app in chromium', () => {
     const bare = await fetch(`${gw.base}/app`, { redirect: 'manual' });
     expect([bare.status, bare.headers.get('location')]).toEqual([301, '/app/']);
     expect((await fetch(`${gw.base}/app/`, { method: 'POST' })).status).toBe(405);
-    expect((await fetch(`${gw.base}/app/../package.json`)).status).toBe(404);
+    // sent as raw paths (fetch would resolve the dot segments itself)
+    for (const raw of ['/app/../package.json', '/app/%2e%2e/%2e%2e/package.json', '/app/js/../../../package.json']) {
+      expect(await rawGet(gw.base, raw)).toEqual({ status: 404, body: 'no such file in the web app' });
+    }
     expect((await fetch(`${gw.base}/app/js/main.ts`)).status).toBe(404);
     const doc = (await (await fetch(`${gw.base}/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/app'))).toEqual([]);
