@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/io/**', 'libs/hpo/**', 'libs/genes/**', 'libs/variants-db/**', 'libs/variant-store/**', 'libs/kb/**', 'libs/liftover/**', 'libs/case-model/**', 'libs/vcf/**', 'libs/annotation/**', 'libs/phenotype/**', 'libs/model-organisms/**', 'libs/interactome/**', 'libs/gene-evidence/**', 'libs/ranking/**', 'libs/report/**', 'libs/engine/**'],
+    files: ['libs/io/**', 'libs/hpo/**', 'libs/genes/**', 'libs/variants-db/**', 'libs/variant-store/**', 'libs/kb/**', 'libs/liftover/**', 'libs/case-model/**', 'libs/vcf/**', 'libs/annotation/**', 'libs/phenotype/**', 'libs/model-organisms/**', 'libs/interactome/**', 'libs/gene-evidence/**', 'libs/ranking/**', 'libs/report/**', 'libs/engine/**', 'libs/web-app/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'mongoose', 'bullmq'] }] },
   },
 );

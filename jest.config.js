@@ -14,7 +14,11 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const moduleNameMapper = { '^@rarerank/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = {
+  '^@rarerank/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  // the browser app (libs/web-app) imports its modules as ES modules do: './format.js' for format.ts
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
 // Nest 12 ships ESM only; Jest on Node 20 cannot require() ESM, so swc compiles those packages too.
 const esmPackages = ['@nestjs'];
 const common = {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the pinned system tools RareRank needs: redis-server (queues), bcftools + tabix
-# (benchmarks), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs), helm
+# (benchmarks), chromium (the web app's browser test), FerretDB v1 (MongoDB wire protocol on SQLite, for tests and local runs), helm
 # (renders and lints the chart in charts/rarerank, for test/chart) and the Python environment with
 # PhEval (test/pheval; scripts/pheval-venv.sh).
 # Idempotent: when everything is present at the pinned version it only checks and exits (0.3 s).
@@ -21,6 +21,8 @@ declare -A APT_PINS=(
   [redis-server]="5:7.0.15-1~deb12u10"
   [bcftools]="1.16-1"
   [tabix]="1.16+ds-3"
+  # the browser of the web app's end-to-end test (test/web-app), driven by puppeteer-core
+  [chromium]="156.0.8078.129-1~deb12u1"
 )
 # Only when there is no Python with a working venv (Debian's own python3 lacks ensurepip without it).
 declare -A PYTHON_APT_PINS=(

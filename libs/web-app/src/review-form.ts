@@ -1,0 +1,44 @@
+import { ApiError } from './api-error.js';
+import { el, replace } from './dom.js';
+import { humanize } from './format.js';
+import { ACMG_CLASSES, REVIEW_TAGS, reviewBody } from './review-values.js';
+
+let formCount = 0;
+
+/**
+ * The form of one review (PUT replaces the caller's review of the target): tags, ACMG class, note.
+ * `save` sends it; a refusal is shown in the form with the server's message.
+ */
+export function reviewForm(targetLabel: string, save: (body: ReturnType<typeof reviewBody>) => Promise<void>): HTMLFormElement {
+  const id = `review-${++formCount}`;
+  const tags = REVIEW_TAGS.map((tag) => {
+    const box = el('input', { type: 'checkbox', id: `${id}-tag-${tag}`, name: 'tags', value: tag });
+    return { box, label: el('label', { for: box.id, class: 'inline' }, box, ` ${tag}`) };
+  });
+  const acmg = el('select', { id: `${id}-acmg`, name: 'acmgClass' }, el('option', { value: '' }, '(no class)'), ...ACMG_CLASSES.map((c) => el('option', { value: c }, humanize(c))));
+  const note = el('textarea', { id: `${id}-note`, name: 'note', rows: '2', maxlength: '5000' });
+  const message = el('p', { class: 'error', role: 'alert' });
+  const submit = el('button', { type: 'submit' }, `Save review of ${targetLabel}`);
+  const form = el(
+    'form',
+    { class: 'review-form' },
+    el('fieldset', {}, el('legend', {}, 'Tags'), ...tags.map((t) => t.label)),
+    el('label', { for: acmg.id }, 'ACMG class'),
+    acmg,
+    el('label', { for: note.id }, 'Note'),
+    note,
+    submit,
+    message,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    replace(message);
+    save(reviewBody(tags.filter((t) => t.box.checked).map((t) => t.box.value), acmg.value, note.value))
+      .catch((e: unknown) => replace(message, e instanceof ApiError ? e.message : String(e)))
+      .finally(() => {
+        submit.disabled = false;
+      });
+  });
+  return form;
+}
