@@ -58,6 +58,7 @@ describe('gateway access rules on every route', () => {
     { method: 'POST', path: () => '/batches', roles: ['submitter', 'admin'], bad: { form: () => form([['manifest', '[{"hpo":"HP:0001250","vcfs":["a.vcf"]}]']]), field: 'manifest.0.vcfs.0' } },
     { method: 'GET', path: (id) => `/batches/${id}`, roles: ['submitter', 'admin'], other: () => batchB },
     { method: 'GET', path: () => '/kb', roles: ALL },
+    { method: 'GET', path: () => '/me', roles: ALL },
     { method: 'POST', path: () => '/keys', roles: ['admin'], json: () => ({ userId: labA.keys.submitter.user.id, role: 'submitter' }), bad: { json: { userId: 'x', role: 'root' }, field: 'role' } },
     { method: 'GET', path: () => '/keys', roles: ['admin'] },
     { method: 'DELETE', path: (id) => `/keys/${id}`, roles: ['admin'], other: () => labB.keys.submitter.key.id },
@@ -113,6 +114,19 @@ describe('gateway access rules on every route', () => {
     expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  it('GET /me answers who the key speaks for: its user, role and lab; a legacy key has no user record', async () => {
+    for (const [who, name, role] of [['submitter', 'sam', 'submitter'], ['reviewer2', 'rob', 'reviewer'], ['admin', 'ada', 'admin']] as const) {
+      const k = labA.keys[who];
+      const me = await call(gw.base, 'GET', '/me', { headers: bearer(k.secret) });
+      expect(me.status).toBe(200);
+      expect(me.body).toEqual({ keyId: k.key.id, labId: labA.lab.id, userId: k.user.id, user: name, role });
+    }
+    const legacy = (await gw.data.apiKeys.create(labB.lab.id, 'old-bot', 'submitter')).plaintext;
+    const me = await call(gw.base, 'GET', '/me', { headers: bearer(legacy) });
+    expect(me.body).toMatchObject({ labId: labB.lab.id, user: 'old-bot', role: 'submitter' });
+    expect(me.body.userId).toBeUndefined();
+  });
+
   it('a revoked key is refused from then on', async () => {
     const { plaintext, key } = await gw.data.apiKeys.create(labA.lab.id, 'temp', 'submitter');
     expect((await call(gw.base, 'GET', '/cases', { headers: bearer(plaintext) })).status).toBe(200);
@@ -129,7 +143,7 @@ describe('gateway access rules on every route', () => {
     const docs = await call(gw.base, 'GET', '/docs-json');
     expect(docs.status).toBe(200);
     const paths = Object.keys(docs.body.paths);
-    for (const p of ['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/results', '/cases/{id}/report', '/cases/{id}/reviews/genes/{symbol}', '/cases/{id}/sign-off', '/cases/{id}/approve', '/batches', '/kb', '/keys', '/keys/{id}', '/users', '/users/{id}/disable']) {
+    for (const p of ['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/results', '/cases/{id}/report', '/cases/{id}/reviews/genes/{symbol}', '/cases/{id}/sign-off', '/cases/{id}/approve', '/batches', '/kb', '/me', '/keys', '/keys/{id}', '/users', '/users/{id}/disable']) {
       expect(paths).toContain(p);
     }
     expect(docs.body.paths['/cases/{id}/reviews/genes/{symbol}'].put.requestBody.content['application/json'].schema.properties.tags).toBeDefined();

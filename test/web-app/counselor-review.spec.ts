@@ -120,6 +120,9 @@ describe('counselor web app in chromium', () => {
     await signIn(page, reviewerA.secret);
     await page.waitForSelector(`#case-list a[href="#/cases/${c.id}"]`);
     expect(await page.evaluate("sessionStorage.getItem('rarerank.apiKey')")).toBe(reviewerA.secret);
+    // the header names the person and role behind the key (GET /me), never the secret
+    const header = await waitForText(page, '#signed-in-as', (t) => t.startsWith('Signed in as'), 'the signed-in user');
+    expect(header).toBe(`Signed in as ${reviewerA.user.name} (reviewer) with key rr_${reviewerA.key.prefix}_…`);
     await page.click(`#case-list a[href="#/cases/${c.id}"]`);
 
     // the ranking as the stored result has it: top gene first, with its why and variants
@@ -166,6 +169,7 @@ describe('counselor web app in chromium', () => {
 
     // B signs in and approves
     await signIn(page, reviewerB.secret);
+    await waitForText(page, '#signed-in-as', (t) => t.startsWith(`Signed in as ${reviewerB.user.name} (reviewer)`), 'the second reviewer in the header');
     await page.waitForSelector(`#case-list a[href="#/cases/${c.id}"]`);
     await page.click(`#case-list a[href="#/cases/${c.id}"]`);
     await waitForText(page, '#review-status', (t) => t === 'awaiting approval', 'the case view');

@@ -109,3 +109,13 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
   at: string;
 }
+
+/** GET /me: who the key speaks for */
+export interface Me {
+  keyId: string;
+  labId: string;
+  /** absent for a legacy key minted before users existed (it may read and submit, not review) */
+  userId?: string;
+  user: string;
+  role: string;
+}

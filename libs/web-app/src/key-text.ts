@@ -8,6 +8,12 @@ export function keyShapeProblem(key: string): string | undefined {
   return undefined;
 }
 
+/** The header's words for the signed-in caller (GET /me), with the key's public part. */
+export function whoText(me: { user: string; role: string; userId?: string }, key: string): string {
+  const legacy = me.userId ? '' : ', a legacy key: may read and submit, not review';
+  return `Signed in as ${me.user} (${me.role}${legacy}) with key ${keyLabel(key)}`;
+}
+
 /** The key's public part, to show which key is in use without showing the secret: `rr_ab12cd…`. */
 export function keyLabel(key: string): string {
   const m = /^rr_([^_]+)_/.exec(key);

@@ -3,7 +3,8 @@ import { ApiError } from './api-error.js';
 import { renderCaseList } from './case-list-view.js';
 import { renderCase } from './case-view.js';
 import { button, el, replace } from './dom.js';
-import { keyLabel } from './key-text.js';
+import type { Me } from './api-types.js';
+import { keyLabel, whoText } from './key-text.js';
 import { parseRoute } from './route.js';
 import { session } from './session.js';
 import { renderSignIn } from './sign-in-view.js';
@@ -13,14 +14,21 @@ const main = document.getElementById('main') as HTMLElement;
 const who = document.getElementById('who') as HTMLElement;
 let renderCount = 0;
 
+/** GET /me of the key in use, asked once per key. */
+let caller: { key: string; me: Promise<Me> } | undefined;
+
 function header(key: string | null): void {
   if (!key) return replace(who);
-  // the API has no "who am I" route: the key's public prefix is what the app can show
-  replace(who, el('span', { id: 'signed-in-as' }, `Signed in with key ${keyLabel(key)}`), ' ', button('Sign out', signOut, { id: 'sign-out' }));
+  const label = el('span', { id: 'signed-in-as' }, `Signed in with key ${keyLabel(key)}`);
+  replace(who, label, ' ', button('Sign out', signOut, { id: 'sign-out' }));
+  if (caller?.key !== key) caller = { key, me: new ApiClient(key).get<Me>('/me') };
+  // the key's prefix stays if /me fails; the page's own calls report why
+  caller.me.then((me) => session.key() === key && replace(label, whoText(me, key))).catch(() => undefined);
 }
 
 function signOut(): void {
   session.signOut();
+  caller = undefined;
   location.hash = '';
   route();
 }

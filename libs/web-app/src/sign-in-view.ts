@@ -3,7 +3,7 @@ import { ApiError } from './api-error.js';
 import { el, replace } from './dom.js';
 import { keyShapeProblem } from './key-text.js';
 
-/** The sign-in form: the key is checked against the API (GET /cases) before it is kept. */
+/** The sign-in form: the key is checked against the API (GET /me) before it is kept. */
 export function renderSignIn(main: HTMLElement, onSignedIn: (key: string) => void): void {
   const input = el('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': 'api-key-help sign-in-error' });
   const error = el('p', { id: 'sign-in-error', class: 'error', role: 'alert' });
@@ -30,7 +30,7 @@ export function renderSignIn(main: HTMLElement, onSignedIn: (key: string) => voi
     submit.disabled = true;
     replace(error);
     new ApiClient(key)
-      .get('/cases?pageSize=1')
+      .get('/me')
       .then(() => onSignedIn(key))
       .catch((e: unknown) => {
         const text = e instanceof ApiError && e.status === 401 ? `The key was not accepted. ${e.message}` : e instanceof Error ? e.message : String(e);

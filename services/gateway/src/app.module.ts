@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config';
 import { EventsModule } from './events/events.module';
 import { KbModule } from './kb/kb.module';
 import { KeysModule } from './keys/keys.module';
+import { MeModule } from './me/me.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         BatchesModule,
         UsersModule,
         KeysModule,
+        MeModule,
         EventsModule,
       ],
       providers: [IndexesAtBoot],
