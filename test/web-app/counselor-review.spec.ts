@@ -151,6 +151,16 @@ describe('counselor web app in chromium', () => {
     await page.click(`${gene} .variant-review .form-holder button[type=submit]`);
     await waitForText(page, '#action-done', (t) => t === `Saved your review of ${variantKey(topVariant)}.`, 'the variant review saved');
     expect(await page.$eval('#reviews tbody', (b) => b.textContent)).toContain('fits the <b>phenotype</b>');
+    // opening the gene's form again starts from A's stored review (saving replaces it whole)
+    await clickButton(page, gene, `Review gene ${top.symbol}`);
+    const refilled = await page.$eval(`${gene} .gene-review .form-holder form`, (f) => ({
+      // browser objects: the spec's TypeScript has no DOM types
+      tags: [...f.querySelectorAll('input:checked')].map((i) => (i as unknown as { value: string }).value),
+      acmg: (f.querySelector('select') as unknown as { value: string }).value,
+      note: (f.querySelector('textarea') as unknown as { value: string }).value,
+    }));
+    expect(refilled).toEqual({ tags: ['candidate'], acmg: 'likely_pathogenic', note: 'fits the <b>phenotype</b>' });
+    await clickButton(page, gene, `Review gene ${top.symbol}`);
 
     // sign off, then A's own approval is refused with the server's message
     await clickButton(page, '#review-actions', 'Sign off');

@@ -1,11 +1,12 @@
 import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
-import type { AuditEntry, CaseDetail, DiseaseResult, GeneResult, Page, ResultsPage, Review, VariantResult } from './api-types.js';
+import type { AuditEntry, CaseDetail, DiseaseResult, GeneResult, Me, Page, ResultsPage, Review, VariantResult } from './api-types.js';
 import { button, type Child, el, replace, table } from './dom.js';
 import { formatEvidence, formatFrequency, formatHgvs, formatScore, formatTime, humanize, variantKey } from './format.js';
 import { type GeneRow, geneRows, variantsCover } from './gene-rows.js';
 import { allowedActions, type ReviewAction, reviewStateText } from './review-actions.js';
 import { reviewForm } from './review-form.js';
+import { ownReview, reviewsOf } from './reviews-of.js';
 
 const GENES_PER_PAGE = 10;
 const VARIANT_PAGE = 200;
@@ -18,6 +19,8 @@ export interface CaseViewContext {
   id: string;
   genePage: number;
   isCurrent: () => boolean;
+  /** the signed-in caller (GET /me, asked once per key): whose reviews the forms start from */
+  me: () => Promise<Me>;
   /** draws the view again (after an action), with a message saying what happened */
   rerender: (flash?: string) => void;
 }
@@ -28,10 +31,12 @@ const enc = encodeURIComponent;
 export async function renderCase(main: HTMLElement, ctx: CaseViewContext, flash?: string): Promise<void> {
   const { api, id } = ctx;
   if (!main.querySelector('#case-view')) replace(main, el('p', { role: 'status' }, 'Loading the case…'));
-  const [c, reviews, audit] = await Promise.all([
+  const [c, reviews, audit, me] = await Promise.all([
     api.get<CaseDetail>(`/cases/${enc(id)}`),
     api.get<{ items: Review[] }>(`/cases/${enc(id)}/reviews`),
     latestAudit(api, id),
+    // without it the forms start empty; the page's own calls report a bad key
+    ctx.me().catch(() => undefined),
   ]);
   const results = c.status === 'completed' ? await loadResults(api, id, ctx.genePage) : undefined;
   if (!ctx.isCurrent()) return;
@@ -45,7 +50,7 @@ export async function renderCase(main: HTMLElement, ctx: CaseViewContext, flash?
     summary(c),
     warnings([...c.warnings, ...(results?.warnings ?? [])]),
     reviewPanel(c, actions, ctx, flash),
-    results ? genesSection(results.rows, results.genes, reviews.items, actions.includes('classify'), ctx) : progressNote(c),
+    results ? genesSection(results.rows, results.genes, reviews.items, actions.includes('classify'), ctx, me?.userId) : progressNote(c),
     results ? diseasesSection(results.diseases) : undefined,
     reviewsSection(reviews.items),
     auditSection(audit),
@@ -190,10 +195,6 @@ function downloadReport(api: ApiClient, id: string, message: HTMLElement): void 
     .catch((e: unknown) => replace(message, e instanceof ApiError ? e.message : String(e)));
 }
 
-function reviewsOf(reviews: Review[], kind: 'gene' | 'variant', key: string): Review[] {
-  return reviews.filter((r) => r.target.kind === kind && r.target.key.toUpperCase() === key.toUpperCase());
-}
-
 function reviewLines(list: Review[]): HTMLElement | undefined {
   if (list.length === 0) return undefined;
   return el('ul', { class: 'existing-reviews' }, ...list.map((r) => el('li', {}, reviewText(r))));
@@ -219,7 +220,7 @@ function toggleForm(label: string, form: () => HTMLFormElement, kind: string): H
   return el('div', { class: kind }, b, holder);
 }
 
-function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: Review[], canClassify: boolean, ctx: CaseViewContext): HTMLElement {
+function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: Review[], canClassify: boolean, ctx: CaseViewContext, myId: string | undefined): HTMLElement {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const go = (p: number) => () => {
     location.hash = `#/cases/${enc(ctx.id)}?genes=${p}`;
@@ -232,7 +233,7 @@ function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: R
     'section',
     { id: 'genes', 'aria-labelledby': 'genes-title' },
     el('h3', { id: 'genes-title' }, `Ranked genes (analysis ${page.analysis}, ${page.total} in all)`),
-    ...rows.map((row) => geneCard(row, reviews, canClassify, save)),
+    ...rows.map((row) => geneCard(row, reviews, canClassify, save, myId)),
     el(
       'nav',
       { 'aria-label': 'Gene pages', class: 'pager' },
@@ -245,7 +246,7 @@ function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: R
 
 type Saver = (kind: 'genes' | 'variants', key: string, label: string) => (body: unknown) => Promise<void>;
 
-function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: boolean, save: Saver): HTMLElement {
+function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: boolean, save: Saver, myId: string | undefined): HTMLElement {
   const scores = el(
     'dl',
     { class: 'scores' },
@@ -271,7 +272,7 @@ function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: b
     ];
   });
   // the forms sit below the table: a table cell is too narrow for one
-  const variantForms = canClassify && variants.length ? el('div', { class: 'variant-reviews' }, ...variants.map((v) => toggleForm(`Review variant ${variantKey(v)}`, () => reviewForm(variantKey(v), save('variants', variantKey(v), variantKey(v))), 'variant-review'))) : undefined;
+  const variantForms = canClassify && variants.length ? el('div', { class: 'variant-reviews' }, ...variants.map((v) => toggleForm(`Review variant ${variantKey(v)}`, () => reviewForm(variantKey(v), save('variants', variantKey(v), variantKey(v)), ownReview(reviews, 'variant', variantKey(v), myId)), 'variant-review'))) : undefined;
   return el(
     'article',
     { class: 'gene', 'data-symbol': gene.symbol, 'aria-labelledby': `gene-${gene.rank}` },
@@ -285,7 +286,7 @@ function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: b
     variantForms,
     el('h5', {}, 'Reviews of the gene'),
     reviewLines(reviewsOf(reviews, 'gene', gene.symbol)) ?? el('p', {}, 'None yet.'),
-    canClassify ? toggleForm(`Review gene ${gene.symbol}`, () => reviewForm(gene.symbol, save('genes', gene.symbol, gene.symbol)), 'gene-review') : undefined,
+    canClassify ? toggleForm(`Review gene ${gene.symbol}`, () => reviewForm(gene.symbol, save('genes', gene.symbol, gene.symbol), ownReview(reviews, 'gene', gene.symbol, myId)), 'gene-review') : undefined,
   );
 }
 

@@ -21,9 +21,22 @@ function header(key: string | null): void {
   if (!key) return replace(who);
   const label = el('span', { id: 'signed-in-as' }, `Signed in with key ${keyLabel(key)}`);
   replace(who, label, ' ', button('Sign out', signOut, { id: 'sign-out' }));
-  if (caller?.key !== key) caller = { key, me: new ApiClient(key).get<Me>('/me') };
   // the key's prefix stays if /me fails; the page's own calls report why
-  caller.me.then((me) => session.key() === key && replace(label, whoText(me, key))).catch(() => undefined);
+  callerOf(key)
+    .then((me) => session.key() === key && replace(label, whoText(me, key)))
+    .catch(() => undefined);
+}
+
+function callerOf(key: string): Promise<Me> {
+  if (caller?.key !== key) {
+    const me = new ApiClient(key).get<Me>('/me');
+    caller = { key, me };
+    // a failed answer is not kept: the next view asks again
+    me.catch(() => {
+      if (caller?.me === me) caller = undefined;
+    });
+  }
+  return caller.me;
 }
 
 function signOut(): void {
@@ -66,7 +79,7 @@ function route(): void {
   const api = new ApiClient(key);
   const r = parseRoute(location.hash);
   if (r.view === 'case') {
-    const ctx = { api, id: r.id, genePage: r.page, isCurrent, rerender: (flash?: string) => void renderCase(main, ctx, flash).catch(fail) };
+    const ctx = { api, id: r.id, genePage: r.page, isCurrent, me: () => callerOf(key), rerender: (flash?: string) => void renderCase(main, ctx, flash).catch(fail) };
     renderCase(main, ctx).then(done, fail);
   } else {
     renderCaseList(main, api, r.page, isCurrent).then(done, fail);

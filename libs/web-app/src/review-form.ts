@@ -1,5 +1,6 @@
 import { ApiError } from './api-error.js';
 import { el, replace } from './dom.js';
+import type { Review } from './api-types.js';
 import { humanize } from './format.js';
 import { ACMG_CLASSES, REVIEW_TAGS, reviewBody } from './review-values.js';
 
@@ -7,16 +8,20 @@ let formCount = 0;
 
 /**
  * The form of one review (PUT replaces the caller's review of the target): tags, ACMG class, note.
- * `save` sends it; a refusal is shown in the form with the server's message.
+ * `save` sends it; a refusal is shown in the form with the server's message. `own`, the caller's
+ * stored review, fills the form, since saving replaces it whole.
  */
-export function reviewForm(targetLabel: string, save: (body: ReturnType<typeof reviewBody>) => Promise<void>): HTMLFormElement {
+export function reviewForm(targetLabel: string, save: (body: ReturnType<typeof reviewBody>) => Promise<void>, own?: Review): HTMLFormElement {
   const id = `review-${++formCount}`;
   const tags = REVIEW_TAGS.map((tag) => {
     const box = el('input', { type: 'checkbox', id: `${id}-tag-${tag}`, name: 'tags', value: tag });
+    box.checked = own?.tags.includes(tag) ?? false;
     return { box, label: el('label', { for: box.id, class: 'inline' }, box, ` ${tag}`) };
   });
   const acmg = el('select', { id: `${id}-acmg`, name: 'acmgClass' }, el('option', { value: '' }, '(no class)'), ...ACMG_CLASSES.map((c) => el('option', { value: c }, humanize(c))));
+  acmg.value = own?.acmgClass ?? '';
   const note = el('textarea', { id: `${id}-note`, name: 'note', rows: '2', maxlength: '5000' });
+  note.value = own?.note ?? '';
   const message = el('p', { class: 'error', role: 'alert' });
   const submit = el('button', { type: 'submit' }, `Save review of ${targetLabel}`);
   const form = el(
