@@ -53,6 +53,11 @@ describe('CaseRepository against FerretDB', () => {
     expect(all.items.map((c) => c.id)).toEqual([ids[4], ids[3]]);
     expect((await da.cases.list(lab, { page: 3, pageSize: 2 })).items.map((c) => c.id)).toEqual([ids[0]]);
     expect((await da.cases.list(lab, { status: 'failed' })).items.map((c) => c.id)).toEqual([ids[1]]);
+    // a reviewer's worklist: the review state, not the pipeline status
+    await da.cases.startReview(lab, ids[3]);
+    expect((await da.cases.list(lab, { reviewStatus: 'in_review' })).items.map((c) => c.id)).toEqual([ids[3]]);
+    expect((await da.cases.list(lab, { reviewStatus: 'open' })).total).toBe(4);
+    expect((await da.cases.list(lab, { reviewStatus: 'awaiting_approval' })).total).toBe(0);
     const range = await da.cases.list(lab, { from: day(2), to: day(4) });
     expect(range.total).toBe(2);
     expect(range.items.map((c) => c.id)).toEqual([ids[2], ids[1]]);

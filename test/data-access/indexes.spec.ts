@@ -13,7 +13,7 @@ describe('ensureIndexes against FerretDB', () => {
   it('creates every declared index, and running it again changes nothing', async () => {
     await db.da.ensureIndexes();
     expect(await keysOf('apikeys')).toEqual(expect.arrayContaining([{ key: { prefix: 1 }, unique: true }]));
-    expect(await keysOf('cases')).toEqual(expect.arrayContaining([{ key: { labId: 1, createdAt: -1 } }, { key: { labId: 1, status: 1 } }, { key: { status: 1, updatedAt: 1 } }]));
+    expect(await keysOf('cases')).toEqual(expect.arrayContaining([{ key: { labId: 1, createdAt: -1 } }, { key: { labId: 1, status: 1 } }, { key: { labId: 1, reviewStatus: 1 } }, { key: { status: 1, updatedAt: 1 } }]));
     expect(await keysOf('variantchunks')).toEqual(expect.arrayContaining([{ key: { caseId: 1, chunk: 1 }, unique: true }]));
     expect(await keysOf('candidatevariants')).toEqual(expect.arrayContaining([{ key: { caseId: 1, analysis: 1, chunk: 1 }, unique: true }]));
     expect(await keysOf('results')).toEqual(expect.arrayContaining([{ key: { caseId: 1, analysis: 1 }, unique: true }]));

@@ -29,6 +29,10 @@ describe('cases, results and reports', () => {
     expect(all.body).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: other.id, status: 'received' }] });
     expect((await get('/cases?pageSize=1&page=2')).body.items.map((c: { id: string }) => c.id)).toEqual([done.id]);
     expect((await get('/cases?status=completed')).body.items.map((c: { id: string }) => c.id)).toEqual([done.id]);
+    // the review state is a filter of its own (a reviewer's worklist)
+    expect((await get('/cases?reviewStatus=open')).body.total).toBe(2);
+    expect((await get('/cases?reviewStatus=awaiting_approval')).body.total).toBe(0);
+    expect((await get('/cases?reviewStatus=signed')).body).toMatchObject({ statusCode: 400, field: 'reviewStatus' });
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await get(`/cases?from=${future}`)).body.total).toBe(0);
     expect((await get(`/cases?to=${future}`)).body.total).toBe(2);

@@ -181,6 +181,12 @@ describe('counselor web app in chromium', () => {
     await signIn(page, reviewerB.secret);
     await waitForText(page, '#signed-in-as', (t) => t.startsWith(`Signed in as ${reviewerB.user.name} (reviewer)`), 'the second reviewer in the header');
     await page.waitForSelector(`#case-list a[href="#/cases/${c.id}"]`);
+    // B's worklist: the list narrowed to a review state (GET /cases?reviewStatus=)
+    await page.select('#review-filter', 'reported');
+    await waitForText(page, '#no-cases', (t) => t === 'No case of your lab is reported.', 'an empty worklist');
+    await page.select('#review-filter', 'awaiting_approval');
+    await page.waitForSelector(`#case-list a[href="#/cases/${c.id}"]`);
+    expect(await page.$$eval('#case-list tbody tr', (rows) => rows.length)).toBe(1);
     await page.click(`#case-list a[href="#/cases/${c.id}"]`);
     await waitForText(page, '#review-status', (t) => t === 'awaiting approval', 'the case view');
     await clickButton(page, '#review-actions', 'Approve');

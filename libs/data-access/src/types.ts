@@ -218,6 +218,8 @@ export interface NewAnalysis {
 
 export interface CaseListOptions extends PageOptions {
   status?: CaseStatus;
+  /** a reviewer's worklist, e.g. the cases awaiting approval */
+  reviewStatus?: ReviewStatus;
   /** createdAt >= from */
   from?: Date;
   /** createdAt < to */

@@ -82,7 +82,7 @@ function route(): void {
     const ctx = { api, id: r.id, genePage: r.page, isCurrent, me: () => callerOf(key), rerender: (flash?: string) => void renderCase(main, ctx, flash).catch(fail) };
     renderCase(main, ctx).then(done, fail);
   } else {
-    renderCaseList(main, api, r.page, isCurrent).then(done, fail);
+    renderCaseList(main, api, r.page, isCurrent, r.review).then(done, fail);
   }
 }
 

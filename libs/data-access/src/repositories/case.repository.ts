@@ -96,6 +96,7 @@ export class CaseRepository {
     const { page, pageSize, skip } = paging(opts);
     const filter: Record<string, unknown> = { labId };
     if (opts.status) filter.status = opts.status;
+    if (opts.reviewStatus) filter.reviewStatus = opts.reviewStatus;
     if (opts.from || opts.to) filter.createdAt = { ...(opts.from && { $gte: opts.from }), ...(opts.to && { $lt: opts.to }) };
     const [recs, total] = await Promise.all([
       this.model.find(filter).sort({ createdAt: -1, _id: 1 }).skip(skip).limit(pageSize).lean<CaseRecord[]>(),

@@ -80,5 +80,7 @@ export const caseSchema = new Schema<CaseRecord>(
 caseSchema.index({ labId: 1, createdAt: -1 });
 // GET /cases?status=
 caseSchema.index({ labId: 1, status: 1 });
+// GET /cases?reviewStatus=: a reviewer's worklist (e.g. awaiting approval)
+caseSchema.index({ labId: 1, reviewStatus: 1 });
 // reconciler: non-terminal cases not touched for a while
 caseSchema.index({ status: 1, updatedAt: 1 });

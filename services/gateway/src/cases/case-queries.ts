@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '@rarerank/data-access';
+import { CASE_STATUSES, REVIEW_STATUSES } from '@rarerank/data-access';
 import { paginationQuerySchema } from '../common/pagination';
 import { hpoListSchema } from './case-fields';
 
 const isoDate = z.coerce.date({ error: 'must be an ISO 8601 date, e.g. 2025-01-31 or 2025-01-31T12:00:00Z' });
 
-/** GET /cases: `?status=&from=&to=&page=&pageSize=` (from inclusive, to exclusive, on createdAt). */
+/** GET /cases: `?status=&reviewStatus=&from=&to=&page=&pageSize=` (from inclusive, to exclusive, on createdAt). */
 export const caseListQuerySchema = paginationQuerySchema
   .extend({
     status: z.enum(CASE_STATUSES, { error: `must be one of ${CASE_STATUSES.join(', ')}` }).optional(),
+    reviewStatus: z.enum(REVIEW_STATUSES, { error: `must be one of ${REVIEW_STATUSES.join(', ')}` }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })
