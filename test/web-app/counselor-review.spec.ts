@@ -215,9 +215,27 @@ describe('counselor web app in chromium', () => {
 
     // a reported case offers only reopening, which withdraws the sign-off
     expect(await page.$$eval('#review-actions button[data-action]', (bs) => bs.map((b) => b.getAttribute('data-action')))).toEqual(['reopen']);
+    expect(await page.$('#reanalyse-form')).toBeNull();
     await clickButton(page, '#review-actions', 'Reopen');
     await waitForText(page, '#review-status', (t) => t === 'in review', 'the reopened state');
     expect((await rest(reviewerB.secret, 'GET', `/cases/${c.id}`)).body.reviewStatus).toBe('in_review');
+
+    // a new analysis with an added term: an unknown id is refused naming the field, a known one starts analysis 2
+    await page.waitForSelector('#reanalyse-form');
+    await page.type('#reanalyse-hpo', 'HP:0001166, HP:9999999');
+    await page.click('#reanalyse-form button[type=submit]');
+    const bad = await waitForText(page, '#reanalyse-message', (t) => t.length > 0, 'the refused reanalysis');
+    expect(bad).toMatch(/^400 Bad Request: .*HP:9999999 not in HPO.*\(field hpo\)$/);
+    await page.$eval('#reanalyse-hpo', (i) => ((i as unknown as { value: string }).value = ''));
+    await page.type('#reanalyse-hpo', 'HP:0001166');
+    await page.click('#reanalyse-form button[type=submit]');
+    await waitForText(page, '#action-done', (t) => t === 'Analysis 2 started.', 'the started analysis');
+    await waitForText(page, '#progress', (t) => t.startsWith('The analysis is running'), 'the running analysis');
+    const reanalysed = (await rest(reviewerB.secret, 'GET', `/cases/${c.id}`)).body;
+    expect(reanalysed.currentAnalysis).toBe(2);
+    const second = reanalysed.analyses.find((a: { n: number }) => a.n === 2);
+    // 'add' keeps the first analysis's terms and adds the new one
+    expect(second.observed).toEqual(expect.arrayContaining([...c.inputs.observed, 'HP:0001166']));
   });
 
   it('shows markup in server values (gene names, explanations) as text', async () => {
@@ -229,7 +247,7 @@ describe('counselor web app in chromium', () => {
     await gw.data.cases.markCompleted(marked.id, 1);
 
     await page.goto(`${gw.base}/app/#/cases/${marked.id}`, { waitUntil: 'load' });
-    await waitForText(page, 'article.gene .symbol', (t) => t !== top.symbol, 'the seeded case');
+    await waitForText(page, 'article.gene .symbol', (t) => t === hostile, 'the seeded case');
     const shown = await page.$eval('article.gene', (a) => ({ symbol: a.querySelector('.symbol')?.textContent, why: a.querySelector('.why li')?.textContent }));
     expect(shown).toEqual({ symbol: hostile, why: '<script>window.pwned = 1</script><b>bold</b>' });
     expect(await page.evaluate("[document.querySelectorAll('#main img, #main script, #main b').length, typeof window.pwned]")).toEqual([0, 'undefined']);

@@ -1,4 +1,4 @@
-import { allowedActions, reviewStateText } from './review-actions.js';
+import { allowedActions, canReanalyse, reviewStateText } from './review-actions.js';
 
 describe('allowedActions (the review state machine of docs/SERVICES.md)', () => {
   it('offers classifying and signing off while open or in review, once the analysis has completed', () => {
@@ -31,5 +31,16 @@ describe('reviewStateText', () => {
     expect(reviewStateText({ status: 'completed', reviewStatus: 'awaiting_approval' })).toMatch(/second reviewer/);
     expect(reviewStateText({ status: 'completed', reviewStatus: 'reported' })).toMatch(/Reopen/);
     expect(reviewStateText({ status: 'ranking', reviewStatus: 'open' })).toMatch(/when the analysis has completed/);
+  });
+});
+
+describe('canReanalyse', () => {
+  it('allows a new analysis once the current one has ended, completed or failed, unless the case is reported', () => {
+    expect(canReanalyse({ status: 'completed', reviewStatus: 'in_review' })).toBe(true);
+    expect(canReanalyse({ status: 'failed', reviewStatus: 'open' })).toBe(true);
+    // a signed-off case may be reanalysed: the server withdraws the sign-off
+    expect(canReanalyse({ status: 'completed', reviewStatus: 'awaiting_approval' })).toBe(true);
+    expect(canReanalyse({ status: 'completed', reviewStatus: 'reported' })).toBe(false);
+    for (const status of ['received', 'ingesting', 'annotating', 'ranking']) expect(canReanalyse({ status, reviewStatus: 'open' })).toBe(false);
   });
 });

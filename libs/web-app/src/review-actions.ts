@@ -27,6 +27,14 @@ export function allowedActions(c: CaseState): ReviewAction[] {
   }
 }
 
+/**
+ * Whether a new analysis (other terms, or the current KB) may start: not on a reported case
+ * (reopen it first) and not while the current analysis runs (the server answers 409 to both).
+ */
+export function canReanalyse(c: CaseState): boolean {
+  return c.reviewStatus !== 'reported' && (c.status === 'completed' || c.status === 'failed');
+}
+
 /** One sentence saying where the review stands and what comes next. */
 export function reviewStateText(c: CaseState): string {
   switch (c.reviewStatus) {
