@@ -4,7 +4,7 @@ import type { AuditEntry, CaseDetail, DiseaseResult, GeneResult, Me, Page, Resul
 import { button, type Child, el, replace, table } from './dom.js';
 import { formatEvidence, formatFrequency, formatHgvs, formatScore, formatTime, humanize, variantKey } from './format.js';
 import { type GeneRow, geneRows, variantsCover } from './gene-rows.js';
-import { reanalysisBody } from './reanalysis-body.js';
+import { reanalysisSection } from './reanalysis-form.js';
 import { allowedActions, canReanalyse, type ReviewAction, reviewStateText } from './review-actions.js';
 import { reviewForm } from './review-form.js';
 import { ownReview, reviewsOf } from './reviews-of.js';
@@ -51,7 +51,7 @@ export async function renderCase(main: HTMLElement, ctx: CaseViewContext, flash?
     summary(c),
     warnings([...c.warnings, ...(results?.warnings ?? [])]),
     reviewPanel(c, actions, ctx, flash),
-    canReanalyse(c) ? reanalysisSection(c, ctx) : undefined,
+    canReanalyse(c) ? reanalysisSection(c, ctx.api, ctx.rerender) : undefined,
     results ? genesSection(results.rows, results.genes, reviews.items, actions.includes('classify'), ctx, me?.userId) : progressNote(c),
     results ? diseasesSection(results.diseases) : undefined,
     reviewsSection(reviews.items),
@@ -182,47 +182,6 @@ function reviewPanel(c: CaseDetail, actions: ReviewAction[], ctx: CaseViewContex
 }
 
 /** The report needs the key, so it is fetched and saved as a file (a plain link could not send the header). */
-/**
- * A new analysis with other HPO terms (added to or replacing the current ones) and/or the current
- * KB. The server checks the terms (400 naming the field) and the state (409), shown in the form.
- */
-function reanalysisSection(c: CaseDetail, ctx: CaseViewContext): HTMLElement {
-  const observed = el('input', { id: 'reanalyse-hpo', name: 'hpo', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'HP:0001250, HP:0001263' });
-  const excluded = el('input', { id: 'reanalyse-excluded', name: 'excludedHpo', type: 'text', autocomplete: 'off', spellcheck: 'false' });
-  const add = el('input', { type: 'radio', name: 'hpoMode', id: 'reanalyse-add', value: 'add' });
-  add.checked = true;
-  const replaceMode = el('input', { type: 'radio', name: 'hpoMode', id: 'reanalyse-replace', value: 'replace' });
-  const kb = el('input', { type: 'checkbox', id: 'reanalyse-kb', name: 'useCurrentKb' });
-  const message = el('p', { class: 'error', role: 'alert', id: 'reanalyse-message' });
-  const submit = el('button', { type: 'submit' }, `Start analysis ${c.currentAnalysis + 1}`);
-  const form = el(
-    'form',
-    { id: 'reanalyse-form' },
-    el('label', { for: observed.id }, 'Observed HPO terms'),
-    observed,
-    el('label', { for: excluded.id }, 'Excluded HPO terms'),
-    excluded,
-    el('fieldset', {}, el('legend', {}, 'The terms given'), el('label', { for: add.id, class: 'inline' }, add, ' are added to the current ones'), ' ', el('label', { for: replaceMode.id, class: 'inline' }, replaceMode, ' replace the current ones')),
-    el('label', { for: kb.id, class: 'inline' }, kb, ' annotate the variants again with the current KB'),
-    el('p', { class: 'help' }, 'A list left empty keeps the current terms. A pending sign-off is withdrawn: the new analysis needs its own review.'),
-    submit,
-    message,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit.disabled = true;
-    replace(message);
-    ctx.api
-      .post<{ analysis: number }>(`/cases/${enc(c.id)}/reanalyze`, reanalysisBody(observed.value, excluded.value, replaceMode.checked ? 'replace' : 'add', kb.checked))
-      .then((r) => ctx.rerender(`Analysis ${r.analysis} started.`))
-      .catch((e: unknown) => {
-        replace(message, e instanceof ApiError ? e.message : String(e));
-        submit.disabled = false;
-      });
-  });
-  return el('section', { id: 'reanalyse', 'aria-labelledby': 'reanalyse-title' }, el('h3', { id: 'reanalyse-title' }, 'New analysis'), form);
-}
-
 function downloadReport(api: ApiClient, id: string, message: HTMLElement): void {
   replace(message);
   api
