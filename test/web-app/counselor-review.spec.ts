@@ -148,6 +148,12 @@ describe('counselor web app in chromium', () => {
     await waitForText(page, '#action-done', (t) => t === `Saved your review of ${top.symbol}.`, 'the gene review saved');
     await clickButton(page, gene, `Review variant ${variantKey(topVariant)}`);
     await page.select(`${gene} .variant-review .form-holder select`, 'uncertain_significance');
+    // criteria changes in the form's notation: one it cannot read is refused in the form, nothing sent
+    await page.type(`${gene} .variant-review .form-holder input[name=criteriaChanges]`, '+PS2, PM2');
+    await page.click(`${gene} .variant-review .form-holder button[type=submit]`);
+    await waitForText(page, `${gene} .variant-review .form-holder .error`, (t) => t.startsWith('cannot read “PM2”'), 'the unreadable criteria change');
+    await page.$eval(`${gene} .variant-review .form-holder input[name=criteriaChanges]`, (i) => ((i as unknown as { value: string }).value = ''));
+    await page.type(`${gene} .variant-review .form-holder input[name=criteriaChanges]`, '+PS2, PM2=moderate');
     await page.click(`${gene} .variant-review .form-holder button[type=submit]`);
     await waitForText(page, '#action-done', (t) => t === `Saved your review of ${variantKey(topVariant)}.`, 'the variant review saved');
     expect(await page.$eval('#reviews tbody', (b) => b.textContent)).toContain('fits the <b>phenotype</b>');
@@ -161,6 +167,10 @@ describe('counselor web app in chromium', () => {
     }));
     expect(refilled).toEqual({ tags: ['candidate'], acmg: 'likely_pathogenic', note: 'fits the <b>phenotype</b>' });
     await clickButton(page, gene, `Review gene ${top.symbol}`);
+    // the variant's form comes back with its criteria changes, which saving again keeps
+    await clickButton(page, gene, `Review variant ${variantKey(topVariant)}`);
+    expect(await page.$eval(`${gene} .variant-review .form-holder input[name=criteriaChanges]`, (i) => (i as unknown as { value: string }).value)).toBe('+PS2, PM2=moderate');
+    await clickButton(page, gene, `Review variant ${variantKey(topVariant)}`);
 
     // sign off, then A's own approval is refused with the server's message
     await clickButton(page, '#review-actions', 'Sign off');
@@ -203,6 +213,11 @@ describe('counselor web app in chromium', () => {
         ['variant', variantKey(topVariant), 'uncertain_significance', reviewerA.user.id],
       ].sort(),
     );
+    const variantReview = reviews.find((r) => r.target.kind === 'variant') as unknown as { criteriaChanges: unknown };
+    expect(variantReview.criteriaChanges).toEqual([
+      { criterion: 'PS2', action: 'add' },
+      { criterion: 'PM2', action: 'strength', strength: 'moderate' },
+    ]);
     const audit = (await rest(reviewerB.secret, 'GET', `/cases/${c.id}/audit?pageSize=200`)).body.items as Array<{ action: string; actor: { userId?: string } }>;
     const who = (action: string) => audit.filter((e) => e.action === action).map((e) => e.actor.userId);
     expect(who('review.updated')).toEqual([reviewerA.user.id, reviewerA.user.id]);

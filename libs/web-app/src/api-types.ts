@@ -1,3 +1,5 @@
+import type { CriterionChange } from './criteria-changes.js';
+
 /**
  * The parts of the gateway's answers the app reads (docs/SERVICES.md, OpenAPI at /docs). Written
  * here rather than imported: the browser build has no path aliases, and the libs behind them are Node code.
@@ -94,6 +96,8 @@ export interface Review {
   target: { kind: 'gene' | 'variant'; key: string };
   tags: string[];
   acmgClass?: string;
+  /** the reviewer's changes to the ACMG criteria the engine assigned */
+  criteriaChanges?: CriterionChange[];
   note?: string;
   reviewer: string;
   reviewerId?: string;

@@ -4,6 +4,7 @@ import type { AuditEntry, CaseDetail, DiseaseResult, GeneResult, Me, Page, Resul
 import { button, type Child, el, replace, table } from './dom.js';
 import { formatEvidence, formatFrequency, formatHgvs, formatScore, formatTime, humanize, variantKey } from './format.js';
 import { type GeneRow, geneRows, variantsCover } from './gene-rows.js';
+import { formatCriteriaChanges } from './criteria-changes.js';
 import { reanalysisSection } from './reanalysis-form.js';
 import { allowedActions, canReanalyse, type ReviewAction, reviewStateText } from './review-actions.js';
 import { reviewForm } from './review-form.js';
@@ -203,7 +204,8 @@ function reviewLines(list: Review[]): HTMLElement | undefined {
 }
 
 function reviewText(r: Review): string {
-  const parts = [r.acmgClass ? humanize(r.acmgClass) : undefined, r.tags.length ? r.tags.join(', ') : undefined, r.note ? `“${r.note}”` : undefined].filter(Boolean);
+  const criteria = formatCriteriaChanges(r.criteriaChanges);
+  const parts = [r.acmgClass ? humanize(r.acmgClass) : undefined, r.tags.length ? r.tags.join(', ') : undefined, criteria ? `criteria ${criteria}` : undefined, r.note ? `“${r.note}”` : undefined].filter(Boolean);
   return `${r.reviewer}: ${parts.join('; ') || 'no class or tags'} (analysis ${r.analysis ?? '?'}, ${formatTime(r.updatedAt)})`;
 }
 
@@ -311,7 +313,11 @@ function reviewsSection(reviews: Review[]): HTMLElement {
     { id: 'reviews', 'aria-labelledby': 'reviews-title' },
     el('h3', { id: 'reviews-title' }, 'All reviews'),
     reviews.length
-      ? table('Every review of the case', ['Target', 'Reviewer', 'ACMG class', 'Tags', 'Note', 'Analysis', 'Updated'], reviews.map((r) => [`${r.target.kind} ${r.target.key}`, r.reviewer, humanize(r.acmgClass), r.tags.join(', '), r.note ?? '', r.analysis ?? '—', formatTime(r.updatedAt)]))
+      ? table(
+          'Every review of the case',
+          ['Target', 'Reviewer', 'ACMG class', 'Criteria changes', 'Tags', 'Note', 'Analysis', 'Updated'],
+          reviews.map((r) => [`${r.target.kind} ${r.target.key}`, r.reviewer, humanize(r.acmgClass), formatCriteriaChanges(r.criteriaChanges), r.tags.join(', '), r.note ?? '', r.analysis ?? '—', formatTime(r.updatedAt)]),
+        )
       : el('p', {}, 'No reviews yet.'),
   );
 }
