@@ -1,7 +1,7 @@
 import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
 import type { AuditEntry, CaseDetail, DiseaseResult, GeneResult, Me, Page, ResultsPage, Review, VariantResult } from './api-types.js';
-import { button, type Child, el, replace, table } from './dom.js';
+import { button, type Child, el, replace, section, table } from './dom.js';
 import { formatEvidence, formatFrequency, formatHgvs, formatScore, formatTime, humanize, variantKey } from './format.js';
 import { type GeneRow, geneRows, variantsCover } from './gene-rows.js';
 import { formatCriteriaChanges } from './criteria-changes.js';
@@ -139,7 +139,7 @@ function summary(c: CaseDetail): HTMLElement {
 function warnings(list: string[]): HTMLElement | undefined {
   const unique = [...new Set(list)];
   if (unique.length === 0) return undefined;
-  return el('section', { class: 'warnings', id: 'warnings', 'aria-labelledby': 'warnings-title' }, el('h3', { id: 'warnings-title' }, 'Warnings'), el('ul', {}, ...unique.map((w) => el('li', {}, w))));
+  return section('warnings', 'Warnings', el('ul', {}, ...unique.map((w) => el('li', {}, w))));
 }
 
 function progressNote(c: CaseDetail): HTMLElement {
@@ -170,10 +170,9 @@ function reviewPanel(c: CaseDetail, actions: ReviewAction[], ctx: CaseViewContex
         { 'data-action': action },
       ),
     );
-  return el(
-    'section',
-    { id: 'review-actions', 'aria-labelledby': 'review-actions-title' },
-    el('h3', { id: 'review-actions-title' }, 'Review'),
+  return section(
+    'review-actions',
+    'Review',
     el('p', {}, reviewStateText(c)),
     buttons.length ? el('div', { class: 'buttons' }, ...buttons) : undefined,
     el('p', {}, button('Download the HTML report', () => downloadReport(ctx.api, c.id, message), { id: 'download-report' })),
@@ -233,10 +232,9 @@ function genesSection(rows: GeneRow[], page: ResultsPage<GeneResult>, reviews: R
     await ctx.api.put(`/cases/${enc(ctx.id)}/reviews/${kind}/${enc(key)}`, body);
     ctx.rerender(`Saved your review of ${label}.`);
   };
-  return el(
-    'section',
-    { id: 'genes', 'aria-labelledby': 'genes-title' },
-    el('h3', { id: 'genes-title' }, `Ranked genes (analysis ${page.analysis}, ${page.total} in all)`),
+  return section(
+    'genes',
+    `Ranked genes (analysis ${page.analysis}, ${page.total} in all)`,
     ...rows.map((row) => geneCard(row, reviews, canClassify, save, myId)),
     el(
       'nav',
@@ -295,10 +293,9 @@ function geneCard({ gene, variants }: GeneRow, reviews: Review[], canClassify: b
 }
 
 function diseasesSection(page: ResultsPage<DiseaseResult>): HTMLElement {
-  return el(
-    'section',
-    { id: 'diseases', 'aria-labelledby': 'diseases-title' },
-    el('h3', { id: 'diseases-title' }, 'Top diseases'),
+  return section(
+    'diseases',
+    'Top diseases',
     table(
       `The ${page.items.length} best-ranked of ${page.total} diseases`,
       ['Rank', 'Disease', 'Name', 'Score', 'Genes'],
@@ -308,10 +305,9 @@ function diseasesSection(page: ResultsPage<DiseaseResult>): HTMLElement {
 }
 
 function reviewsSection(reviews: Review[]): HTMLElement {
-  return el(
-    'section',
-    { id: 'reviews', 'aria-labelledby': 'reviews-title' },
-    el('h3', { id: 'reviews-title' }, 'All reviews'),
+  return section(
+    'reviews',
+    'All reviews',
     reviews.length
       ? table(
           'Every review of the case',
@@ -323,10 +319,9 @@ function reviewsSection(reviews: Review[]): HTMLElement {
 }
 
 function auditSection(audit: Page<AuditEntry>): HTMLElement {
-  return el(
-    'section',
-    { id: 'audit', 'aria-labelledby': 'audit-title' },
-    el('h3', { id: 'audit-title' }, 'Audit trail'),
+  return section(
+    'audit',
+    'Audit trail',
     table(
       audit.total > audit.items.length ? `The last ${audit.items.length} of ${audit.total} entries, oldest first` : `${audit.total} entries, oldest first`,
       ['Time', 'User', 'Role', 'Action', 'Target', 'Detail'],

@@ -39,6 +39,12 @@ export function button(label: string, action: () => void, attrs: Attrs = {}): HT
   return b;
 }
 
+/** A `<section id>` titled by its `<h3 id="<id>-title">`, which labels it for screen readers. */
+export function section(id: string, title: string, ...children: Child[]): HTMLElement {
+  const titleId = `${id}-title`;
+  return el('section', { id, 'aria-labelledby': titleId }, el('h3', { id: titleId }, title), ...children);
+}
+
 /** A table with a header row; `rows` are lists of cells. */
 export function table(caption: string, headers: string[], rows: Child[][], attrs: Attrs = {}): HTMLTableElement {
   return el(

@@ -1,7 +1,7 @@
 import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
 import type { CaseDetail } from './api-types.js';
-import { el, replace } from './dom.js';
+import { el, replace, section } from './dom.js';
 import { reanalysisBody } from './reanalysis-body.js';
 
 const enc = encodeURIComponent;
@@ -44,5 +44,5 @@ export function reanalysisSection(c: Pick<CaseDetail, 'id' | 'currentAnalysis'>,
         submit.disabled = false;
       });
   });
-  return el('section', { id: 'reanalyse', 'aria-labelledby': 'reanalyse-title' }, el('h3', { id: 'reanalyse-title' }, 'New analysis'), form);
+  return section('reanalyse', 'New analysis', form);
 }
