@@ -1,5 +1,6 @@
 import type { InputEvidence } from '@rarerank/case-model';
 import { InputError } from '@rarerank/io';
+import { benignFrequency } from '@rarerank/variants-db';
 import { AlleleMatcher } from './allele-match';
 import { NUMERIC_TARGETS, type Target } from './field-targets';
 import type { CsqPlan, PreAnnotationPlan } from './header-plan';
@@ -46,8 +47,9 @@ class AlleleEvidence {
       out.frequency = { maxAf: this.af, source: `input VCF (${this.afField})` };
       if (this.faf95 !== undefined) out.frequency.faf95 = this.faf95;
       // the input's annotations do not say how many alleles were behind them: taken as a population database's
-      out.frequency.benignAf = this.faf95 ?? this.af;
-      out.frequency.benignAfIsFaf95 = this.faf95 !== undefined;
+      const benign = benignFrequency({ faf95Max: this.faf95, afPopmax: this.af })!;
+      out.frequency.benignAf = benign.af;
+      out.frequency.benignAfIsFaf95 = benign.faf95;
       if (this.homozygotes !== undefined) out.frequency.homozygotes = this.homozygotes;
     }
     const clinvar = this.significance.length ? clinvarFromText(this.significance, this.review, clnsigCodes) : undefined;
